@@ -1,0 +1,53 @@
+/**
+ * Errors that cross a boundary (CLI, IPC, HTTP) carry a stable code. `bad-input` errors are the
+ * user's to fix (exit code 2 in the CLI); everything else is ours (exit code 1).
+ */
+export type ErrorCode =
+  | 'bad-input'
+  | 'not-found'
+  | 'bad-query'
+  | 'bad-file'
+  | 'offline'
+  | 'cancelled'
+  | 'corrupt-data'
+  | 'internal';
+
+export class PapershelfError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PapershelfError';
+  }
+}
+
+/** A file that cannot be imported: names the format and where in the file the problem is. */
+export class ImportFormatError extends PapershelfError {
+  constructor(
+    readonly format: string,
+    /** Human position, e.g. `line 12`, `entry 3 (line 40)`, `byte 1024`. */
+    readonly position: string | null,
+    detail: string,
+  ) {
+    super('bad-file', `${format}: ${position ? `${position}: ` : ''}${detail}`);
+    this.name = 'ImportFormatError';
+  }
+}
+
+/** A search query Lunr cannot run; the message is meant for the user as is. */
+export class QueryError extends PapershelfError {
+  constructor(message: string) {
+    super('bad-query', message);
+    this.name = 'QueryError';
+  }
+}
+
+/** Codes whose cause is the user's input; the CLI exits with 2 for them. */
+export const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set(['bad-input', 'not-found', 'bad-query', 'bad-file']);
+
+export function toErrorPayload(error: unknown): { code: ErrorCode; message: string } {
+  if (error instanceof PapershelfError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message };
+}
