@@ -1,0 +1,114 @@
+/**
+ * The one list of operations Papershelf offers. The CLI, the Electron IPC router and the HTTP server
+ * are all driven from this table, so an operation added here is reachable from every door.
+ */
+import { z } from 'zod';
+import {
+  exportFormat,
+  importFormat,
+  importSummarySchema,
+  isoDate,
+  listFilterSchema,
+  paperId,
+  paperViewSchema,
+  readingStatus,
+  searchResultSchema,
+  sortKey,
+  statsSchema,
+  tagCountSchema,
+  tagName,
+  uiStateSchema,
+} from './schemas.ts';
+
+/** Text of an imported file is capped so one paste cannot exhaust memory (the 50 MB test file fits). */
+export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+export const MAX_NOTE_CHARS = 1024 * 1024;
+export const MAX_QUERY_CHARS = 1000;
+
+const pageInput = {
+  limit: z.number().int().min(1).max(100_000).optional(),
+  offset: z.number().int().min(0).optional(),
+};
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, mutates: boolean) {
+  return { input, output, mutates };
+}
+
+export const contract = {
+  importText: op(
+    z.object({
+      text: z.string().max(MAX_IMPORT_CHARS, 'file is larger than 64 MB'),
+      format: z.union([importFormat, z.literal('auto')]).optional(),
+      asOf: isoDate.optional(),
+      sourceName: z.string().max(300).optional(),
+    }),
+    importSummarySchema,
+    true,
+  ),
+  listPapers: op(
+    listFilterSchema.extend({ sort: sortKey.optional(), ...pageInput }),
+    z.object({ total: z.number().int(), results: z.array(paperViewSchema) }),
+    false,
+  ),
+  search: op(
+    listFilterSchema.extend({
+      query: z.string().max(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`),
+      sort: sortKey.optional(),
+      ...pageInput,
+    }),
+    z.object({ total: z.number().int(), results: z.array(searchResultSchema) }),
+    false,
+  ),
+  getPaper: op(z.object({ id: paperId }), paperViewSchema, false),
+  similarPapers: op(
+    z.object({ id: paperId, limit: z.number().int().min(1).max(50).optional() }),
+    z.object({ results: z.array(searchResultSchema) }),
+    false,
+  ),
+  setStar: op(z.object({ id: paperId, starred: z.boolean() }), paperViewSchema, true),
+  addTags: op(z.object({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
+  removeTags: op(z.object({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
+  listTags: op(z.object({}), z.object({ tags: z.array(tagCountSchema) }), false),
+  renameTag: op(z.object({ from: tagName, to: tagName }), z.object({ papers: z.number().int() }), true),
+  deleteTag: op(z.object({ tag: tagName }), z.object({ papers: z.number().int() }), true),
+  setStatus: op(z.object({ id: paperId, status: readingStatus.nullable() }), paperViewSchema, true),
+  setNote: op(
+    z.object({ id: paperId, text: z.string().max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
+    paperViewSchema,
+    true,
+  ),
+  appendNote: op(
+    z.object({ id: paperId, text: z.string().min(1).max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
+    paperViewSchema,
+    true,
+  ),
+  exportPapers: op(
+    listFilterSchema.extend({ format: exportFormat }),
+    z.object({ content: z.string(), fileName: z.string(), mimeType: z.string(), count: z.number().int() }),
+    false,
+  ),
+  stats: op(z.object({}), statsSchema, false),
+  getUiState: op(z.object({}), uiStateSchema, false),
+  saveUiState: op(uiStateSchema.partial(), uiStateSchema, false),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<N extends OperationName> = z.input<Contract[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Contract[N]['output']>;
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type ApiError = { code: string; message: string };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A change the core made; broadcast to every window / tab after it is on disk. */
+export interface ChangeEvent {
+  kind: 'papers' | 'annotations' | 'tags';
+  ids: string[];
+  at: string;
+}

@@ -1,0 +1,40 @@
+/** Binds each contract operation to the Library. Inputs arrive here already validated. */
+import type { Library } from '../library/library.ts';
+import type { Contract, OperationName } from './contract.ts';
+import type { z } from 'zod';
+
+type Handler<N extends OperationName> = (
+  library: Library,
+  input: z.output<Contract[N]['input']>,
+) => z.input<Contract[N]['output']> | Promise<z.input<Contract[N]['output']>>;
+
+export type Handlers = { [N in OperationName]: Handler<N> };
+
+const filterOf = (input: { starred?: boolean | undefined; tag?: string | undefined; status?: string | undefined; source?: string | undefined }) => ({
+  starred: input.starred,
+  tag: input.tag,
+  status: input.status as never,
+  source: input.source,
+});
+
+export const handlers: Handlers = {
+  importText: (library, input) => library.importText(input),
+  listPapers: (library, input) => library.listPapers({ ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset }),
+  search: (library, input) =>
+    library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset }),
+  getPaper: (library, input) => library.getPaper(input.id),
+  similarPapers: (library, input) => ({ results: library.similarPapers(input.id, input.limit) }),
+  setStar: (library, input) => library.annotate.setStar(input.id, input.starred),
+  addTags: (library, input) => library.annotate.addTags(input.id, input.tags),
+  removeTags: (library, input) => library.annotate.removeTags(input.id, input.tags),
+  listTags: (library) => ({ tags: library.annotate.listTags() }),
+  renameTag: (library, input) => ({ papers: library.annotate.retag(input.from, input.to) }),
+  deleteTag: (library, input) => ({ papers: library.annotate.retag(input.tag, null) }),
+  setStatus: (library, input) => library.annotate.setStatus(input.id, input.status),
+  setNote: (library, input) => library.annotate.setNote(input.id, input.text),
+  appendNote: (library, input) => library.annotate.appendNote(input.id, input.text),
+  exportPapers: (library, input) => library.exportPapers(input.format, filterOf(input)),
+  stats: (library) => library.stats(),
+  getUiState: (library) => library.settings.getUiState(),
+  saveUiState: (library, input) => library.settings.saveUiState(input),
+};

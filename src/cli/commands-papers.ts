@@ -1,0 +1,121 @@
+/** `import`, `list`, `search`, `show`, `export`, `stats`. */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { EXPORT_FORMATS } from '../export/index.ts';
+import { decodeImportBytes } from '../importers/index.ts';
+import { PapershelfError } from '../model/errors.ts';
+import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
+import { writeFileAtomic } from '../store/atomic-write.ts';
+import type { CliContext } from './context.ts';
+import { detailText, listLine, paperJson } from './format.ts';
+import { isoDay, oneOf, positiveInt } from './parse-options.ts';
+
+const SORTS = ['date', 'upvotes', 'title', 'added'] as const;
+
+async function readInput(ctx: CliContext, file: string): Promise<string> {
+  if (file === '-') return decodeImportBytes(await ctx.io.readStdin());
+  try {
+    return decodeImportBytes(await readFile(file));
+  } catch (error) {
+    if (error instanceof PapershelfError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new PapershelfError('bad-input', `cannot read ${file}: ${reason}`);
+  }
+}
+
+export function registerPaperCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import a listing or bibliography file (- for standard input)')
+    .argument('<file>', 'file to import, or - to read standard input')
+    .option('--format <format>', `auto|${IMPORT_FORMATS.join('|')}`, oneOf(['auto', ...IMPORT_FORMATS] as const), 'auto')
+    .option('--as-of <date>', 'resolve year-less dates of a listing page against this day (YYYY-MM-DD)', isoDay)
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, opts: { format: string; asOf?: string; json?: boolean }) => {
+      const text = await readInput(ctx, file);
+      const summary = await ctx.call('importText', { text, format: opts.format, asOf: opts.asOf, sourceName: file });
+      if (opts.json) {
+        const { added, updated, unchanged, skipped, warnings } = summary;
+        return ctx.printJson({ added, updated, unchanged, skipped, warnings });
+      }
+      ctx.print(`imported ${summary.format}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped} skipped`);
+      for (const warning of summary.warnings) ctx.io.stderr(`warning: ${warning}\n`);
+    });
+
+  program
+    .command('list')
+    .description('list papers, newest first')
+    .option('--starred', 'only starred papers')
+    .option('--tag <tag>', 'only papers with this tag')
+    .option('--status <status>', READING_STATUSES.join('|'), oneOf(READING_STATUSES))
+    .option('--sort <key>', SORTS.join('|'), oneOf(SORTS), 'date')
+    .option('--limit <n>', 'show at most N papers', positiveInt)
+    .option('--json', 'print JSON')
+    .action(async (opts: { starred?: boolean; tag?: string; status?: string; sort: string; limit?: number; json?: boolean }) => {
+      const page = await ctx.call('listPapers', { starred: opts.starred, tag: opts.tag, status: opts.status, sort: opts.sort, limit: opts.limit });
+      if (opts.json) return ctx.printJson({ total: page.total, results: page.results.map(paperJson) });
+      for (const paper of page.results) ctx.print(listLine(paper));
+      ctx.print(`${page.results.length} of ${page.total} papers`);
+    });
+
+  program
+    .command('search')
+    .description('full-text search (Lunr syntax: title: author: tag: note: foo* foo~1 -foo)')
+    .argument('<query...>', 'search words')
+    .option('--limit <n>', 'show at most N results', positiveInt, 20)
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
+      const page = await ctx.call('search', { query: words.join(' '), limit: opts.limit });
+      if (opts.json) {
+        return ctx.printJson({ total: page.total, results: page.results.map((r) => ({ ...paperJson(r), score: r.score, matches: r.matches })) });
+      }
+      for (const result of page.results) ctx.print(`${listLine(result)}  (score ${result.score.toFixed(2)})`);
+      ctx.print(`${page.results.length} of ${page.total} matches`);
+    });
+
+  program
+    .command('show')
+    .description('show one paper')
+    .argument('<id>', 'paper id (arXiv id, or the id shown by list)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const paper = await ctx.call('getPaper', { id });
+      if (opts.json) return ctx.printJson(paperJson(paper));
+      ctx.print(detailText(paper));
+    });
+
+  program
+    .command('export')
+    .description('export papers as BibTeX, CSL-JSON, a Markdown reading list or a JSON backup')
+    .requiredOption('--format <format>', EXPORT_FORMATS.join('|'), oneOf(EXPORT_FORMATS))
+    .option('--starred', 'only starred papers')
+    .option('--tag <tag>', 'only papers with this tag')
+    .option('-o, --output <file>', 'write to FILE instead of standard output')
+    .action(async (opts: { format: string; starred?: boolean; tag?: string; output?: string }) => {
+      const result = await ctx.call('exportPapers', { format: opts.format, starred: opts.starred, tag: opts.tag });
+      if (!opts.output) return ctx.io.stdout(result.content);
+      await writeFileAtomic(opts.output, result.content);
+      ctx.io.stderr(`exported ${result.count} papers to ${opts.output}\n`);
+    });
+
+  program
+    .command('stats')
+    .description('counts of papers, stars, tags, notes and sources')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const stats = await ctx.call('stats', {});
+      if (opts.json) return ctx.printJson(stats);
+      ctx.print(
+        [
+          `papers:   ${stats.papers}`,
+          `starred:  ${stats.starred}`,
+          `tagged:   ${stats.tagged} (${stats.tags} tags)`,
+          `notes:    ${stats.notes}`,
+          `status:   ${stats.status['to-read']} to read, ${stats.status.reading} reading, ${stats.status.read} read`,
+          `sources:  ${stats.sources.map((s) => `${s.name} ${s.count}`).join(', ') || 'none'}`,
+          `data dir: ${stats.dataDir}`,
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,66 @@
+/** Human-readable terminal output, and the exact PAPER shape of `--json` output. */
+import type { PaperView } from '../model/paper.ts';
+
+/** The documented PAPER object: the view without its `details` block, keys in a fixed order. */
+export function paperJson(paper: PaperView) {
+  return {
+    id: paper.id,
+    arxivId: paper.arxivId,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    authorCount: paper.authorCount,
+    organization: paper.organization,
+    published: paper.published,
+    upvotes: paper.upvotes,
+    url: paper.url,
+    pdfUrl: paper.pdfUrl,
+    sources: paper.sources,
+    starred: paper.starred,
+    tags: paper.tags,
+    status: paper.status,
+    note: paper.note,
+  };
+}
+
+export function authorSummary(paper: Pick<PaperView, 'authors' | 'authorCount' | 'organization'>): string {
+  if (paper.authors.length > 0) {
+    const first = paper.authors.slice(0, 3).join(', ');
+    return paper.authors.length > 3 ? `${first} et al.` : first;
+  }
+  if (paper.authorCount !== null) return `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`;
+  return paper.organization ?? 'unknown authors';
+}
+
+export function listLine(paper: PaperView): string {
+  const star = paper.starred ? '★' : ' ';
+  const date = paper.published ?? '          ';
+  const votes = paper.upvotes === null ? '' : ` ▲${paper.upvotes}`;
+  const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
+  const status = paper.status ? `  (${paper.status})` : '';
+  return `${star} ${paper.id.padEnd(12)} ${date}  ${paper.title}${votes}${tags}${status}\n    ${authorSummary(paper)}`;
+}
+
+export function detailText(paper: PaperView): string {
+  const lines = [
+    paper.title,
+    '='.repeat(Math.min(paper.title.length, 80)),
+    `id:        ${paper.id}${paper.starred ? '   ★ starred' : ''}`,
+    `authors:   ${paper.authors.length > 0 ? paper.authors.join(', ') : authorSummary(paper)}`,
+  ];
+  if (paper.organization) lines.push(`org:       ${paper.organization}`);
+  if (paper.published) lines.push(`published: ${paper.published}`);
+  if (paper.upvotes !== null) lines.push(`upvotes:   ${paper.upvotes}`);
+  if (paper.url) lines.push(`url:       ${paper.url}`);
+  if (paper.pdfUrl) lines.push(`pdf:       ${paper.pdfUrl}`);
+  if (paper.details.githubRepo) lines.push(`github:    ${paper.details.githubRepo}`);
+  if (paper.details.projectPage) lines.push(`project:   ${paper.details.projectPage}`);
+  if (paper.details.doi) lines.push(`doi:       ${paper.details.doi}`);
+  if (paper.details.categories.length > 0) lines.push(`category:  ${paper.details.categories.join(', ')}`);
+  lines.push(`sources:   ${paper.sources.join(', ')}`);
+  if (paper.tags.length > 0) lines.push(`tags:      ${paper.tags.join(', ')}`);
+  if (paper.status) lines.push(`status:    ${paper.status}`);
+  lines.push('', paper.abstract || '(no abstract)');
+  if (paper.note) lines.push('', '--- note ---', paper.note);
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+/** The `papershelf` command: parses arguments, runs one command, maps failures to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { PapershelfError, USER_ERROR_CODES } from '../model/errors.ts';
+import { registerAnnotationCommands } from './commands-annotations.ts';
+import { registerPaperCommands } from './commands-papers.ts';
+import { CliContext, processIO, type CliIO } from './context.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function buildProgram(ctx: CliContext): Command {
+  const program = new Command('papershelf')
+    .description('Papershelf: an offline reading list for research papers')
+    .option('--data-dir <dir>', 'library folder (default: $PAPERSHELF_DATA_DIR or the per-user folder)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
+    .showHelpAfterError(false);
+  registerPaperCommands(program, ctx);
+  registerAnnotationCommands(program, ctx);
+  for (const command of program.commands) {
+    // `--data-dir` is accepted after the command name too: `papershelf list --data-dir X`.
+    command.option('--data-dir <dir>', 'library folder').exitOverride();
+    command.hook('preAction', (_cmd, action) => {
+      ctx.dataDirFlag = (action.opts().dataDir as string | undefined) ?? (program.opts().dataDir as string | undefined) ?? null;
+    });
+  }
+  return program;
+}
+
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  const ctx = new CliContext(io);
+  const program = buildProgram(ctx);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_OK;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (or the help / version text).
+      return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (error instanceof PapershelfError) {
+      io.stderr(`papershelf: ${error.message}\n`);
+      return USER_ERROR_CODES.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;
+    }
+    io.stderr(`papershelf: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Works out, without touching disk, what an import will do: which papers are added, updated or
+ * unchanged, which title-keyed papers adopt an arXiv id (and so change key), and what to warn about.
+ */
+import type { PaperFields, StoredPaper } from '../model/paper.ts';
+import { isTitleKey, paperKey, titleKey } from './identity.ts';
+import { mergePaper, newStoredPaper } from './merge.ts';
+
+export interface LibraryLookup {
+  get(id: string): StoredPaper | undefined;
+  /** The id of the paper whose normalised title gives this key, if any. */
+  idForTitleKey(key: string): string | undefined;
+}
+
+export interface Rekey {
+  from: string;
+  to: string;
+}
+
+export interface ImportPlan {
+  upsert: StoredPaper[];
+  remove: string[];
+  rekeys: Rekey[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  warnings: string[];
+}
+
+type Outcome = 'added' | 'updated' | 'unchanged';
+
+export function planImport(
+  papers: PaperFields[],
+  source: string,
+  now: string,
+  lookup: LibraryLookup,
+  /** Papers from a Papershelf backup: kept exactly as they were when new to this library. */
+  exact: StoredPaper[] = [],
+): ImportPlan {
+  const batch = new Map<string, StoredPaper>();
+  const outcome = new Map<string, Outcome>();
+  const batchTitles = new Map<string, string>();
+  const remove = new Set<string>();
+  const rekeys: Rekey[] = [];
+  const warnings: string[] = [];
+
+  const current = (id: string) => batch.get(id) ?? (remove.has(id) ? undefined : lookup.get(id));
+  const idForTitle = (key: string) => batchTitles.get(key) ?? lookup.idForTitleKey(key);
+
+  const record = (paper: StoredPaper, result: Outcome) => {
+    batch.set(paper.id, paper);
+    batchTitles.set(titleKey(paper.title), paper.id);
+    const before = outcome.get(paper.id);
+    if (before === undefined || (before === 'unchanged' && result === 'updated')) outcome.set(paper.id, result);
+  };
+
+  exact.forEach((paper) => {
+    const existing = current(paper.id);
+    if (!existing) return record(paper, 'added');
+    const { paper: merged, changed } = mergePaper(existing, paper, 'json', now);
+    const sources = [...new Set([...merged.sources, ...paper.sources])];
+    record({ ...merged, sources }, changed || sources.length !== merged.sources.length ? 'updated' : 'unchanged');
+  });
+
+  papers.forEach((fields, index) => {
+    let id = paperKey(fields);
+    let existing = current(id);
+    if (!existing) {
+      const sameTitle = idForTitle(titleKey(fields.title));
+      const known = sameTitle === undefined ? undefined : current(sameTitle);
+      if (known && sameTitle !== undefined) {
+        if (fields.arxivId === null) {
+          id = sameTitle;
+          existing = known;
+        } else if (isTitleKey(sameTitle) && known.arxivId === null) {
+          // A paper first known only by title now has an arXiv id: it moves to the new key and keeps
+          // its stars, tags and notes through the rekey.
+          existing = { ...known, id };
+          batch.delete(sameTitle);
+          if (outcome.get(sameTitle) === 'added') {
+            outcome.delete(sameTitle);
+            outcome.set(id, 'added');
+          } else {
+            outcome.delete(sameTitle);
+            outcome.set(id, 'updated');
+            remove.add(sameTitle);
+            rekeys.push({ from: sameTitle, to: id });
+          }
+        }
+      }
+    }
+    if (batch.has(id) && outcome.get(id) === 'added' && existing === batch.get(id)) {
+      warnings.push(`entry ${index + 1} ("${fields.title.slice(0, 60)}") repeats an earlier entry and was merged into it`);
+    }
+    if (!existing) return record(newStoredPaper(id, fields, source, now), 'added');
+    const { paper, changed } = mergePaper(existing, fields, source, now);
+    record(paper, changed ? 'updated' : 'unchanged');
+  });
+
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const result of outcome.values()) counts[result] += 1;
+  const upsert = [...batch.values()].filter((paper) => outcome.get(paper.id) !== 'unchanged');
+  return { upsert, remove: [...remove], rekeys, ...counts, warnings };
+}

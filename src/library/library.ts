@@ -1,0 +1,275 @@
+/**
+ * The Library service: the one object every door (CLI, IPC, HTTP) talks to. It owns the corpus of
+ * papers, the annotations and the notes of one data folder, persists every change before returning,
+ * and then tells subscribers what changed.
+ */
+import type { ChangeEvent } from '../api/contract.ts';
+import { exportItems } from '../export/index.ts';
+import type { ExportItem } from '../export/types.ts';
+import { parseImport } from '../importers/index.ts';
+import { PapershelfError } from '../model/errors.ts';
+import type { Annotation, ImportFormat, PaperView, StoredPaper } from '../model/paper.ts';
+import { Corpus, type SearchHit } from '../search/corpus.ts';
+import { AnnotationStore } from '../store/annotation-store.ts';
+import { NoteStore } from '../store/note-store.ts';
+import { SettingsStore } from '../store/settings-store.ts';
+import { withWriteLock } from '../store/write-lock.ts';
+import { applyBackupAnnotations } from './backup-annotations.ts';
+import { parseArxivReference, titleKey } from './identity.ts';
+import { planImport } from './import-plan.ts';
+import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from './paper-view.ts';
+import { LibraryAnnotations } from './library-annotations.ts';
+
+export interface ImportRequest {
+  text: string;
+  format?: ImportFormat | 'auto' | undefined;
+  asOf?: string | undefined;
+}
+
+export interface ImportSummary {
+  format: ImportFormat;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  warnings: string[];
+}
+
+export interface Page<T> {
+  total: number;
+  results: T[];
+}
+
+export type SearchResultView = PaperView & Pick<SearchHit, 'score' | 'matches'>;
+
+export interface PageRequest extends ListFilter {
+  sort?: SortKey | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+type Listener = (event: ChangeEvent) => void;
+
+export class Library {
+  private readonly listeners = new Set<Listener>();
+  private readonly titleIndex = new Map<string, string>();
+  readonly annotate: LibraryAnnotations;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly corpus: Corpus,
+    private readonly annotations: AnnotationStore,
+    private readonly notes: NoteStore,
+    private readonly noteCache: Map<string, string>,
+    readonly settings: SettingsStore,
+  ) {
+    for (const paper of corpus.all()) this.titleIndex.set(titleKey(paper.title), paper.id);
+    this.annotate = new LibraryAnnotations({
+      dataDir,
+      paper: (id) => this.requirePaper(id),
+      view: (id) => this.getPaper(id),
+      annotations,
+      notes,
+      noteCache,
+      corpus,
+      emit: (kind, ids) => this.emit(kind, ids),
+    });
+    corpus.setAnnotationTexts(this.annotationTexts());
+  }
+
+  static async open(dataDir: string): Promise<Library> {
+    const corpus = await Corpus.open(dataDir);
+    const annotations = AnnotationStore.open(dataDir);
+    const notes = new NoteStore(dataDir);
+    return new Library(dataDir, corpus, annotations, notes, notes.readAll(), new SettingsStore(dataDir));
+  }
+
+  /** Everything that was found damaged and moved aside while opening, in words for the user. */
+  get problems(): string[] {
+    return [...this.corpus.problems, ...this.annotations.problems, ...this.settings.problems];
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(kind: ChangeEvent['kind'], ids: string[]): void {
+    const event: ChangeEvent = { kind, ids, at: new Date().toISOString() };
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private annotationTexts() {
+    const texts = new Map<string, { tags: string[]; note: string }>();
+    for (const [id, annotation] of Object.entries(this.annotations.all())) {
+      texts.set(id, { tags: annotation.tags, note: this.noteCache.get(id) ?? '' });
+    }
+    for (const [id, note] of this.noteCache) {
+      if (!texts.has(id)) texts.set(id, { tags: [], note });
+    }
+    return texts;
+  }
+
+  /** Finds a paper by its key or any common way of writing its arXiv id; unknown ids are the user's error. */
+  resolveId(input: string): string {
+    const trimmed = input.trim();
+    if (this.corpus.get(trimmed)) return trimmed;
+    const arxiv = parseArxivReference(trimmed);
+    if (arxiv && this.corpus.get(arxiv)) return arxiv;
+    throw new PapershelfError('not-found', `no paper with id "${trimmed}" in the library`);
+  }
+
+  private requirePaper(input: string): StoredPaper {
+    const paper = this.corpus.get(this.resolveId(input));
+    if (!paper) throw new PapershelfError('not-found', `no paper with id "${input}" in the library`);
+    return paper;
+  }
+
+  private view(paper: StoredPaper): PaperView {
+    return toPaperView(paper, this.annotations.get(paper.id), this.noteCache.get(paper.id) ?? null);
+  }
+
+  getPaper(id: string): PaperView {
+    return this.view(this.requirePaper(id));
+  }
+
+  private filtered(filter: ListFilter): StoredPaper[] {
+    const all = this.corpus.all();
+    if (!filter.starred && filter.tag === undefined && filter.status === undefined && filter.source === undefined) return all;
+    return all.filter((paper) => matchesFilter(paper, this.annotations.get(paper.id), filter));
+  }
+
+  listPapers(request: PageRequest = {}): Page<PaperView> {
+    const papers = this.filtered(request);
+    const sort = request.sort === undefined || request.sort === 'relevance' ? 'date' : request.sort;
+    papers.sort(comparePapers(sort));
+    const offset = request.offset ?? 0;
+    const page = papers.slice(offset, offset + (request.limit ?? papers.length));
+    return { total: papers.length, results: page.map((paper) => this.view(paper)) };
+  }
+
+  search(query: string, request: PageRequest = {}): Page<SearchResultView> {
+    const filter = (id: string) => {
+      const paper = this.corpus.get(id);
+      return paper !== undefined && matchesFilter(paper, this.annotations.get(id), request);
+    };
+    const offset = request.offset ?? 0;
+    const limit = request.limit ?? 50;
+    const ranked = request.sort === undefined || request.sort === 'relevance';
+    // Other orders need every hit before paging; relevance lets the corpus page for us.
+    const found = ranked
+      ? this.corpus.search(query, { limit, offset, filter })
+      : this.corpus.search(query, { limit: Number.MAX_SAFE_INTEGER, offset: 0, filter });
+    let hits = found.hits;
+    if (!ranked && request.sort !== 'relevance' && request.sort !== undefined) {
+      const compare = comparePapers(request.sort);
+      hits = [...hits].sort((a, b) => compare(this.corpus.get(a.id)!, this.corpus.get(b.id)!)).slice(offset, offset + limit);
+    }
+    return { total: found.total, results: hits.map((hit) => this.searchView(hit)) };
+  }
+
+  private searchView(hit: SearchHit): SearchResultView {
+    return { ...this.view(this.requirePaper(hit.id)), score: hit.score, matches: hit.matches };
+  }
+
+  similarPapers(id: string, limit = 10): SearchResultView[] {
+    return this.corpus.similar(this.resolveId(id), limit).map((hit) => this.searchView(hit));
+  }
+
+  async importText(request: ImportRequest): Promise<ImportSummary> {
+    const parsed = parseImport(request.text, {
+      format: request.format ?? 'auto',
+      ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+    });
+    return withWriteLock(this.dataDir, async () => {
+      const now = new Date().toISOString();
+      const lookup = {
+        get: (id: string) => this.corpus.get(id),
+        idForTitleKey: (key: string) => this.titleIndex.get(key),
+      };
+      const plan = planImport(parsed.papers, parsed.format, now, lookup, parsed.backup?.papers ?? []);
+      // Annotations and notes move to the new key before the papers do: a crash in between leaves
+      // them under the new key, where the paper arrives on the next import, rather than lost.
+      for (const { from, to } of plan.rekeys) {
+        const paper = plan.upsert.find((p) => p.id === to);
+        this.annotations.rekey(from, to);
+        this.notes.rekey(from, to, { title: paper?.title ?? to, tags: this.annotations.get(to)?.tags ?? [] });
+      }
+      const removedTitles = plan.remove.map((id) => [id, this.corpus.get(id)?.title ?? ''] as const);
+      if (plan.upsert.length > 0 || plan.remove.length > 0) await this.corpus.commit({ upsert: plan.upsert, remove: plan.remove });
+      for (const [id, title] of removedTitles) {
+        if (this.titleIndex.get(titleKey(title)) === id) this.titleIndex.delete(titleKey(title));
+      }
+      for (const paper of plan.upsert) this.titleIndex.set(titleKey(paper.title), paper.id);
+      const warnings = [...parsed.warnings, ...plan.warnings];
+      if (parsed.backup) {
+        warnings.push(...applyBackupAnnotations(parsed.backup.annotations, this.annotations, this.notes, (id) => this.corpus.get(id)));
+      }
+      if (plan.rekeys.length > 0 || parsed.backup) {
+        this.noteCache.clear();
+        for (const [id, note] of this.notes.readAll()) this.noteCache.set(id, note);
+        this.corpus.setAnnotationTexts(this.annotationTexts());
+      }
+      const changedIds = [...plan.upsert.map((p) => p.id), ...plan.remove];
+      if (changedIds.length > 0) this.emit('papers', changedIds);
+      return {
+        format: parsed.format,
+        added: plan.added,
+        updated: plan.updated,
+        unchanged: plan.unchanged,
+        skipped: parsed.skipped,
+        warnings,
+      };
+    });
+  }
+
+  exportItems(filter: ListFilter): ExportItem[] {
+    const papers = this.filtered(filter).sort(comparePapers('date'));
+    return papers.map((paper) => ({
+      paper,
+      annotation: this.annotations.get(paper.id) ?? null,
+      note: this.noteCache.get(paper.id) ?? null,
+    }));
+  }
+
+  exportPapers(format: 'bibtex' | 'csl-json' | 'markdown' | 'json', filter: ListFilter) {
+    const items = this.exportItems(filter);
+    const now = new Date().toISOString();
+    const { extension, mimeType } = EXPORT_FILES[format];
+    return { content: exportItems(format, items, now), fileName: `papershelf-${now.slice(0, 10)}.${extension}`, mimeType, count: items.length };
+  }
+
+  stats() {
+    const all = this.corpus.all();
+    const annotations = this.annotations.all();
+    const status = { 'to-read': 0, reading: 0, read: 0 };
+    let starred = 0;
+    let tagged = 0;
+    for (const annotation of Object.values(annotations) as Annotation[]) {
+      if (annotation.starred) starred += 1;
+      if (annotation.tags.length > 0) tagged += 1;
+      if (annotation.status) status[annotation.status] += 1;
+    }
+    const sources = new Map<string, number>();
+    for (const paper of all) for (const source of paper.sources) sources.set(source, (sources.get(source) ?? 0) + 1);
+    return {
+      papers: all.length,
+      starred,
+      tagged,
+      notes: this.noteCache.size,
+      status,
+      tags: this.annotate.listTags().length,
+      sources: [...sources].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
+      segments: this.corpus.segmentCount,
+      dataDir: this.dataDir,
+      problems: this.problems,
+    };
+  }
+}
+
+const EXPORT_FILES = {
+  bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
+  'csl-json': { extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json' },
+  markdown: { extension: 'md', mimeType: 'text/markdown' },
+  json: { extension: 'papershelf.json', mimeType: 'application/json' },
+} as const;
