@@ -3,6 +3,11 @@ import type { Annotation, ImportFormat, PaperFields } from '../model/paper.ts';
 export interface ImportOptions {
   /** `YYYY-MM-DD`; resolves year-less dates of listing pages instead of the page's own date. */
   asOf?: string;
+  /**
+   * `YYYY-MM-DD`; the day the import runs (default: the local date). Only a listing page that names
+   * neither its year nor the years of its papers falls back on it. Lets tests pin the clock.
+   */
+  today?: string;
 }
 
 /** Annotations carried by a Papershelf JSON backup, keyed by paper id. */

@@ -7,6 +7,7 @@ import type { ChangeEvent } from '../api/contract.ts';
 import { exportItems } from '../export/index.ts';
 import type { ExportItem } from '../export/types.ts';
 import { parseImport } from '../importers/index.ts';
+import type { ParsedImport } from '../importers/types.ts';
 import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, ImportFormat, PaperView, StoredPaper } from '../model/paper.ts';
 import { Corpus, type SearchHit } from '../search/corpus.ts';
@@ -181,13 +182,24 @@ export class Library {
       format: request.format ?? 'auto',
       ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     });
+    return this.importParsed(parsed);
+  }
+
+  /**
+   * Merges already-parsed papers into the library (files and online fetches both end here).
+   * `source` overrides the provenance recorded on new papers (default: the format's name).
+   */
+  async importParsed(parsed: ParsedImport, source: string = parsed.format): Promise<ImportSummary> {
     return withWriteLock(this.dataDir, async () => {
       const now = new Date().toISOString();
       const lookup = {
         get: (id: string) => this.corpus.get(id),
         idForTitleKey: (key: string) => this.titleIndex.get(key),
       };
-      const plan = planImport(parsed.papers, parsed.format, now, lookup, parsed.backup?.papers ?? []);
+      // A backup's papers are kept exactly as exported; other formats go through the merge rules.
+      const plan = parsed.backup
+        ? planImport([], source, now, lookup, parsed.backup.papers)
+        : planImport(parsed.papers, source, now, lookup);
       // Annotations and notes move to the new key before the papers do: a crash in between leaves
       // them under the new key, where the paper arrives on the next import, rather than lost.
       for (const { from, to } of plan.rekeys) {

@@ -1,0 +1,47 @@
+// Bundles the Electron main process and the preload for packaging: build/main/main.cjs and
+// build/main/preload.cjs. Usage: node main/build.mjs [--watch]
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bundled CommonJS has no import.meta; code that asks for its own URL gets the bundle's. */
+const importMetaUrl = {
+  banner: { js: 'const __papershelfImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__papershelfImportMetaUrl' },
+};
+
+const shared = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'info',
+  // Electron 45 runs Node 22 and Chromium 140.
+  external: ['electron'],
+};
+
+const builds = [
+  {
+    ...shared,
+    ...importMetaUrl,
+    entryPoints: ['main/main.ts'],
+    outfile: 'build/main/main.cjs',
+    platform: 'node',
+    target: 'node22',
+  },
+  {
+    ...shared,
+    entryPoints: ['main/preload.ts'],
+    outfile: 'build/main/preload.cjs',
+    // A sandboxed preload has no Node: nothing but `electron` may be required at run time.
+    platform: 'browser',
+    target: 'chrome140',
+  },
+];
+
+if (process.argv.includes('--watch')) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

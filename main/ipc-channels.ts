@@ -1,0 +1,8 @@
+/** IPC channel names shared by the preload and the main process. */
+export const IPC_INVOKE = 'papershelf:invoke';
+export const IPC_CHANGE = 'papershelf:change';
+export const IPC_MENU = 'papershelf:menu';
+
+/** Calls the window may make besides the contract's operations. */
+export const SHELL_OPERATIONS = ['openExternal', 'saveFile'] as const;
+export type ShellOperation = (typeof SHELL_OPERATIONS)[number];

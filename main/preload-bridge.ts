@@ -1,0 +1,51 @@
+/**
+ * `window.papershelf` as the preload builds it: fixed named functions only, one per contract
+ * operation, plus onChange/onMenu/openExternal/saveFile. Nothing of ipcRenderer leaks: listeners get
+ * the payload, never the IPC event (whose `sender` would give the page the whole ipcRenderer).
+ */
+import type { BridgeOperations, MenuAction, PapershelfBridge } from '../src/api/bridge.ts';
+import type { ApiResult, ChangeEvent, OperationName } from '../src/api/contract.ts';
+import { IPC_CHANGE, IPC_INVOKE, IPC_MENU, type ShellOperation } from './ipc-channels.ts';
+
+/**
+ * The contract's operation names, spelled out because importing contract.ts would bundle all of zod
+ * (with every locale, ~450 kB) into the preload. `satisfies` makes a missing or unknown name a
+ * compile error, and a unit test compares the list with OPERATION_NAMES.
+ */
+export const PRELOAD_OPERATIONS = {
+  importText: 1, listPapers: 1, search: 1, getPaper: 1, similarPapers: 1, setStar: 1, addTags: 1, removeTags: 1, listTags: 1,
+  renameTag: 1, deleteTag: 1, setStatus: 1, setNote: 1, appendNote: 1, exportPapers: 1, stats: 1, getUiState: 1, saveUiState: 1,
+} satisfies Record<OperationName, 1>;
+
+type IpcListener = (event: unknown, payload: unknown) => void;
+
+/** The part of Electron's ipcRenderer the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: IpcListener): unknown;
+  removeListener(channel: string, listener: IpcListener): unknown;
+}
+
+function subscribe<T>(ipc: IpcRendererLike, channel: string, listener: (payload: T) => void): () => void {
+  const relay: IpcListener = (_event, payload) => listener(payload as T);
+  ipc.on(channel, relay);
+  return () => void ipc.removeListener(channel, relay);
+}
+
+async function shellCall(ipc: IpcRendererLike, op: ShellOperation, input: unknown): Promise<boolean> {
+  const result = (await ipc.invoke(IPC_INVOKE, { op, input })) as ApiResult<boolean>;
+  return result.ok && result.value === true;
+}
+
+export function createPreloadBridge(ipc: IpcRendererLike): PapershelfBridge {
+  const operations = Object.fromEntries(
+    (Object.keys(PRELOAD_OPERATIONS) as OperationName[]).map((op) => [op, (input: unknown) => ipc.invoke(IPC_INVOKE, { op, input: input ?? {} })]),
+  ) as unknown as BridgeOperations;
+  return {
+    ...operations,
+    onChange: (listener) => subscribe<ChangeEvent>(ipc, IPC_CHANGE, listener),
+    onMenu: (listener) => subscribe<MenuAction>(ipc, IPC_MENU, listener),
+    openExternal: (url) => shellCall(ipc, 'openExternal', { url }),
+    saveFile: (fileName, content, mimeType) => shellCall(ipc, 'saveFile', { fileName, content, mimeType }),
+  };
+}

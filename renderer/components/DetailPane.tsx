@@ -1,0 +1,87 @@
+import type { Ref } from 'react';
+import type { FieldMatch, PaperView, ReadingStatus, SearchResult, TagCount } from '../api/types.ts';
+import type { SaveNote } from '../hooks/use-note-autosave.ts';
+import { formatDate } from '../lib/format.ts';
+import { fieldRanges } from '../lib/highlight.ts';
+import { MathText } from './MathText.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
+import { PaperLinks } from './PaperLinks.tsx';
+import { SimilarPapers } from './SimilarPapers.tsx';
+import { StarButton } from './StarButton.tsx';
+import { StatusSelect } from './StatusSelect.tsx';
+import { TagEditor } from './TagEditor.tsx';
+
+export interface DetailActions {
+  toggleStar(): void;
+  setStatus(status: ReadingStatus | null): void;
+  addTag(tag: string): Promise<boolean>;
+  removeTag(tag: string): void;
+  saveNote: SaveNote;
+  select(id: string): void;
+}
+
+interface DetailPaneProps {
+  paper: PaperView | null;
+  /** The search matches of the selected row, to highlight in the title and abstract. */
+  matches: FieldMatch[] | undefined;
+  similar: SearchResult[];
+  knownTags: TagCount[];
+  actions: DetailActions;
+  tagInputRef?: Ref<HTMLInputElement>;
+  noteRef?: Ref<HTMLTextAreaElement>;
+}
+
+function metaLine(paper: PaperView): string {
+  const parts = [
+    formatDate(paper.published),
+    paper.upvotes !== null ? `▲ ${paper.upvotes}` : '',
+    paper.arxivId ? `arXiv:${paper.arxivId}` : '',
+    paper.details.primaryCategory ?? '',
+    paper.details.venue ?? '',
+  ];
+  return parts.filter((part) => part).join(' · ');
+}
+
+function authorsText(paper: PaperView): string {
+  if (paper.authors.length > 0) {
+    const hidden = (paper.authorCount ?? 0) - paper.authors.length;
+    return paper.authors.join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
+  }
+  const count = paper.authorCount ? `${paper.authorCount} authors` : '';
+  return [count, paper.organization ?? ''].filter((part) => part).join(' · ');
+}
+
+export function DetailPane({ paper, matches, similar, knownTags, actions, tagInputRef, noteRef }: DetailPaneProps) {
+  if (!paper) {
+    return (
+      <section className="detail detail-empty" aria-label="Paper details">
+        <p className="muted">Select a paper to read its abstract. Press ? for keyboard shortcuts.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="detail" aria-label="Paper details">
+      <article>
+        <h2 className="detail-title">
+          <MathText text={paper.title} ranges={fieldRanges(matches, 'title')} />
+        </h2>
+        <p className="detail-authors">{authorsText(paper)}</p>
+        <p className="detail-meta muted">{metaLine(paper)}</p>
+        <PaperLinks paper={paper} />
+        <div className="detail-actions">
+          <StarButton starred={paper.starred} onToggle={actions.toggleStar} />
+          <StatusSelect status={paper.status} onChange={actions.setStatus} />
+        </div>
+        <TagEditor tags={paper.tags} known={knownTags} onAdd={actions.addTag} onRemove={actions.removeTag} inputRef={tagInputRef} />
+        <section className="abstract" aria-labelledby="abstract-heading">
+          <h3 id="abstract-heading">Abstract</h3>
+          <p className="abstract-text">
+            {paper.abstract ? <MathText text={paper.abstract} ranges={fieldRanges(matches, 'abstract')} /> : <span className="muted">No abstract.</span>}
+          </p>
+        </section>
+        <NoteEditor key={paper.id} paperId={paper.id} note={paper.note} save={actions.saveNote} textareaRef={noteRef} />
+        <SimilarPapers papers={similar} onSelect={actions.select} />
+      </article>
+    </section>
+  );
+}

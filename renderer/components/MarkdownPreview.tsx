@@ -1,0 +1,31 @@
+import Markdown, { type Components, type Options } from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { ExternalLink } from './ExternalLink.tsx';
+
+/*
+ * User Markdown is untrusted as far as rendering goes: without rehype-raw, HTML in a note stays
+ * visible text, react-markdown's URL filter empties `javascript:` and friends, and links only open
+ * through the bridge. Images are not fetched (the app works offline and a remote image would tell a
+ * server when a note is read); they show as a link to open in the browser instead.
+ */
+const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath];
+const rehypePlugins: Options['rehypePlugins'] = [[rehypeKatex, { trust: false, throwOnError: false, strict: 'ignore', maxExpand: 1000 }]];
+
+const components: Components = {
+  a: ({ href, children }) => <ExternalLink href={href}>{children}</ExternalLink>,
+  img: ({ src, alt }) => (
+    <ExternalLink href={typeof src === 'string' ? src : null} className="image-link">
+      {`[image${alt ? `: ${alt}` : ''}]`}
+    </ExternalLink>
+  ),
+};
+
+export function MarkdownPreview({ text }: { text: string }) {
+  return (
+    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
+      {text}
+    </Markdown>
+  );
+}

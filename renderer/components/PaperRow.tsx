@@ -1,0 +1,62 @@
+import { memo } from 'react';
+import type { Row } from '../api/types.ts';
+import { authorLine, formatDate } from '../lib/format.ts';
+
+interface PaperRowProps {
+  row: Row | undefined;
+  index: number;
+  total: number;
+  top: number;
+  height: number;
+  selected: boolean;
+  onSelect: (id: string, index: number) => void;
+}
+
+export function rowElementId(index: number): string {
+  return `paper-row-${index}`;
+}
+
+/** One option of the "Papers" listbox; a placeholder while its page is being fetched. */
+export const PaperRow = memo(function PaperRow({ row, index, total, top, height, selected, onSelect }: PaperRowProps) {
+  const position = { transform: `translateY(${top}px)`, height };
+  if (!row) {
+    return (
+      <div role="option" id={rowElementId(index)} aria-selected={false} aria-busy="true" aria-posinset={index + 1} aria-setsize={total} className="row row-loading" style={position}>
+        Loading…
+      </div>
+    );
+  }
+  return (
+    <div
+      role="option"
+      id={rowElementId(index)}
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={selected ? 'row row-selected' : 'row'}
+      style={position}
+      onClick={() => onSelect(row.id, index)}
+      title={row.title}
+    >
+      <div className="row-title">
+        <span className="row-title-text">{row.title}</span>
+        {row.starred && (
+          <span className="row-star">
+            <span aria-hidden="true">★</span>
+            <span className="visually-hidden">(starred)</span>
+          </span>
+        )}
+      </div>
+      <div className="row-meta">
+        <span className="row-authors">{authorLine(row)}</span>
+        {row.published && <span>{formatDate(row.published)}</span>}
+        {row.upvotes !== null && <span>▲ {row.upvotes}</span>}
+        {row.tags.map((tag) => (
+          <span key={tag} className="tag">
+            {tag}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { BridgeContext } from '../api/bridge-context.ts';
+import type { ExportFormat, MenuAction, PapershelfBridge, UiState, View } from '../api/types.ts';
+import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
+import { useFileDrop } from '../hooks/use-file-drop.ts';
+import { useImport } from '../hooks/use-import.ts';
+import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts.ts';
+import { useLibraryOverview } from '../hooks/use-library-overview.ts';
+import { useLibraryRevision } from '../hooks/use-library-revision.ts';
+import { useMenuActions } from '../hooks/use-menu-actions.ts';
+import { useNotices } from '../hooks/use-notices.ts';
+import { usePagedList } from '../hooks/use-paged-list.ts';
+import { usePaperActions } from '../hooks/use-paper-actions.ts';
+import { usePaperDetail } from '../hooks/use-paper-detail.ts';
+import { useUiState } from '../hooks/use-ui-state.ts';
+import { countLabel } from '../lib/format.ts';
+import { primaryLink } from '../lib/paper-links.ts';
+import { filterOf, viewLabel } from '../lib/views.ts';
+import { DetailPane } from './DetailPane.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import { Notices } from './Notices.tsx';
+import { PaperList } from './PaperList.tsx';
+import { SearchBar } from './SearchBar.tsx';
+import { ShortcutsOverlay } from './ShortcutsOverlay.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { Splitter } from './Splitter.tsx';
+import { ThemeSelect } from './ThemeSelect.tsx';
+import { Welcome } from './Welcome.tsx';
+
+/** Typing pauses this long before the query runs; stale answers are dropped anyway. */
+export const SEARCH_DEBOUNCE_MS = 120;
+
+type DialogState = { kind: 'import'; start: 'file' | 'paste' } | { kind: 'shortcuts' } | null;
+
+const sameTagName = (a: string | null, b: string) => a !== null && a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; initialUi: UiState }) {
+  const { notices, report, dismiss } = useNotices();
+  const [ui, update] = useUiState(bridge, initialUi);
+  const revision = useLibraryRevision(bridge);
+  const { stats, tags } = useLibraryOverview(bridge, revision, report);
+  const query = useDebouncedValue(ui.query, SEARCH_DEBOUNCE_MS);
+  const spec = useMemo(() => ({ query, filter: filterOf(ui.view), sort: ui.sort }), [query, ui.view, ui.sort]);
+  const { list, snapshot } = usePagedList(bridge, spec, revision);
+  const patchRow = useCallback((paper: Parameters<typeof list.patch>[0]) => list.patch(paper), [list]);
+  const detail = usePaperDetail(bridge, ui.selectedId, revision, patchRow, report);
+  const select = useCallback((id: string) => update({ selectedId: id }), [update]);
+  const actions = usePaperActions(bridge, detail.paper, detail.apply, select);
+  const importer = useImport(bridge);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tagRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = ui.theme;
+  }, [ui.theme]);
+
+  const selectedIndex = ui.selectedId === null ? -1 : snapshot.indexOf(ui.selectedId);
+  const move = async (delta: number) => {
+    const target = selectedIndex < 0 ? 0 : Math.min(Math.max(selectedIndex + delta, 0), snapshot.total - 1);
+    const row = await list.rowAt(target);
+    if (row) select(row.id);
+  };
+
+  const openImport = (start: 'file' | 'paste') => {
+    if (importer.phase.kind === 'done' || importer.phase.kind === 'failed') importer.reset();
+    setDialog({ kind: 'import', start });
+  };
+  const closeDialog = () => {
+    if (dialog?.kind === 'import' && (importer.phase.kind === 'done' || importer.phase.kind === 'failed')) importer.reset();
+    setDialog(null);
+  };
+  const busyImporting = importer.phase.kind === 'reading' || importer.phase.kind === 'importing';
+  const dragging = useFileDrop((file) => {
+    if (busyImporting) return;
+    setDialog({ kind: 'import', start: 'file' });
+    void importer.importFile(file);
+  }, dialog?.kind !== 'shortcuts');
+
+  useKeyboardShortcuts(
+    {
+      focusSearch: () => searchRef.current?.focus(),
+      move: (delta) => void move(delta),
+      toggleStar: actions.toggleStar,
+      focusTags: () => tagRef.current?.focus(),
+      focusNote: () => noteRef.current?.focus(),
+      openPaper: () => {
+        const url = detail.paper ? primaryLink(detail.paper) : null;
+        if (url) void bridge.openExternal(url);
+      },
+      showShortcuts: () => setDialog({ kind: 'shortcuts' }),
+    },
+    dialog === null && !exportOpen,
+  );
+
+  const exportPapers = async (format: ExportFormat) => {
+    const answer = await bridge.exportPapers({ format, ...(format === 'json' ? {} : filterOf(ui.view)) });
+    if (!answer.ok) return report(answer.error.message);
+    const { fileName, content, mimeType, count } = answer.value;
+    if (await bridge.saveFile(fileName, content, mimeType)) report(`Exported ${countLabel(count, 'paper')} to ${fileName}`, 'info');
+  };
+
+  useMenuActions(bridge, (action: MenuAction) => {
+    if (action === 'import-file') openImport('file');
+    else if (action === 'paste-listing') openImport('paste');
+    else if (action === 'export') setExportOpen(true);
+    else if (action === 'find') searchRef.current?.focus();
+    else if (action === 'shortcuts') setDialog({ kind: 'shortcuts' });
+    else update({ theme: ui.theme === 'system' ? 'light' : ui.theme === 'light' ? 'dark' : 'system' });
+  });
+
+  const setView = (view: View) => update({ view });
+  const renameTag = async (from: string, to: string) => {
+    const answer = await bridge.renameTag({ from, to });
+    if (!answer.ok) {
+      report(answer.error.message);
+      return false;
+    }
+    if (ui.view.kind === 'tag' && sameTagName(ui.view.value, from)) setView({ kind: 'tag', value: to });
+    return true;
+  };
+  const deleteTag = async (tag: string) => {
+    const answer = await bridge.deleteTag({ tag });
+    if (!answer.ok) {
+      report(answer.error.message);
+      return false;
+    }
+    if (ui.view.kind === 'tag' && sameTagName(ui.view.value, tag)) setView({ kind: 'all', value: null });
+    return true;
+  };
+
+  const empty = stats !== null && stats.papers === 0;
+  const { sidebar, list: listWidth } = ui.paneSizes;
+  const row = ui.selectedId === null || selectedIndex < 0 ? undefined : snapshot.row(selectedIndex);
+
+  return (
+    <BridgeContext.Provider value={bridge}>
+      <div className="app" style={{ gridTemplateColumns: `${sidebar}px 6px ${listWidth}px 6px minmax(320px, 1fr)` }}>
+        <header className="topbar">
+          <h1 className="brand">Papershelf</h1>
+          <SearchBar value={ui.query} onChange={(value) => update({ query: value })} error={snapshot.error?.message ?? null} inputRef={searchRef} />
+          <div className="topbar-actions">
+            <button type="button" onClick={() => openImport('file')}>
+              Import
+            </button>
+            <ExportMenu open={exportOpen} onOpenChange={setExportOpen} onExport={(format) => void exportPapers(format)} viewLabel={viewLabel(ui.view)} />
+            <ThemeSelect theme={ui.theme} onChange={(theme) => update({ theme })} />
+            <button type="button" className="icon-button" aria-label="Keyboard shortcuts" onClick={() => setDialog({ kind: 'shortcuts' })}>
+              ⌨
+            </button>
+          </div>
+        </header>
+        <Sidebar stats={stats} tags={tags} view={ui.view} onView={setView} onRenameTag={renameTag} onDeleteTag={deleteTag} />
+        <Splitter label="Resize sidebar" value={sidebar} min={120} max={800} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, sidebar: value } })} />
+        {empty ? (
+          <main className="main-welcome">
+            <Welcome onChooseFile={() => openImport('file')} onPaste={() => openImport('paste')} />
+          </main>
+        ) : (
+          <>
+            <PaperList
+              snapshot={snapshot}
+              selectedId={ui.selectedId}
+              sort={ui.sort}
+              query={query}
+              onRange={list.show}
+              onSelect={select}
+              onSort={(sort) => update({ sort })}
+              listRef={listRef}
+            />
+            <Splitter label="Resize list" value={listWidth} min={200} max={2000} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, list: value } })} />
+            <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} />
+          </>
+        )}
+      </div>
+      <Notices notices={notices} onDismiss={dismiss} />
+      {dialog?.kind === 'import' && (
+        <ImportDialog
+          phase={importer.phase}
+          start={dialog.start}
+          onFile={(file) => void importer.importFile(file)}
+          onText={(text) => void importer.importText(text, 'pasted listing')}
+          onRetry={importer.reset}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog?.kind === 'shortcuts' && <ShortcutsOverlay onClose={closeDialog} />}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the file to import it
+        </div>
+      )}
+    </BridgeContext.Provider>
+  );
+}

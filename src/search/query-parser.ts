@@ -1,0 +1,161 @@
+/**
+ * Turns what the user typed into clauses, with Lunr's own query syntax (lunr.QueryParser) and
+ * Papershelf's semantics on top: every word is required (AND) unless prefixed with `-`, singular
+ * field names (`author:`, `tag:`), and readable errors for anything Lunr cannot run or that would
+ * take unbounded time.
+ */
+import { QueryError } from '../model/errors.ts';
+import { QUERY_FIELD_HELP, QUERY_FIELD_NAMES, SEARCH_FIELDS, type SearchField } from './fields.ts';
+import { isQueryParseError, parseLunrQuery, Presence, queryTerms, type ParsedLunrClause } from './lunr-internals.ts';
+
+export const MAX_QUERY_LENGTH = 1000;
+export const MAX_CLAUSES = 200;
+/** Wildcard and fuzzy words each scan the vocabulary; a handful is all a person types. */
+export const MAX_EXPANDING_CLAUSES = 10;
+export const MAX_EDIT_DISTANCE = 2;
+export const MAX_BOOST = 100;
+
+export type TermKind = 'exact' | 'wildcard' | 'fuzzy';
+
+export interface TermSpec {
+  /** An index term (already stemmed) or a wildcard pattern. */
+  text: string;
+  kind: TermKind;
+  editDistance: number;
+  /**
+   * Index terms are stemmed, so `transformer*` finds nothing ("transformers" is indexed as
+   * "transform"); when a trailing-wildcard pattern expands to nothing, its stemmed prefix is tried.
+   */
+  stemmedPattern: string | null;
+}
+
+export type ClausePresence = 'required' | 'optional' | 'prohibited';
+
+export interface QueryClause {
+  fields: SearchField[];
+  terms: TermSpec[];
+  presence: ClausePresence;
+  boost: number;
+  /** The word as typed, for messages. */
+  word: string;
+}
+
+function snippet(text: string, start: number, end: number): string {
+  return text.slice(Math.max(0, start - 10), Math.min(text.length, end + 10)).trim();
+}
+
+function friendlyParseError(error: { message: string; start: number; end: number }, text: string): string {
+  const message = error.message;
+  const near = snippet(text, error.start, error.end);
+  if (message.startsWith('unrecognised field')) {
+    const field = text.slice(error.start, error.end);
+    return field === ''
+      ? `":" needs a field name before it: ${QUERY_FIELD_HELP}`
+      : `unknown field "${field}:" — you can search ${QUERY_FIELD_HELP} (to search for the word, drop the ":")`;
+  }
+  if (message.startsWith('expecting term, found nothing')) {
+    return `"${text.slice(error.start, error.end)}:" needs a word after it, e.g. title:diffusion`;
+  }
+  if (message.startsWith('expecting term or field, found nothing')) return '"+" and "-" need a word right after them, e.g. -survey';
+  if (message.startsWith("expecting term, found 'PRESENCE'")) return 'put "-" or "+" before the field, e.g. -title:survey';
+  if (message.startsWith("expecting term, found 'FIELD'")) return `one field per word: cannot read "${near}"`;
+  if (message.startsWith("expecting term or field, found 'PRESENCE'")) return 'use one "+" or "-" per word';
+  if (message.startsWith('edit distance must be numeric')) return `"~" needs a number from 0 to ${MAX_EDIT_DISTANCE} after it, e.g. transformer~1`;
+  if (message.startsWith('boost must be numeric')) return `"^" needs a number after it, e.g. diffusion^2`;
+  if (/found EDIT_DISTANCE/.test(message)) return '"~" goes right after a word, e.g. transformer~1';
+  if (/found BOOST/.test(message)) return '"^" goes right after a word, e.g. diffusion^2';
+  return `cannot read the query near "${near}"`;
+}
+
+function parseWithLunr(text: string): ParsedLunrClause[] {
+  try {
+    return parseLunrQuery(text, Object.keys(QUERY_FIELD_NAMES));
+  } catch (error) {
+    if (isQueryParseError(error)) throw new QueryError(friendlyParseError(error, text));
+    throw new QueryError(`cannot read the query: ${(error as Error).message}`);
+  }
+}
+
+function clauseFields(names: readonly string[]): SearchField[] {
+  const fields = new Set<SearchField>();
+  for (const name of names) {
+    const field = QUERY_FIELD_NAMES[name];
+    if (field) fields.add(field);
+  }
+  return SEARCH_FIELDS.filter((field) => fields.has(field));
+}
+
+function wildcardTerm(raw: string, editDistance: number): TermSpec {
+  if (editDistance > 0) throw new QueryError(`"${raw}": a word cannot have both "*" and "~"`);
+  // The pipeline (which would trim punctuation) is skipped for wildcards, as in Lunr; trim here.
+  const pattern = raw.replace(/^[^\w*]+|[^\w*]+$/g, '');
+  if (pattern.replace(/\*/g, '') === '') {
+    throw new QueryError(`"${raw}" would match every word: put letters with the "*", e.g. trans*`);
+  }
+  const prefix = /^(\w+)\*$/.exec(pattern)?.[1];
+  const stemmed = prefix === undefined ? undefined : queryTerms(prefix)[0];
+  return {
+    text: pattern,
+    kind: 'wildcard',
+    editDistance: 0,
+    stemmedPattern: stemmed !== undefined && stemmed !== prefix ? `${stemmed}*` : null,
+  };
+}
+
+function toClause(clause: ParsedLunrClause, dropped: string[]): QueryClause | null {
+  const editDistance = clause.editDistance ?? 0;
+  if (editDistance > MAX_EDIT_DISTANCE) {
+    throw new QueryError(`"${clause.term}~${editDistance}": fuzziness goes from 0 to ${MAX_EDIT_DISTANCE}`);
+  }
+  if (!Number.isFinite(clause.boost) || clause.boost < 1 || clause.boost > MAX_BOOST) {
+    throw new QueryError(`"${clause.term}^${clause.boost}": a boost goes from 1 to ${MAX_BOOST}`);
+  }
+  let terms: TermSpec[];
+  if (clause.usePipeline) {
+    const kind: TermKind = editDistance > 0 ? 'fuzzy' : 'exact';
+    terms = queryTerms(clause.term).map((text) => ({ text, kind, editDistance, stemmedPattern: null }));
+  } else {
+    terms = [wildcardTerm(clause.term, editDistance)];
+  }
+  if (terms.length === 0) {
+    if (clause.term.trim() !== '') dropped.push(clause.term);
+    return null;
+  }
+  return {
+    fields: clauseFields(clause.fields),
+    terms,
+    presence: clause.presence === Presence.Prohibited ? 'prohibited' : 'required',
+    boost: clause.boost,
+    word: clause.term,
+  };
+}
+
+/**
+ * Parses a query typed by a user. An empty query is an error ("type something to search") rather
+ * than "everything": listing is a different operation, and an empty page would hide a mistake.
+ */
+export function parseQuery(input: string): QueryClause[] {
+  const text = input.trim();
+  if (text === '') throw new QueryError('type something to search');
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw new QueryError(`the query is ${text.length} characters long; at most ${MAX_QUERY_LENGTH} are searched`);
+  }
+  // Terms are lowercased by Lunr anyway; lowercasing first also makes `Title:` a field.
+  const dropped: string[] = [];
+  const clauses = parseWithLunr(text.toLowerCase())
+    .map((clause) => toClause(clause, dropped))
+    .filter((clause): clause is QueryClause => clause !== null);
+  if (clauses.length > MAX_CLAUSES) throw new QueryError(`the query has ${clauses.length} words; at most ${MAX_CLAUSES} are searched`);
+  const expanding = clauses.filter((clause) => clause.terms.some((term) => term.kind !== 'exact')).length;
+  if (expanding > MAX_EXPANDING_CLAUSES) {
+    throw new QueryError(`at most ${MAX_EXPANDING_CLAUSES} words with "*" or "~" per query (this one has ${expanding})`);
+  }
+  if (!clauses.some((clause) => clause.presence !== 'prohibited')) {
+    if (clauses.length > 0) throw new QueryError('a query of only excluded words ("-word") finds nothing: add a word to search for');
+    if (dropped.length > 0) {
+      throw new QueryError(`${dropped.map((word) => `"${word}"`).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} too common to search for: add a more specific word`);
+    }
+    throw new QueryError('type a word to search for');
+  }
+  return clauses;
+}

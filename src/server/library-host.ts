@@ -1,0 +1,123 @@
+/**
+ * Keeps one Library open for a long-running door (the HTTP server, the Electron main process) and
+ * keeps it true to the disk: when another process changes the data folder, the library is opened
+ * again and every subscriber is told, exactly as for a change made through this door.
+ */
+import type { ChangeEvent } from '../api/contract.ts';
+import { createDispatch, type Dispatch } from '../api/dispatch.ts';
+import { Library } from '../library/library.ts';
+import { DataFolderWatcher, type DataArea } from './data-folder-watcher.ts';
+
+type Listener = (event: ChangeEvent) => void;
+
+export interface LibraryHostOptions {
+  /** Watch the folder for other processes' changes (default true). */
+  watch?: boolean;
+  /** Damage found while (re)opening, and reloads that failed; for the log. */
+  onProblem?: (message: string) => void;
+  debounceMs?: number;
+}
+
+export class LibraryHost {
+  private readonly listeners = new Set<Listener>();
+  private unsubscribe: () => void = () => {};
+  private watcher: DataFolderWatcher | null = null;
+  private reloading: Promise<void> | null = null;
+  private reloadAgain: Set<DataArea> | null = null;
+  private closed = false;
+  private current: { library: Library; dispatch: Dispatch };
+
+  private constructor(
+    readonly dataDir: string,
+    library: Library,
+    private readonly onProblem: (message: string) => void,
+  ) {
+    this.current = { library, dispatch: createDispatch(library) };
+    this.adopt(library);
+  }
+
+  static async open(dataDir: string, options: LibraryHostOptions = {}): Promise<LibraryHost> {
+    const onProblem = options.onProblem ?? (() => {});
+    const library = await Library.open(dataDir);
+    for (const problem of library.problems) onProblem(problem);
+    const host = new LibraryHost(dataDir, library, onProblem);
+    if (options.watch ?? true) {
+      host.watcher = new DataFolderWatcher(dataDir, (areas) => host.externalChange(areas), options.debounceMs);
+      host.watcher.start();
+    }
+    return host;
+  }
+
+  get library(): Library {
+    return this.current.library;
+  }
+
+  /** Runs an operation on the library as it is now (a reload swaps it between calls, never during one). */
+  readonly dispatch: Dispatch = (name, input) => this.current.dispatch(name, input);
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once any reload in progress (or queued behind it) has finished. */
+  async settled(): Promise<void> {
+    while (this.reloading) await this.reloading;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    await this.settled();
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+
+  private adopt(library: Library): void {
+    this.unsubscribe();
+    this.unsubscribe = library.subscribe((event) => {
+      // The library emits after its write is on disk: that version of the files is ours.
+      this.watcher?.acknowledge();
+      this.emit(event);
+    });
+  }
+
+  private emit(event: ChangeEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private externalChange(areas: Set<DataArea>): void {
+    if (this.closed) return;
+    if (this.reloading) {
+      this.reloadAgain = new Set([...(this.reloadAgain ?? []), ...areas]);
+      return;
+    }
+    this.reloading = this.reload(areas).finally(() => {
+      this.reloading = null;
+      const again = this.reloadAgain;
+      this.reloadAgain = null;
+      if (again) this.externalChange(again);
+    });
+  }
+
+  /**
+   * The Library reads its files once when opened, so another process's changes need a fresh one.
+   * Ids are unknown here: an empty `ids` tells the window that anything of that kind may have changed.
+   */
+  private async reload(areas: Set<DataArea>): Promise<void> {
+    let library: Library;
+    try {
+      library = await Library.open(this.dataDir);
+    } catch (error) {
+      this.onProblem(`could not reload the library after another program changed it: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (this.closed) return;
+    for (const problem of library.problems) this.onProblem(problem);
+    this.current = { library, dispatch: createDispatch(library) };
+    this.adopt(library);
+    const at = new Date().toISOString();
+    if (areas.has('papers')) this.emit({ kind: 'papers', ids: [], at });
+    if (areas.has('annotations') || areas.has('notes')) this.emit({ kind: 'annotations', ids: [], at });
+  }
+}

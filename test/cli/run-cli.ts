@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main.ts';
+import { REPO_ROOT } from '../helpers/fixtures.ts';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+function result(code: number, stdout: string, stderr: string): CliRun {
+  return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+}
+
+/** Runs the CLI in this process (fast); each call opens the library afresh, as a new process would. */
+export async function cli(dataDir: string, args: string[], stdin = ''): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([...args, '--data-dir', dataDir], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => new TextEncoder().encode(stdin),
+    env: { ...process.env, PAPERSHELF_DATA_DIR: undefined },
+  });
+  return result(code, stdout, stderr);
+}
+
+/** Runs the real `papershelf` executable in a child process. */
+export function cliProcess(dataDir: string, args: string[]): CliRun {
+  const child = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/bin.mjs'), '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  return result(child.status ?? 1, child.stdout, child.stderr);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { OPERATION_NAMES } from '../../src/api/contract.ts';
+import { IPC_CHANGE, IPC_INVOKE, IPC_MENU } from '../../main/ipc-channels.ts';
+import { createPreloadBridge, PRELOAD_OPERATIONS } from '../../main/preload-bridge.ts';
+
+type Listener = (event: unknown, payload: unknown) => void;
+
+function fakeIpcRenderer(answer: unknown = { ok: true, value: true }) {
+  const invoked: unknown[][] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  return {
+    invoked,
+    emit: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l({ sender: 'the-ipc-renderer' }, payload)),
+    count: (channel: string) => listeners.get(channel)?.size ?? 0,
+    ipc: {
+      invoke: async (...args: unknown[]) => {
+        invoked.push(args);
+        return answer;
+      },
+      on: (channel: string, listener: Listener) => {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)!.add(listener);
+      },
+      removeListener: (channel: string, listener: Listener) => void listeners.get(channel)?.delete(listener),
+    },
+  };
+}
+
+describe('preload bridge (window.papershelf)', () => {
+  it('lists exactly the contract operations', () => {
+    expect(Object.keys(PRELOAD_OPERATIONS).sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  it('is named functions only: one per operation plus onChange, onMenu, openExternal, saveFile', () => {
+    const bridge = createPreloadBridge(fakeIpcRenderer().ipc);
+    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'openExternal', 'saveFile'].sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  });
+
+  it('sends every operation through the one invoke channel as {op, input}', async () => {
+    const fake = fakeIpcRenderer({ ok: true, value: { total: 0, results: [] } });
+    const bridge = createPreloadBridge(fake.ipc);
+    expect(await bridge.search({ query: 'lunr' })).toEqual({ ok: true, value: { total: 0, results: [] } });
+    await bridge.stats(undefined as never);
+    expect(fake.invoked).toEqual([
+      [IPC_INVOKE, { op: 'search', input: { query: 'lunr' } }],
+      [IPC_INVOKE, { op: 'stats', input: {} }],
+    ]);
+  });
+
+  it('gives listeners the payload only, never the IPC event, and unsubscribes', () => {
+    const fake = fakeIpcRenderer();
+    const bridge = createPreloadBridge(fake.ipc);
+    const changes: unknown[][] = [];
+    const menus: unknown[][] = [];
+    const stopChanges = bridge.onChange((...args) => changes.push(args));
+    const stopMenu = bridge.onMenu((...args) => menus.push(args));
+    const event = { kind: 'annotations', ids: ['x'], at: '2026-01-01T00:00:00.000Z' };
+    fake.emit(IPC_CHANGE, event);
+    fake.emit(IPC_MENU, 'find');
+    expect(changes).toEqual([[event]]);
+    expect(menus).toEqual([['find']]);
+    stopChanges();
+    stopMenu();
+    expect(fake.count(IPC_CHANGE)).toBe(0);
+    expect(fake.count(IPC_MENU)).toBe(0);
+    fake.emit(IPC_CHANGE, event);
+    expect(changes).toHaveLength(1);
+  });
+
+  it('answers openExternal and saveFile with a plain boolean', async () => {
+    const yes = fakeIpcRenderer({ ok: true, value: true });
+    expect(await createPreloadBridge(yes.ipc).openExternal('https://arxiv.org')).toBe(true);
+    expect(yes.invoked).toEqual([[IPC_INVOKE, { op: 'openExternal', input: { url: 'https://arxiv.org' } }]]);
+    const refused = fakeIpcRenderer({ ok: false, error: { code: 'bad-input', message: 'x' } });
+    expect(await createPreloadBridge(refused.ipc).saveFile('a.bib', 'x', 'text/plain')).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, rowTitles } from './render-app.tsx';
+import { sampleBridge } from './sample.ts';
+
+function selectedTitle(): string | null {
+  const list = screen.getByRole('listbox', { name: 'Papers' });
+  const selected = within(list)
+    .queryAllByRole('option')
+    .find((option) => option.getAttribute('aria-selected') === 'true');
+  return selected?.querySelector('.row-title-text')?.textContent ?? null;
+}
+
+async function ready() {
+  const app = await renderApp(sampleBridge());
+  await waitFor(() => expect(rowTitles()).toHaveLength(4));
+  return app;
+}
+
+describe('keyboard shortcuts', () => {
+  it('/ focuses the search box and Esc leaves it', async () => {
+    const { user } = await ready();
+    await user.keyboard('/');
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    expect(document.activeElement).toBe(box);
+    expect((box as HTMLInputElement).value).toBe('');
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).not.toBe(box);
+  });
+
+  it('j / k and the arrow keys move through the list', async () => {
+    const { user } = await ready();
+    await user.keyboard('j');
+    await waitFor(() => expect(selectedTitle()).toBe('Diffusion models for protein design'));
+    await user.keyboard('j');
+    await waitFor(() => expect(selectedTitle()).toBe('Graph neural networks at scale'));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(selectedTitle()).toBe('A survey of diffusion in language models'));
+    await user.keyboard('k');
+    await waitFor(() => expect(selectedTitle()).toBe('Graph neural networks at scale'));
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    await waitFor(() => expect(selectedTitle()).toBe('Diffusion models for protein design'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Diffusion models for protein design' })).toBeTruthy();
+  });
+
+  it('s stars, o opens the paper, t and n focus the tag and note fields', async () => {
+    const { user, bridge } = await ready();
+    await user.keyboard('jj');
+    await screen.findByRole('heading', { level: 2, name: 'Graph neural networks at scale' });
+    expect(screen.getByRole('button', { name: 'Star' }).getAttribute('aria-pressed')).toBe('true');
+    await user.keyboard('s');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Star' }).getAttribute('aria-pressed')).toBe('false'));
+    expect(bridge.library.annotations.get('p-graphs')?.starred).toBe(false);
+    await user.keyboard('o');
+    expect(bridge.opened).toEqual(['https://example.org/graphs']);
+    await user.keyboard('t');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Add tag' }));
+    await user.keyboard('{Escape}n');
+    const note = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Note' });
+    expect(document.activeElement).toBe(note);
+  });
+
+  it('ignores shortcuts while the user types in a field', async () => {
+    const { user, bridge } = await ready();
+    await user.keyboard('j');
+    await screen.findByRole('heading', { level: 2, name: 'Diffusion models for protein design' });
+    await user.keyboard('n');
+    await user.keyboard('jks/o?');
+    const note = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Note' });
+    expect(note.value).toBe('jks/o?');
+    expect(selectedTitle()).toBe('Diffusion models for protein design');
+    expect(bridge.callsOf('setStar')).toEqual([]);
+    expect(bridge.opened).toEqual([]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('? lists the shortcuts', async () => {
+    const { user } = await ready();
+    await user.keyboard('?');
+    const overlay = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const key of ['/', 'j or ↓', 'k or ↑', 's', 't', 'n', 'o', 'Esc', '?']) {
+      expect(within(overlay).getByRole('rowheader', { name: key })).toBeTruthy();
+    }
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+});

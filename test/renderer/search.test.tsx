@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, rowTitles, selectPaper } from './render-app.tsx';
+import { sampleBridge } from './sample.ts';
+
+describe('search box', () => {
+  it('updates the list as the user types', async () => {
+    const { user } = await renderApp(sampleBridge());
+    await waitFor(() => expect(rowTitles()).toHaveLength(4));
+    await user.type(screen.getByRole('searchbox', { name: 'Search papers' }), 'diffusion');
+    await waitFor(() => expect(rowTitles().sort()).toEqual(['A survey of diffusion in language models', 'Diffusion models for protein design']));
+    expect(screen.getByRole('status', { name: '2 papers' })).toBeTruthy();
+  });
+
+  it('drops the answer of a query the user has typed past', async () => {
+    const bridge = sampleBridge();
+    const { user } = await renderApp(bridge);
+    const release = bridge.hold('search', (input) => input.query === 'graph');
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    await user.type(box, 'graph');
+    await waitFor(() => expect(bridge.callsOf('search').map((call) => call.query)).toContain('graph'));
+    await user.clear(box);
+    await user.type(box, 'robust*');
+    await waitFor(() => expect(rowTitles()).toEqual(['Robust vision transformers']));
+    await act(async () => {
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(rowTitles()).toEqual(['Robust vision transformers']);
+  });
+
+  it('shows why a query is invalid and keeps the previous results', async () => {
+    const { user } = await renderApp(sampleBridge());
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    await user.type(box, 'diffusion');
+    await waitFor(() => expect(rowTitles()).toHaveLength(2));
+    await user.type(box, ' title:');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('needs a word after the colon');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(rowTitles()).toHaveLength(2);
+    await user.type(box, 'protein');
+    await waitFor(() => expect(rowTitles()).toEqual(['Diffusion models for protein design']));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers the query syntax one click away', async () => {
+    const { user } = await renderApp(sampleBridge());
+    await user.click(screen.getByRole('button', { name: 'Search syntax' }));
+    const help = screen.getByRole('dialog', { name: 'Search syntax' });
+    for (const syntax of ['title:', 'author:', 'tag:', 'note:', '*', '~1', '-survey', '+vision']) {
+      expect(help.textContent).toContain(syntax);
+    }
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Search syntax' })).toBeNull();
+  });
+
+  it('finds tags and notes, and marks the matched words in the paper', async () => {
+    const { user } = await renderApp(sampleBridge());
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    await user.type(box, 'note:section');
+    await waitFor(() => expect(rowTitles()).toEqual(['A survey of diffusion in language models']));
+    await user.clear(box);
+    await user.type(box, 'diffusion -survey');
+    await waitFor(() => expect(rowTitles()).toEqual(['Diffusion models for protein design']));
+    const heading = await selectPaper(user, /Diffusion models for protein design/);
+    expect([...heading.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Diffusion']);
+    const abstract = screen.getByRole('region', { name: 'Abstract' });
+    expect(within(abstract).getByText('diffusion').tagName).toBe('MARK');
+  });
+});

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '../../src/api/contract.ts';
+import { Library } from '../../src/library/library.ts';
+import { LibraryHost } from '../../src/server/library-host.ts';
+import { readFixture, tempDir } from '../helpers/fixtures.ts';
+
+const hosts: LibraryHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+async function openHost(dir: string): Promise<{ host: LibraryHost; events: ChangeEvent[]; next: (kind: ChangeEvent['kind']) => Promise<ChangeEvent> }> {
+  const host = await LibraryHost.open(dir, { debounceMs: 20 });
+  hosts.push(host);
+  const events: ChangeEvent[] = [];
+  const waiting: Array<{ kind: ChangeEvent['kind']; resolve: (event: ChangeEvent) => void }> = [];
+  host.subscribe((event) => {
+    events.push(event);
+    for (const wait of waiting.splice(0)) {
+      if (wait.kind === event.kind) wait.resolve(event);
+      else waiting.push(wait);
+    }
+  });
+  const next = (kind: ChangeEvent['kind']) => new Promise<ChangeEvent>((resolve) => waiting.push({ kind, resolve }));
+  return { host, events, next };
+}
+
+async function seeded(): Promise<string> {
+  const dir = tempDir();
+  const library = await Library.open(dir);
+  await library.importText({ text: readFixture('hf-daily-papers-2026-06-12.json') });
+  return dir;
+}
+
+describe('LibraryHost', () => {
+  it('relays its own changes once, with the ids that changed', async () => {
+    const dir = await seeded();
+    const { host, events } = await openHost(dir);
+    const first = (await host.dispatch('listPapers', { limit: 1 })) as { ok: true; value: { results: Array<{ id: string }> } };
+    const id = first.value.results[0]!.id;
+    const starred = await host.dispatch('setStar', { id, starred: true });
+    expect(starred).toMatchObject({ ok: true, value: { id, starred: true } });
+    expect(events).toEqual([expect.objectContaining({ kind: 'annotations', ids: [id] })]);
+    // Another process's later change proves the watcher ran, and that it did not re-report ours.
+    const other = await Library.open(dir);
+    other.annotate.setStatus(id, 'reading');
+    await new Promise<void>((resolve) => host.subscribe(() => resolve()));
+    expect(events.map((event) => event.ids)).toEqual([[id], []]);
+  });
+
+  it('sees a star, a tag and a note that another process wrote, and tells its subscribers', async () => {
+    const dir = await seeded();
+    const { host, next } = await openHost(dir);
+    const other = await Library.open(dir);
+    const id = other.listPapers({ limit: 1 }).results[0]!.id;
+    const changed = next('annotations');
+    other.annotate.setStar(id, true);
+    other.annotate.addTags(id, ['from-the-cli']);
+    other.annotate.setNote(id, 'written elsewhere about zanzibarite');
+    expect(await changed).toMatchObject({ kind: 'annotations', ids: [] });
+    await host.settled();
+    // Reloads can trail the first event (the writes came in three bursts): wait until the note is in.
+    for (;;) {
+      const found = await host.dispatch('search', { query: 'note:zanzibarite' });
+      if (found.ok && found.value.total === 1) break;
+      await next('annotations');
+      await host.settled();
+    }
+    const paper = await host.dispatch('getPaper', { id });
+    expect(paper).toMatchObject({ ok: true, value: { starred: true, tags: ['from-the-cli'], note: 'written elsewhere about zanzibarite' } });
+    const tagged = await host.dispatch('search', { query: 'tag:from-the-cli' });
+    expect(tagged).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
+  it('picks up papers another process imported', async () => {
+    const dir = await seeded();
+    const { host, next } = await openHost(dir);
+    const before = await host.dispatch('stats', {});
+    const changed = next('papers');
+    const other = await Library.open(dir);
+    await other.importText({ text: readFixture('arxiv-query-testing.xml') });
+    await changed;
+    await host.settled();
+    const after = await host.dispatch('stats', {});
+    expect(before.ok && after.ok && after.value.papers - before.value.papers).toBe(10);
+  });
+});

@@ -1,0 +1,52 @@
+/** Starts `papershelf serve` as a child process, as a user would, and reads the address it prints. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/fixtures.ts';
+
+export interface ServeProcess {
+  child: ChildProcess;
+  /** The first line of stdout. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  stderr(): string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export const BIN = join(REPO_ROOT, 'src/cli/bin.mjs');
+
+export function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PAPERSHELF_DATA_DIR: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`papershelf serve exited with ${code} before printing its address:\n${stderr}`)));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const end = stdout.indexOf('\n');
+      if (end < 0) return;
+      const url = stdout.slice(0, end);
+      const parsed = new URL(url);
+      resolve({
+        child,
+        url,
+        origin: parsed.origin,
+        port: Number(parsed.port),
+        token: parsed.searchParams.get('token') ?? '',
+        stderr: () => stderr,
+        stop: async () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+  });
+}
