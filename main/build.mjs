@@ -1,9 +1,12 @@
 // Bundles the Electron main process and the preload for packaging: build/main/main.cjs and
-// build/main/preload.cjs. Usage: node main/build.mjs [--watch]
+// build/main/preload.cjs. Usage: node main/build.mjs [--watch] [--outdir DIR]
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({ options: { watch: { type: 'boolean' }, outdir: { type: 'string', default: 'build/main' } } });
 
 /** Bundled CommonJS has no import.meta; code that asks for its own URL gets the bundle's. */
 const importMetaUrl = {
@@ -26,21 +29,21 @@ const builds = [
     ...shared,
     ...importMetaUrl,
     entryPoints: ['main/main.ts'],
-    outfile: 'build/main/main.cjs',
+    outfile: join(args.outdir, 'main.cjs'),
     platform: 'node',
     target: 'node22',
   },
   {
     ...shared,
     entryPoints: ['main/preload.ts'],
-    outfile: 'build/main/preload.cjs',
+    outfile: join(args.outdir, 'preload.cjs'),
     // A sandboxed preload has no Node: nothing but `electron` may be required at run time.
     platform: 'browser',
     target: 'chrome140',
   },
 ];
 
-if (process.argv.includes('--watch')) {
+if (args.watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));

@@ -37,13 +37,15 @@ export function TagEditor({ tags, known, onAdd, onRemove, inputRef }: TagEditorP
   const suggestions = open ? suggestTags(draft, known, tags) : [];
   const activeIndex = Math.min(active, suggestions.length - 1);
 
+  // The field empties at once so a quick Esc leaves it instead of closing stale suggestions; a tag
+  // the core refuses comes back for correction.
   const add = async (tag: string) => {
     const clean = tag.trim();
     if (!clean) return;
-    if (await onAdd(clean)) {
-      setDraft('');
-      setActive(0);
-    }
+    const typed = draft;
+    setDraft('');
+    setActive(0);
+    if (!(await onAdd(clean))) setDraft((current) => current || typed);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

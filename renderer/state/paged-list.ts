@@ -59,21 +59,20 @@ export class PagedList {
 
   getSnapshot = (): ListSnapshot => this.snapshot;
 
-  /** Shows `spec`. A new spec starts from the top; the same one (after a change) refetches the rows in view. */
-  async reload(spec: ListSpec): Promise<void> {
+  /**
+   * Shows `spec`. A new spec starts from the top; the same one (after a change) refetches the rows in
+   * view. Resolves true when this reload's rows are the ones shown.
+   */
+  async reload(spec: ListSpec): Promise<boolean> {
     const seq = ++this.reloadSeq;
     const same = this.committed !== null && specKey(this.committed) === specKey(spec);
     const wanted = same ? this.pagesInView() : [0];
     const answers = await Promise.all(wanted.map((page) => this.fetchPage(spec, page * this.pageSize, this.pageSize)));
-    if (seq !== this.reloadSeq) return;
+    if (seq !== this.reloadSeq) return false;
     const pages = new Map<number, Row[]>();
     let total = 0;
     for (const [i, answer] of answers.entries()) {
-      if (!answer.ok) {
-        this.error = answer.error;
-        this.publish();
-        return;
-      }
+      if (!answer.ok) return this.fail(spec, answer.error);
       pages.set(wanted[i] ?? 0, answer.value.results);
       total = answer.value.total;
     }
@@ -85,6 +84,16 @@ export class PagedList {
     this.inflight.clear();
     if (!same) this.view = { first: 0, last: 0 };
     this.publish();
+    return true;
+  }
+
+  private async fail(spec: ListSpec, error: ApiError): Promise<false> {
+    // With nothing on screen yet (a restored query that no longer runs), show the view unsearched
+    // under the message rather than an empty list.
+    if (this.committed === null && spec.query.trim() !== '' && !(await this.reload({ ...spec, query: '' }))) return false;
+    this.error = error;
+    this.publish();
+    return false;
   }
 
   /** The list reports the rows in view as it scrolls; missing pages around them are fetched. */

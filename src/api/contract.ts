@@ -34,6 +34,52 @@ function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, mutat
   return { input, output, mutates };
 }
 
+// Online sources (HF Daily Papers, arXiv): follows, and fetch jobs that report progress as events.
+const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+const fetchCounts = {
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  /** Requests sent, retries included. */
+  requests: z.number().int(),
+};
+/** One follow's share of a refresh (or the single part of a one-off fetch). */
+export const fetchPartSchema = z.object({ id: z.string(), label: z.string(), ...fetchCounts, batches: z.number().int(), error: apiErrorSchema.nullable() });
+export const fetchJobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['hf', 'arxiv', 'refresh']),
+  label: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  finished: z.boolean(),
+  /** Batches (days, pages) imported, and how many are expected so far; `total` can grow as pages arrive. */
+  done: z.number().int(),
+  total: z.number().int(),
+  message: z.string(),
+  ...fetchCounts,
+  warnings: z.array(z.string()),
+  parts: z.array(fetchPartSchema),
+  error: apiErrorSchema.nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const followViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['hf-daily', 'arxiv']),
+  query: z.string().nullable(),
+  max: z.number().int().nullable(),
+  since: z.string().nullable(),
+  addedAt: z.string(),
+  lastFetchAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** Where the next refresh starts, in words. */
+  progress: z.string(),
+});
+const arxivQueryText = z.string().trim().min(1, 'the arXiv query is empty').max(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`);
+const arxivMax = z.number().int().min(1).max(30_000);
+export type FetchJob = z.infer<typeof fetchJobSchema>;
+export type FollowView = z.infer<typeof followViewSchema>;
+
 export const contract = {
   importText: op(
     z.object({
@@ -90,6 +136,38 @@ export const contract = {
   stats: op(z.object({}), statsSchema, false),
   getUiState: op(z.object({}), uiStateSchema, false),
   saveUiState: op(uiStateSchema.partial(), uiStateSchema, false),
+  /** `problems`: damage found in subscriptions.json and repaired (moved to backups/), for the user. */
+  listFollows: op(z.object({}), z.object({ follows: z.array(followViewSchema), problems: z.array(z.string()) }), false),
+  follow: op(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('hf-daily'), since: isoDate.optional() }),
+      z.object({ kind: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional() }),
+    ]),
+    z.object({ follow: followViewSchema, added: z.boolean(), problems: z.array(z.string()) }),
+    true,
+  ),
+  /** `id` is a follow's id or, for arXiv, its query. */
+  unfollow: op(z.object({ id: z.string().trim().min(1).max(MAX_QUERY_CHARS) }), z.object({ follow: followViewSchema, problems: z.array(z.string()) }), true),
+  /** Starts a one-off fetch and returns at once; progress arrives as `fetch` change events. */
+  fetchSource: op(
+    z.discriminatedUnion('source', [
+      z.object({
+        source: z.literal('hf'),
+        date: isoDate.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        week: z.string().max(10).optional(),
+        month: z.string().max(7).optional(),
+      }),
+      z.object({ source: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional(), sort: z.enum(['submitted', 'updated', 'relevance']).optional() }),
+    ]),
+    z.object({ job: fetchJobSchema }),
+    true,
+  ),
+  /** Starts fetching everything followed (or returns the refresh already running). */
+  refresh: op(z.object({}), z.object({ job: fetchJobSchema }), true),
+  cancelFetch: op(z.object({ job: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() }), true),
+  listFetchJobs: op(z.object({}), z.object({ jobs: z.array(fetchJobSchema) }), false),
 } as const;
 
 export type Contract = typeof contract;
@@ -108,7 +186,9 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 /** A change the core made; broadcast to every window / tab after it is on disk. */
 export interface ChangeEvent {
-  kind: 'papers' | 'annotations' | 'tags';
+  kind: 'papers' | 'annotations' | 'tags' | 'fetch' | 'follows';
   ids: string[];
   at: string;
+  /** Only on `fetch` events: the job as it is now (progress, counts, outcome). */
+  job?: FetchJob;
 }

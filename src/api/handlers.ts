@@ -1,4 +1,5 @@
 /** Binds each contract operation to the Library. Inputs arrive here already validated. */
+import { cancelFetch, follow, listFetchJobs, listFollows, startFetch, startRefresh, unfollow } from '../library/fetch-service.ts';
 import type { Library } from '../library/library.ts';
 import type { Contract, OperationName } from './contract.ts';
 import type { z } from 'zod';
@@ -37,4 +38,11 @@ export const handlers: Handlers = {
   stats: (library) => library.stats(),
   getUiState: (library) => library.settings.getUiState(),
   saveUiState: (library, input) => library.settings.saveUiState(input),
+  listFollows: (library) => listFollows(library),
+  follow: (library, input) => follow(library, input),
+  unfollow: (library, input) => unfollow(library, input.id),
+  fetchSource: (library, input) => startFetch(library, input),
+  refresh: (library) => startRefresh(library),
+  cancelFetch: (library, input) => cancelFetch(library, input.job),
+  listFetchJobs: (library) => listFetchJobs(library),
 };

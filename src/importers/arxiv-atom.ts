@@ -64,15 +64,17 @@ function validate(xml: string): void {
   const result = XMLValidator.validate(xml);
   if (result === true) return;
   const { msg, line, col } = result.err;
-  const lastLine = lineCounter(xml)(xml.trimEnd().length);
+  const trimmed = xml.trimEnd();
+  const lastLine = (): number => lineCounter(xml)(trimmed.length);
   const unclosed = /^Invalid '\[(.*)\]' found\.?$/s.exec(msg);
   if (unclosed) {
     const tags = unclosed[1]!.replace(/[\s"]/g, '').split(',').filter(Boolean);
-    throw new ImportFormatError(FORMAT, `line ${lastLine}`, `the XML ends before <${tags.at(-1)}> is closed (the file looks truncated)`);
+    throw new ImportFormatError(FORMAT, `line ${lastLine()}`, `the XML ends before <${tags.at(-1)}> is closed (the file looks truncated)`);
   }
+  // A whole document ends with a closing tag; an error on a last line that does not was a cut.
+  const cut = !trimmed.endsWith('>') && line === lastLine();
   const where = `line ${line ?? 1}${col ? `, column ${col}` : ''}`;
-  const truncated = line === lastLine ? ' at the very end (the file looks truncated)' : '';
-  throw new ImportFormatError(FORMAT, where, `malformed XML${truncated}: ${msg}`);
+  throw new ImportFormatError(FORMAT, where, `malformed XML${cut ? ' at the very end (the file looks truncated)' : ''}: ${msg}`);
 }
 
 function readFeed(xml: string): XmlNode {

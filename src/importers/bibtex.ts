@@ -37,15 +37,13 @@ function creatorName(c: Creator): string {
 
 /** `YYYY-MM-DD` from biblatex `date`, else `year` (+ `month`, `day`); unknown parts become 01. */
 function publishedDay(entry: Entry): string | null {
-  const date = field(entry, 'date');
-  const full = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date ?? '');
-  if (full) return isoDay(`${full[1]}-${full[2] ?? '01'}-${full[3] ?? '01'}`);
-  const year = /^\d{4}$/.exec(field(entry, 'year') ?? '')?.[0];
+  const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(field(entry, 'date') ?? '');
+  const year = Number(date?.[1] ?? /^\d{4}$/.exec(field(entry, 'year') ?? '')?.[0]);
   if (!year) return null;
-  const month = Number(field(entry, 'month'));
-  const day = Number(field(entry, 'day'));
-  const m = Number.isInteger(month) && month >= 1 && month <= 12 ? month : 1;
-  return isoDay(formatDay(Number(year), m, Number.isInteger(day) && day >= 1 ? day : 1)) ?? formatDay(Number(year), m, 1);
+  const month = Number(date ? date[2] : field(entry, 'month'));
+  const day = Number(date ? date[3] : field(entry, 'day'));
+  const knownMonth = Number.isInteger(month) && month >= 1 && month <= 12 ? month : 1;
+  return isoDay(formatDay(year, knownMonth, day || 1)) ?? formatDay(year, knownMonth, 1);
 }
 
 function arxivOf(entry: Entry) {

@@ -1,20 +1,35 @@
 import { ImportFormatError } from '../model/errors.ts';
 
+const CHUNK = 1 << 16;
+
 /** Byte offset of the first byte that is not part of valid UTF-8. */
 function firstInvalidByte(bytes: Uint8Array): number {
-  // Lenient decoding marks each bad sequence with U+FFFD; a U+FFFD the file really contains is
-  // encoded as EF BF BD and is skipped. ignoreBOM keeps offsets aligned with the bytes.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  // A strict streaming pass finds the 64 KiB chunk that fails without decoding the whole file...
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let chunk = 0;
+  for (; chunk < bytes.length; chunk += CHUNK) {
+    try {
+      strict.decode(bytes.subarray(chunk, chunk + CHUNK), { stream: true });
+    } catch {
+      break;
+    }
+  }
+  let from = Math.max(0, Math.min(chunk, bytes.length - 4));
+  for (let back = 0; back < 3 && from > 0 && (bytes[from]! & 0xc0) === 0x80; back++) from--;
+  // ...then lenient decoding marks each bad sequence in it with U+FFFD. A U+FFFD the file really
+  // contains is encoded as EF BF BD and is skipped.
+  const window = bytes.subarray(from, Math.min(bytes.length, chunk + CHUNK));
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(window);
   const encoder = new TextEncoder();
   let charFrom = 0;
   let byteAt = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
     byteAt += encoder.encode(text.slice(charFrom, i)).length;
-    if (bytes[byteAt] !== 0xef || bytes[byteAt + 1] !== 0xbf || bytes[byteAt + 2] !== 0xbd) return byteAt;
+    if (window[byteAt] !== 0xef || window[byteAt + 1] !== 0xbf || window[byteAt + 2] !== 0xbd) return from + byteAt;
     byteAt += 3;
     charFrom = i + 1;
   }
-  return bytes.length;
+  return from + window.length;
 }
 
 /**

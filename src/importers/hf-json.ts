@@ -101,8 +101,9 @@ export function parseHfDailyItems(json: unknown): ParsedImport {
 export const hfJsonImporter: Importer = {
   format: 'hf-json',
   detect(text) {
+    // Other JSON arrays (CSL-JSON, say) must not pass for an empty or odd Daily Papers response.
     const head = text.slice(0, 65536).trimStart();
-    return head.startsWith('[') || (head.startsWith('{') && /"paper"\s*:\s*\{/.test(head));
+    return /^\[\s*\]\s*$/.test(head) || (/^[[{]/.test(head) && /"paper"\s*:\s*\{/.test(head));
   },
   parse(text) {
     return parseHfDailyItems(parseJsonText(text, 'hf-json'));

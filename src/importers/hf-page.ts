@@ -31,18 +31,19 @@ interface Line {
 }
 
 interface RawPaper {
-  line: number;
   title: string;
   abstract: string | null;
   authorCount: number | null;
   organization: string | null;
-  date: (DateLine & { line: number }) | null;
+  date: DateLine | null;
   hasTrailer: boolean;
 }
 
 const FORMAT = 'hf-page';
 // Longer than any real title: a longer line is an abstract or not a listing at all.
 const MAX_TITLE = 500;
+// An organization's name is short; a long line right before "·" is an abstract without authors.
+const MAX_ORGANIZATION = 120;
 const AUTHORS = /^•\s*(\d+)\s+authors?$/i;
 
 function classify(text: string): Kind {
@@ -84,14 +85,16 @@ function bodyStart(lines: Line[], firstTrailer: number): { start: number; pageDa
     if (lines[i]!.kind === 'date') return { start: i + 1, pageDate: parseDateLine(lines[i]!.text) };
   }
   let i = firstTrailer;
-  if (lines[i]!.kind === 'dot' && lines[i - 1]?.kind === 'text') i--; // organization line
+  const before = lines[i - 1];
+  if (lines[i]!.kind === 'dot' && before?.kind === 'text' && before.text.length <= MAX_ORGANIZATION) i--; // organization line
   return { start: Math.max(0, i - 2), pageDate: null };
 }
 
 function readPapers(lines: Line[], start: number): RawPaper[] {
   const papers: RawPaper[] = [];
   let i = start;
-  const isOrganization = (at: number): boolean => lines[at]?.kind === 'text' && lines[at + 1]?.kind === 'dot';
+  const isOrganization = (at: number): boolean =>
+    lines[at]?.kind === 'text' && lines[at]!.text.length <= MAX_ORGANIZATION && lines[at + 1]?.kind === 'dot';
   while (i < lines.length) {
     const headIndex = i;
     const head = lines[i]!;
@@ -99,7 +102,7 @@ function readPapers(lines: Line[], start: number): RawPaper[] {
     if (head.text.length > MAX_TITLE) {
       fail(head, `expected a paper title, found ${head.text.length} characters of text (an abstract of several paragraphs, or not a listing page)`);
     }
-    const paper: RawPaper = { line: head.no, title: head.text, abstract: null, authorCount: null, organization: null, date: null, hasTrailer: false };
+    const paper: RawPaper = { title: head.text, abstract: null, authorCount: null, organization: null, date: null, hasTrailer: false };
     i++;
     if (lines[i]?.kind === 'text' && !isOrganization(i)) paper.abstract = lines[i++]!.text;
     const meta = lines[i];
@@ -121,9 +124,7 @@ function readPapers(lines: Line[], start: number): RawPaper[] {
     }
     if (lines[i]?.kind === 'date') {
       const line = lines[i++]!;
-      const date = parseDateLine(line.text);
-      if (!date) fail(line, `${JSON.stringify(line.text)} is not a real date`);
-      paper.date = { ...date, line: line.no };
+      paper.date = parseDateLine(line.text) ?? fail(line, `${JSON.stringify(line.text)} is not a real date`);
     }
     paper.hasTrailer = i > headIndex + (paper.abstract === null ? 1 : 2);
     papers.push(paper);
@@ -151,8 +152,11 @@ function reference(pageDate: DateLine | null, papers: RawPaper[], options: Impor
   return referenceDay(pageDate, named, today);
 }
 
+// One regex sweep, so a large file that is no listing is refused before it is split into lines.
+const ANY_TRAILER = /^[ \t]*(?:·|•[ \t]*\d+[ \t]+authors?)[ \t]*\r?$/im;
+
 export function parseHfPage(text: string, options: ImportOptions = {}): ParsedImport {
-  const lines = readLines(text);
+  const lines = ANY_TRAILER.test(text) ? readLines(text) : [];
   const firstTrailer = lines.findIndex((l) => l.kind === 'dot' || l.kind === 'authors');
   if (firstTrailer < 0) {
     throw new ImportFormatError(FORMAT, null, 'no paper listing found: a Hugging Face Papers page has "• N authors" and "·" lines under each paper');

@@ -18,12 +18,13 @@ export function parseJsonText(text: string, format: string): unknown {
   }
 }
 
-/** `paper.authors[2].name` from a zod issue path. */
+/** `paper.authors[2].name`, `annotations["2508.07662"].status` from a zod issue path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(key))) out += out ? `.${String(key)}` : String(key);
+    else out += `[${JSON.stringify(String(key))}]`;
   }
   return out;
 }
@@ -36,7 +37,8 @@ export function issueDetail(issue: z.core.$ZodIssue): string {
 
 /** One readable line for a zod issue: `paper.title missing`, `paper.upvotes: expected number, received string`. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = formatPath(issue.path) || 'value';
+  const path = formatPath(issue.path);
   const detail = issueDetail(issue);
+  if (!path) return detail;
   return detail === 'missing' ? `${path} missing` : `${path}: ${detail}`;
 }

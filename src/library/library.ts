@@ -64,7 +64,7 @@ export class Library {
     private readonly noteCache: Map<string, string>,
     readonly settings: SettingsStore,
   ) {
-    for (const paper of corpus.all()) this.titleIndex.set(titleKey(paper.title), paper.id);
+    this.rebuildTitleIndex();
     this.annotate = new LibraryAnnotations({
       dataDir,
       paper: (id) => this.requirePaper(id),
@@ -83,6 +83,11 @@ export class Library {
     const annotations = AnnotationStore.open(dataDir);
     const notes = new NoteStore(dataDir);
     return new Library(dataDir, corpus, annotations, notes, notes.readAll(), new SettingsStore(dataDir));
+  }
+
+  private rebuildTitleIndex(): void {
+    this.titleIndex.clear();
+    for (const paper of this.corpus.all()) this.titleIndex.set(titleKey(paper.title), paper.id);
   }
 
   /** Everything that was found damaged and moved aside while opening, in words for the user. */
@@ -191,6 +196,8 @@ export class Library {
    */
   async importParsed(parsed: ParsedImport, source: string = parsed.format): Promise<ImportSummary> {
     return withWriteLock(this.dataDir, async () => {
+      // Another process may have imported since this library was opened: plan against its result.
+      if (await this.corpus.refresh()) this.rebuildTitleIndex();
       const now = new Date().toISOString();
       const lookup = {
         get: (id: string) => this.corpus.get(id),

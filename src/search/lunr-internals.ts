@@ -115,10 +115,18 @@ export function indexInternals(index: lunr.Index): IndexInternals {
 const queryPipeline = new lunr.Pipeline();
 queryPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
 
+/*
+ * Lunr's pipeline only drops a token when a step returns '' as a string; the trimmer returns a
+ * Token whose text is '', so punctuation-only tokens ("—", '"') are indexed as the empty term.
+ * Indexes keep that (scores must equal stock Lunr's); queries never ask for it.
+ */
 export function queryTerms(term: string): string[] {
-  return queryPipeline.runString(term);
+  return queryPipeline.runString(term).filter((text) => text !== '');
 }
 
 export function indexTerms(text: string): string[] {
-  return queryPipeline.run(lunr.tokenizer(text)).map((token) => token.toString());
+  return queryPipeline
+    .run(lunr.tokenizer(text))
+    .map((token) => token.toString())
+    .filter((term) => term !== '');
 }

@@ -14,6 +14,10 @@ export const MAX_CLAUSES = 200;
 export const MAX_EXPANDING_CLAUSES = 10;
 export const MAX_EDIT_DISTANCE = 2;
 export const MAX_BOOST = 100;
+/** Lunr's fuzzy automaton grows steeply with word length at distance 2 (a 60-letter word: ~1 s). */
+export const MAX_FUZZY_LENGTH = 24;
+/** Each further "*" in one word multiplies Lunr's token-set intersection (6 of them: seconds). */
+export const MAX_WILDCARDS_PER_WORD = 2;
 
 export type TermKind = 'exact' | 'wildcard' | 'fuzzy';
 
@@ -86,11 +90,14 @@ function clauseFields(names: readonly string[]): SearchField[] {
 }
 
 function wildcardTerm(raw: string, editDistance: number): TermSpec {
-  if (editDistance > 0) throw new QueryError(`"${raw}": a word cannot have both "*" and "~"`);
+  if (editDistance > 0) throw new QueryError(`"${raw.slice(0, 40)}": a word cannot have both "*" and "~"`);
   // The pipeline (which would trim punctuation) is skipped for wildcards, as in Lunr; trim here.
   const pattern = raw.replace(/^[^\w*]+|[^\w*]+$/g, '');
   if (pattern.replace(/\*/g, '') === '') {
-    throw new QueryError(`"${raw}" would match every word: put letters with the "*", e.g. trans*`);
+    throw new QueryError(`"${raw.slice(0, 20)}" would match every word: put letters with the "*", e.g. trans*`);
+  }
+  if ((pattern.match(/\*/g)?.length ?? 0) > MAX_WILDCARDS_PER_WORD) {
+    throw new QueryError(`"${raw.slice(0, 40)}": at most ${MAX_WILDCARDS_PER_WORD} "*" per word`);
   }
   const prefix = /^(\w+)\*$/.exec(pattern)?.[1];
   const stemmed = prefix === undefined ? undefined : queryTerms(prefix)[0];
@@ -105,20 +112,24 @@ function wildcardTerm(raw: string, editDistance: number): TermSpec {
 function toClause(clause: ParsedLunrClause, dropped: string[]): QueryClause | null {
   const editDistance = clause.editDistance ?? 0;
   if (editDistance > MAX_EDIT_DISTANCE) {
-    throw new QueryError(`"${clause.term}~${editDistance}": fuzziness goes from 0 to ${MAX_EDIT_DISTANCE}`);
+    throw new QueryError(`"${clause.term.slice(0, 40)}~${editDistance}": fuzziness goes from 0 to ${MAX_EDIT_DISTANCE}`);
   }
   if (!Number.isFinite(clause.boost) || clause.boost < 1 || clause.boost > MAX_BOOST) {
-    throw new QueryError(`"${clause.term}^${clause.boost}": a boost goes from 1 to ${MAX_BOOST}`);
+    throw new QueryError(`"${clause.term.slice(0, 40)}^${clause.boost}": a boost goes from 1 to ${MAX_BOOST}`);
   }
   let terms: TermSpec[];
   if (clause.usePipeline) {
     const kind: TermKind = editDistance > 0 ? 'fuzzy' : 'exact';
     terms = queryTerms(clause.term).map((text) => ({ text, kind, editDistance, stemmedPattern: null }));
+    if (kind === 'fuzzy' && terms.some((term) => term.text.length > MAX_FUZZY_LENGTH)) {
+      throw new QueryError(`"${clause.term.slice(0, 40)}…~${editDistance}": "~" works on words of up to ${MAX_FUZZY_LENGTH} letters`);
+    }
   } else {
     terms = [wildcardTerm(clause.term, editDistance)];
   }
   if (terms.length === 0) {
-    if (clause.term.trim() !== '') dropped.push(clause.term);
+    // Letters left after trimming mean a stop word; none means punctuation or a non-Latin script.
+    dropped.push(clause.term);
     return null;
   }
   return {
@@ -152,10 +163,12 @@ export function parseQuery(input: string): QueryClause[] {
   }
   if (!clauses.some((clause) => clause.presence !== 'prohibited')) {
     if (clauses.length > 0) throw new QueryError('a query of only excluded words ("-word") finds nothing: add a word to search for');
-    if (dropped.length > 0) {
-      throw new QueryError(`${dropped.map((word) => `"${word}"`).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} too common to search for: add a more specific word`);
+    const common = [...new Set(dropped.filter((word) => /\w/.test(word)))].slice(0, 5);
+    if (common.length > 0) {
+      const list = common.map((word) => `"${word.slice(0, 40)}"`).join(', ');
+      throw new QueryError(`${list} ${common.length === 1 ? 'is' : 'are'} too common to search for: add a more specific word`);
     }
-    throw new QueryError('type a word to search for');
+    throw new QueryError('nothing to search for: the search finds words of Latin letters and digits');
   }
   return clauses;
 }

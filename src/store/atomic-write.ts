@@ -164,8 +164,7 @@ export function cleanStaleTempFiles(dir: string, forName?: string): string[] {
     try {
       const pid = Number(match[2]);
       const old = now - statSync(path).mtimeMs > TEMP_MAX_AGE_MS;
-      if (!old && pid !== process.pid && isProcessAlive(pid)) continue;
-      if (!old && pid === process.pid) continue;
+      if (!old && isProcessAlive(pid)) continue;
       unlinkSync(path);
       removed.push(name);
     } catch {

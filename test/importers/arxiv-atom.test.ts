@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFormatError } from '../../src/model/errors.ts';
 import { parseArxivAtom, readAtomTotalResults } from '../../src/importers/arxiv-atom.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { GARBAGE_BYTES, randomText } from './garbage.ts';
+import { rejectionOf } from './rejection.ts';
 
 const testing = readFixture('arxiv-query-testing.xml');
 const transformer = readFixture('arxiv-query-transformer-cs.LG.xml');
 
-function rejection(xml: string): ImportFormatError {
-  try {
-    parseArxivAtom(xml);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportFormatError);
-    return error as ImportFormatError;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = (xml: string) => rejectionOf(() => parseArxivAtom(xml));
 
 // The layout of arXiv responses before 2024: namespaces declared on each element, hard-wrapped
 // title and summary, old-style ids.

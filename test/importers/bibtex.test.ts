@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFormatError } from '../../src/model/errors.ts';
 import { parseBibtex } from '../../src/importers/bibtex.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { GARBAGE_BYTES, randomText } from './garbage.ts';
+import { rejectionOf } from './rejection.ts';
 
 const arxivExport = readFixture('arxiv-2508.07662.bib');
 
-function rejection(text: string): ImportFormatError {
-  try {
-    parseBibtex(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportFormatError);
-    return error as ImportFormatError;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = (text: string) => rejectionOf(() => parseBibtex(text));
 
 const LIBRARY = String.raw`% Encoding: UTF-8
 @string{jmlr = "Journal of Machine Learning"}
@@ -116,6 +108,14 @@ describe('bibtex on an ordinary library', () => {
 
   it('finds the arXiv id in a Google Scholar journal field, which is no venue', () => {
     expect(vaswani).toMatchObject({ arxivId: '1706.03762', venue: null, url: 'https://arxiv.org/abs/1706.03762', published: '2017-01-01' });
+  });
+
+  it('reads biblatex dates and ignores impossible days', () => {
+    const dates = parseBibtex(String.raw`@online{a, title = {A}, date = {2021-05-17}}
+@online{b, title = {B}, date = {2021-05}}
+@article{c, title = {C}, year = {2019}, month = {2}, day = {31}}
+@article{d, title = {D}, year = {in press}}`);
+    expect(dates.papers.map((p) => p.published)).toEqual(['2021-05-17', '2021-05-01', '2019-02-01', null]);
   });
 
   it('keeps the text of unknown commands and says so', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFormatError } from '../../src/model/errors.ts';
 import { hfJsonImporter, parseHfDailyItems } from '../../src/importers/hf-json.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { GARBAGE_BYTES, randomText } from './garbage.ts';
+import { rejectionOf } from './rejection.ts';
 
 const june = readFixture('hf-daily-papers-2026-06-12.json');
 const july = readFixture('hf-daily-papers-2026-07-15.json');
@@ -10,16 +10,6 @@ const juneItems = JSON.parse(june) as Array<{ paper: Record<string, unknown> & {
 
 const parse = (text: string) => hfJsonImporter.parse(text, {});
 const find = (result: ReturnType<typeof parse>, id: string) => result.papers.find((p) => p.arxivId === id)!;
-
-function rejection(run: () => unknown): ImportFormatError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportFormatError);
-    return error as ImportFormatError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** arXiv's own layout: lines wrapped near 72 columns, a new paragraph indented by two spaces. */
 function hardWrap(text: string): string {
@@ -133,23 +123,24 @@ describe('hf-json on broken responses', () => {
 
   it('rejects the whole response at the first malformed item, naming it', () => {
     const items = structuredClone(juneItems) as Array<Record<string, unknown> & { paper: Record<string, unknown> }>;
+    const loose = items as Array<Record<string, unknown>>;
     items[2]!.paper['upvotes'] = 'many';
-    expect(rejection(() => parseHfDailyItems(items)).message).toBe('hf-json: item 3: paper.upvotes: expected number, received string');
+    expect(rejectionOf(() => parseHfDailyItems(items)).message).toBe('hf-json: item 3: paper.upvotes: expected number, received string');
     delete items[2]!.paper['upvotes'];
-    delete items[6]!['paper'];
-    expect(rejection(() => parseHfDailyItems(items)).message).toBe('hf-json: item 7: paper missing');
-    expect(rejection(() => parseHfDailyItems({ papers: [] })).message).toMatch(/^hf-json: expected a JSON array/);
+    delete loose[6]!['paper'];
+    expect(rejectionOf(() => parseHfDailyItems(items)).message).toBe('hf-json: item 7: paper missing');
+    expect(rejectionOf(() => parseHfDailyItems({ papers: [] })).message).toMatch(/^hf-json: expected a JSON array/);
   });
 
   it('rejects a truncated response with the line and column where it ends', () => {
     const cut = june.slice(0, Math.floor(june.length / 2));
-    expect(rejection(() => parse(cut)).message).toBe(`hf-json: line 1, column ${cut.length + 1}: the JSON ends too early (the file looks truncated)`);
+    expect(rejectionOf(() => parse(cut)).message).toBe(`hf-json: line 1, column ${cut.length + 1}: the JSON ends too early (the file looks truncated)`);
     const cutIndented = july.slice(0, 5000);
-    expect(rejection(() => parse(cutIndented)).message).toMatch(/^hf-json: line \d+, column \d+: the JSON ends too early/);
+    expect(rejectionOf(() => parse(cutIndented)).message).toMatch(/^hf-json: line \d+, column \d+: the JSON ends too early/);
   });
 
   it('rejects 50 MB of garbage at its first character', () => {
-    const error = rejection(() => parse(`[${randomText(GARBAGE_BYTES, 11)}`));
+    const error = rejectionOf(() => parse(`[${randomText(GARBAGE_BYTES, 11)}`));
     expect(error.message).toMatch(/^hf-json: line 1, column 2: invalid JSON near /);
   });
 });

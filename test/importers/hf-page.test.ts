@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFormatError } from '../../src/model/errors.ts';
 import { parseHfPage } from '../../src/importers/hf-page.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { GARBAGE_BYTES, randomText } from './garbage.ts';
+import { rejectionOf } from './rejection.ts';
 
 const page = readFixture('hf-papers-page.txt');
 const lines = page.split('\n');
@@ -14,15 +14,7 @@ function byTitle(result: ReturnType<typeof parseHfPage>, start: string) {
   return found[0]!;
 }
 
-function rejection(text: string, options = TODAY): ImportFormatError {
-  try {
-    parseHfPage(text, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportFormatError);
-    return error as ImportFormatError;
-  }
-  throw new Error('expected the page to be rejected');
-}
+const rejection = (text: string, options = TODAY) => rejectionOf(() => parseHfPage(text, options));
 
 describe('hf-page on the recorded listing', () => {
   const result = parseHfPage(page, TODAY);
@@ -110,6 +102,15 @@ describe('hf-page on the recorded listing', () => {
     expect(undated.papers).toHaveLength(59);
     expect(undated.warnings[0]).toMatch(/no date of its own.*2025-12-11/);
     expect(undated.papers.map((p) => p.published)).toEqual(result.papers.map((p) => p.published));
+  });
+
+  it('reads a paper whose authors line is missing but whose date is there', () => {
+    expect(lines[24]).toBe('  • 5 authors');
+    const read = parseHfPage([...lines.slice(0, 24), ...lines.slice(25)].join('\n'), TODAY);
+    expect(read.papers).toHaveLength(59);
+    const dexTrack = byTitle(read, 'DexTrack');
+    expect(dexTrack).toMatchObject({ authorCount: null, organization: null, published: '2025-02-13', upvotes: 2 });
+    expect(dexTrack.abstract).toBe(byTitle(result, 'DexTrack').abstract);
   });
 
   it('reads Windows line endings the same way', () => {

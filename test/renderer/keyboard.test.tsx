@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, rowTitles } from './render-app.tsx';
 import { sampleBridge } from './sample.ts';
@@ -84,5 +84,40 @@ describe('keyboard shortcuts', () => {
     }
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+});
+
+describe('desktop menu commands', () => {
+  it('runs Find, Import, Paste, Export, Shortcuts and the theme toggle', async () => {
+    const { bridge } = await ready();
+    act(() => bridge.menu('find'));
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search papers' }));
+    act(() => bridge.menu('paste-listing'));
+    const dialog = screen.getByRole('dialog', { name: 'Import papers' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: 'Listing text' }));
+    act(() => within(dialog).getByRole('button', { name: 'Close' }).click());
+    act(() => bridge.menu('import-file'));
+    expect(document.activeElement).toBe(screen.getByLabelText('Choose file'));
+    act(() => screen.getByRole('button', { name: 'Close' }).click());
+    act(() => bridge.menu('export'));
+    expect(screen.getByRole('menu', { name: 'Export' })).toBeTruthy();
+    act(() => bridge.menu('shortcuts'));
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    act(() => bridge.menu('toggle-theme'));
+    expect(document.documentElement.dataset.theme).toBe('light');
+    await waitFor(() => expect(bridge.ui.theme).toBe('light'));
+  });
+});
+
+describe('pane sizes', () => {
+  it('resize with the arrow keys on the separators and are remembered', async () => {
+    const { user, bridge } = await ready();
+    const separator = screen.getByRole('separator', { name: 'Resize sidebar' });
+    expect(separator.getAttribute('aria-valuenow')).toBe('220');
+    separator.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(separator.getAttribute('aria-valuenow')).toBe('252');
+    await user.keyboard('{ArrowLeft}');
+    await waitFor(() => expect(bridge.ui.paneSizes).toEqual({ sidebar: 236, list: 480 }));
   });
 });

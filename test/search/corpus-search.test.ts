@@ -217,6 +217,11 @@ describe('queries that cannot run', () => {
     ['trans*~1', /both "\*" and "~"/],
     ['a* b* c* d* e* f* g* h* i* j* k*', /at most 10 words/],
     ['x'.repeat(1001), /at most 1000/],
+    // Inputs that would make Lunr's token sets explode: refused before any work.
+    [`${'a'.repeat(30)}~2`, /"~" works on words of up to 24 letters/],
+    ['*e*e*e*', /at most 2 "\*" per word/],
+    ['"""', /nothing to search for/],
+    ['\u6ce8\u610f\u529b', /nothing to search for/],
   ];
   for (const [query, message] of cases) {
     it(`explains ${JSON.stringify(query.slice(0, 40))}`, () => {
@@ -230,6 +235,9 @@ describe('queries that cannot run', () => {
     expect(all('(diffusion)').total).toBe(all('diffusion').total);
     expect(all('diffusion OR attention').total).toBe(all('diffusion attention').total);
     expect(all('zzzzqqq').total).toBe(0);
+    const former = papers.filter((p) => [...paperTerms(p)].some((t) => t.includes('form'))).map((p) => p.id);
+    expect(former.length).toBeGreaterThan(1);
+    expect(ids(all('*form*').hits)).toEqual(former.sort());
     // A pasted passage finds its paper; a colon in it reads as a field, which is explained.
     const long = papers[0]!.abstract.slice(0, 1000).replace(/\s\S*$/, '');
     expect(long.length).toBeGreaterThan(950);

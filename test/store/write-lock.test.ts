@@ -1,13 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { lockFilePath, withWriteLock, withWriteLockSync } from '../../src/store/write-lock.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 function writeForeignLock(dataDir: string, pid: number, token = 'foreign'): string {
   const path = lockFilePath(dataDir);
-  writeFileSync(path, JSON.stringify({ pid, host: hostname(), token, createdAt: new Date().toISOString() }));
+  writeFileSync(path, JSON.stringify({ pid, thread: threadId, host: hostname(), token, createdAt: new Date().toISOString() }));
   return path;
 }
 
@@ -78,6 +79,15 @@ describe('withWriteLockSync', () => {
     const dir = tempDir();
     writeForeignLock(dir, process.pid, 'previous-run');
     expect(withWriteLockSync(dir, () => 'mine', { timeoutMs: 50 })).toBe('mine');
+  });
+
+  it('leaves alone a lock held by another thread of this process', () => {
+    const dir = tempDir();
+    const path = lockFilePath(dir);
+    const owner = { pid: process.pid, thread: threadId + 1, host: hostname(), token: 'worker', createdAt: '' };
+    writeFileSync(path, JSON.stringify(owner));
+    expect(() => withWriteLockSync(dir, () => 'never', { timeoutMs: 100 })).toThrow(/busy/);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ token: 'worker' });
   });
 
   it('does not delete a lock that another process took over meanwhile', () => {

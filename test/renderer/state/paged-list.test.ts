@@ -53,6 +53,17 @@ describe('PagedList', () => {
     expect(list.getSnapshot().row(0)?.title).toBe('fast result');
   });
 
+  it('shows the unsearched view under the message when the first query cannot run', async () => {
+    const bridge = new FakeBridge([{ id: 'a', title: 'Alpha' }]);
+    const list = new PagedList((s, offset, limit) =>
+      s.query ? bridge.search({ query: s.query, offset, limit }) : bridge.listPapers({ offset, limit }),
+    );
+    expect(await list.reload(spec('title:'))).toBe(false);
+    const snapshot = list.getSnapshot();
+    expect(snapshot.error?.code).toBe('bad-query');
+    expect(snapshot.row(0)?.title).toBe('Alpha');
+  });
+
   it('patches a paper’s row with the core’s answer, keeping its search matches', async () => {
     const bridge = new FakeBridge([{ id: 'a', title: 'Alpha graphs' }]);
     const list = new PagedList((s, offset, limit) => bridge.search({ query: s.query, offset, limit }));
