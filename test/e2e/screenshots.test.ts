@@ -94,6 +94,8 @@ describe('screenshots of the main views', { timeout: 120_000 }, () => {
       await details(page).getByRole('list', { name: 'Tags' }).getByText('long-context').waitFor();
       expect(await isDark(page)).toBe(colorScheme === 'dark');
       await shoot(page, `library-${colorScheme}`);
+      await notePreview(page).scrollIntoViewIfNeeded();
+      await shoot(page, `note-${colorScheme}`);
 
       await search(page, 'diffusion transformer');
       await paperList(page).getByRole('option', { name: /Diffusion Transformer/ }).first().waitFor();
