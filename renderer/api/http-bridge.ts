@@ -27,6 +27,13 @@ const OPERATIONS: Record<OperationName, true> = {
   stats: true,
   getUiState: true,
   saveUiState: true,
+  listFollows: true,
+  follow: true,
+  unfollow: true,
+  fetchSource: true,
+  refresh: true,
+  cancelFetch: true,
+  listFetchJobs: true,
 };
 
 /** Browsers refuse keepalive bodies above 64 KiB; below it a note saved on `pagehide` still arrives. */

@@ -8,7 +8,7 @@ import type { ChangeEvent } from './types.ts';
 type Listener = (event: ChangeEvent) => void;
 export type EventSourceFactory = (url: string) => EventSource;
 
-const KINDS = new Set<ChangeEvent['kind']>(['papers', 'annotations', 'tags']);
+const KINDS = new Set<ChangeEvent['kind']>(['papers', 'annotations', 'tags', 'fetch', 'follows']);
 
 export function parseChangeEvent(data: unknown): ChangeEvent | null {
   if (typeof data !== 'string') return null;
@@ -19,10 +19,12 @@ export function parseChangeEvent(data: unknown): ChangeEvent | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { kind, ids, at } = value as Record<string, unknown>;
+  const { kind, ids, at, job } = value as Record<string, unknown>;
   if (!KINDS.has(kind as ChangeEvent['kind'])) return null;
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return null;
-  return { kind: kind as ChangeEvent['kind'], ids, at: typeof at === 'string' ? at : new Date().toISOString() };
+  const event: ChangeEvent = { kind: kind as ChangeEvent['kind'], ids, at: typeof at === 'string' ? at : new Date().toISOString() };
+  if (typeof job === 'object' && job !== null) event.job = job as NonNullable<ChangeEvent['job']>;
+  return event;
 }
 
 export function createChangeStream(url: string, open: EventSourceFactory): (listener: Listener) => () => void {

@@ -30,6 +30,12 @@ export function SearchBar({ value, onChange, error, inputRef }: SearchBarProps) 
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            // Chromium empties a search field on Esc; here Esc only leaves it, keeping the results to browse.
+            event.preventDefault();
+            event.currentTarget.blur();
+          }}
         />
         <button
           type="button"

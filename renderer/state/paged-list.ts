@@ -145,9 +145,11 @@ export class PagedList {
     return request;
   }
 
+  /** The pages holding the rows in view, and those within half a page of them, fetched ahead of the scroll. */
   private pagesInView(): number[] {
-    const first = Math.floor(this.view.first / this.pageSize);
-    const last = Math.floor(this.view.last / this.pageSize);
+    const margin = Math.floor(this.pageSize / 2);
+    const first = Math.floor(Math.max(0, this.view.first - margin) / this.pageSize);
+    const last = Math.floor((this.view.last + margin) / this.pageSize);
     const pages: number[] = [];
     for (let page = first; page <= last; page += 1) pages.push(page);
     return pages;

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { PapershelfError, USER_ERROR_CODES } from '../model/errors.ts';
 import { registerAnnotationCommands } from './commands-annotations.ts';
+import { registerFetchCommands } from './commands-fetch.ts';
 import { registerPaperCommands } from './commands-papers.ts';
 import { registerServeCommand } from './commands-serve.ts';
 import { CliContext, processIO, type CliIO } from './context.ts';
@@ -20,6 +21,7 @@ function buildProgram(ctx: CliContext): Command {
   registerPaperCommands(program, ctx);
   registerAnnotationCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerFetchCommands(program, ctx);
   for (const command of program.commands) {
     // `--data-dir` is accepted after the command name too: `papershelf list --data-dir X`.
     command.option('--data-dir <dir>', 'library folder').exitOverride();

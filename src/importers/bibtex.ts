@@ -53,7 +53,9 @@ function arxivOf(entry: Entry) {
 }
 
 function toPaper(entry: Entry, title: string): PaperFields {
-  const authors = (entry.fields.author ?? []).map(creatorName).filter(Boolean);
+  // BibTeX's `and others` means "more authors follow", not a person called Others.
+  const named = (entry.fields.author ?? []).map(creatorName).filter(Boolean);
+  const authors = named.filter((name) => name.toLowerCase() !== 'others');
   const arxiv = arxivOf(entry);
   // "arXiv preprint arXiv:2508.07662" names the archive, not a venue.
   const venue = [field(entry, 'journal'), field(entry, 'journaltitle'), field(entry, 'booktitle')].find((v) => v && !/^arxiv\b/i.test(v));

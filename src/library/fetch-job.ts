@@ -86,7 +86,8 @@ export class Job implements FetchControl {
     this.plan(id, label, expected);
     this.current = this.parts.find((part) => part.id === id) ?? null;
     if (this.current) this.current.expected = expected;
-    this.note(label);
+    // A one-off fetch's only part is the job itself: its start was announced already.
+    if (label !== this.label) this.note(label);
   }
 
   expect(batches: number): void {

@@ -6,7 +6,7 @@ import {
   type AnnotationsDocument,
 } from './annotation-migrations.ts';
 import { salvageAnnotationEntries } from './annotation-salvage.ts';
-import { isEmptyAnnotation, readAnnotation, sameContent } from './annotation-schema.ts';
+import { isEmptyAnnotation, readAnnotation } from './annotation-schema.ts';
 
 /*
  * Text <-> annotations, with every way the text can be wrong sorted into one of three outcomes. The
@@ -90,48 +90,4 @@ export function decodeAnnotations(text: string, fileName: string): Decoded {
     return recover(text, why, doc.papers);
   }
   return version === CURRENT_SCHEMA_VERSION ? { kind: 'ok', papers } : { kind: 'migrated', papers, fromVersion: version };
-}
-
-const HEAD = Buffer.from(`{\n\t"schemaVersion": ${CURRENT_SCHEMA_VERSION},\n\t"papers": {`);
-const SEPARATOR = Buffer.from(',\n');
-const FIRST = Buffer.from('\n');
-const TAIL = Buffer.from('\n\t}\n}\n');
-const EMPTY_TAIL = Buffer.from('}\n}\n');
-
-/**
- * Writes the file with one paper per line and keeps each line's bytes, so a star re-encodes one
- * entry, not thousands. The result is plain JSON, which electron-store reads as it is.
- */
-export class AnnotationEncoder {
-  private lines = new Map<string, { annotation: Annotation; bytes: Buffer }>();
-
-  encode(papers: ReadonlyMap<string, Annotation>): Buffer {
-    const chunks: Buffer[] = [HEAD];
-    for (const [id, annotation] of papers) {
-      chunks.push(chunks.length === 1 ? FIRST : SEPARATOR);
-      const cached = this.lines.get(id);
-      if (
-        cached !== undefined &&
-        (cached.annotation === annotation ||
-          (cached.annotation.updatedAt === annotation.updatedAt && sameContent(cached.annotation, annotation)))
-      ) {
-        chunks.push(cached.bytes);
-        continue;
-      }
-      const bytes = encodeLine(id, annotation);
-      this.lines.set(id, { annotation, bytes });
-      chunks.push(bytes);
-    }
-    chunks.push(papers.size === 0 ? EMPTY_TAIL : TAIL);
-    // Lines of removed papers linger until they outnumber the live ones.
-    if (this.lines.size > 2 * papers.size + 100) {
-      for (const id of this.lines.keys()) if (!papers.has(id)) this.lines.delete(id);
-    }
-    return Buffer.concat(chunks);
-  }
-}
-
-function encodeLine(id: string, a: Annotation): Buffer {
-  const fields = { starred: a.starred, tags: a.tags, status: a.status, updatedAt: a.updatedAt };
-  return Buffer.from(`\t\t${JSON.stringify(id)}: ${JSON.stringify(fields)}`);
 }

@@ -66,8 +66,9 @@ function tagsAreNormal(tags: readonly unknown[]): tags is string[] {
   return true;
 }
 
-/** Fast path for entries written by this module: exactly the four fields, each already in normal form. */
-function asStoredAnnotation(value: Record<string, unknown>): Annotation | null {
+/** An entry exactly as this module writes it: the four fields, each in normal form; else null. */
+export function readStoredAnnotation(value: unknown): Annotation | null {
+  if (!isPlainObject(value)) return null;
   let count = 0;
   for (const key in value) {
     if (!ANNOTATION_KEYS.has(key)) return null;
@@ -88,7 +89,7 @@ function asStoredAnnotation(value: Record<string, unknown>): Annotation | null {
  */
 export function readAnnotation(value: unknown): { annotation: Annotation; issues: string[] } | null {
   if (!isPlainObject(value)) return null;
-  const stored = asStoredAnnotation(value);
+  const stored = readStoredAnnotation(value);
   if (stored) return { annotation: stored, issues: [] };
   const annotation = emptyAnnotation();
   const issues: string[] = [];

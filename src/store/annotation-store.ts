@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import type { Annotation } from '../model/paper.ts';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
 import { copyToBackups, moveToBackups } from './backups.ts';
-import { AnnotationEncoder, decodeAnnotations, type Decoded } from './annotation-document.ts';
+import { AnnotationCodec } from './annotation-codec.ts';
+import { decodeAnnotations, type Decoded } from './annotation-document.ts';
 import {
   cloneAnnotation,
   emptyAnnotation,
@@ -53,7 +54,7 @@ export class AnnotationStore {
   private papers = new Map<string, Annotation>();
   /** The file version `papers` reflects; null forces a re-read. */
   private seen: string | null = null;
-  private readonly encoder = new AnnotationEncoder();
+  private readonly codec = new AnnotationCodec();
 
   private constructor(readonly dataDir: string) {
     this.path = join(dataDir, ANNOTATIONS_FILE);
@@ -144,7 +145,7 @@ export class AnnotationStore {
   }
 
   private write(): void {
-    writeFileAtomicSync(this.path, this.encoder.encode(this.papers));
+    writeFileAtomicSync(this.path, this.codec.encode(this.papers));
     this.seen = fingerprint(this.path);
   }
 
@@ -158,7 +159,7 @@ export class AnnotationStore {
       this.seen = before;
       return;
     }
-    const decoded = decodeAnnotations(text, ANNOTATIONS_FILE);
+    const decoded = this.decode(text);
     if (decoded.kind === 'ok') {
       this.papers = decoded.papers;
       this.seen = before;
@@ -182,7 +183,12 @@ export class AnnotationStore {
 
   private decodeFromDisk(): Decoded | null {
     const text = readText(this.path);
-    return text === null ? null : decodeAnnotations(text, ANNOTATIONS_FILE);
+    return text === null ? null : this.decode(text);
+  }
+
+  private decode(text: string): Decoded {
+    const papers = this.codec.decode(text);
+    return papers ? { kind: 'ok', papers } : decodeAnnotations(text, ANNOTATIONS_FILE);
   }
 
   private repair(decoded: Exclude<Decoded, { kind: 'ok' }>): void {

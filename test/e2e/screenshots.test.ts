@@ -44,6 +44,8 @@ async function serveFolder(fill: (dir: string) => void): Promise<ServeProcess> {
 /** Saves the page once its fonts are in, and checks that a PNG of the viewport's size was written. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The pointer would leave a hover highlight wherever the last click was.
+  await page.mouse.move(0, VIEWPORT.height - 1);
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
   const png = readFileSync(path);

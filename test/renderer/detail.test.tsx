@@ -76,6 +76,20 @@ describe('detail pane', () => {
     expect(screen.getByRole('option', { name: /Robust vision transformers\s*\(starred\)/ })).toBeTruthy();
   });
 
+  it('refetches for library changes but not for fetch progress', async () => {
+    const { bridge } = await renderApp(sampleBridge());
+    await waitFor(() => expect(rowTitles()).toHaveLength(4));
+    await flush();
+    const before = bridge.callsOf('listPapers').length;
+    act(() => bridge.broadcast({ kind: 'fetch', ids: [], at: 'now' }));
+    act(() => bridge.broadcast({ kind: 'follows', ids: [], at: 'now' }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(bridge.callsOf('listPapers')).toHaveLength(before);
+    bridge.library.put({ ...bridge.library.papers.get('p-vision')!, id: 'p-new', title: 'Fetched by another process' });
+    act(() => bridge.broadcast({ kind: 'papers', ids: ['p-new'], at: 'now' }));
+    await waitFor(() => expect(rowTitles()).toContain('Fetched by another process'));
+  });
+
   it('restores the saved window state and saves changes to it', async () => {
     const bridge = sampleBridge({ query: 'graph', selectedId: 'p-graphs', sort: 'title', view: { kind: 'starred', value: null } });
     const { user } = await renderApp(bridge);

@@ -7,7 +7,7 @@
 import type { MenuAction, PapershelfBridge } from '../../src/api/bridge.ts';
 import { contract, type ApiResult, type ChangeEvent, type OperationInput, type OperationName, type OperationOutput } from '../../src/api/contract.ts';
 import { DEFAULT_UI_STATE, uiStateSchema } from '../../src/api/schemas.ts';
-import { toErrorPayload } from '../../src/model/errors.ts';
+import { PapershelfError, toErrorPayload } from '../../src/model/errors.ts';
 import { FakeLibrary, makePaper, type SeedPaper } from './fake-library.ts';
 
 type UiState = OperationOutput<'getUiState'>;
@@ -20,6 +20,10 @@ const filterOf = (input: { starred?: boolean; tag?: string; status?: 'to-read' |
   status: input.status,
   source: input.source,
 });
+
+const offline = (): never => {
+  throw new PapershelfError('offline', 'no network: online sources are unavailable');
+};
 
 const CHANGE_KIND: Partial<Record<OperationName, ChangeEvent['kind']>> = {
   importText: 'papers',
@@ -67,6 +71,11 @@ export class FakeBridge implements PapershelfBridge {
     return this.calls.filter((call) => call.name === name).map((call) => call.input as OperationInput<N>);
   }
 
+  /** Broadcasts a change event, as the core does for changes made by another process. */
+  broadcast(event: ChangeEvent): void {
+    for (const listener of this.changeListeners) listener(event);
+  }
+
   /** Sends a desktop menu command, as the Electron shell would. */
   menu(action: MenuAction): void {
     for (const listener of this.menuListeners) listener(action);
@@ -87,7 +96,7 @@ export class FakeBridge implements PapershelfBridge {
     if (contract[name].mutates) {
       const id = (parsed.data as { id?: string }).id;
       const event: ChangeEvent = { kind: CHANGE_KIND[name] ?? 'annotations', ids: id ? [id] : [], at: new Date().toISOString() };
-      setTimeout(() => this.changeListeners.forEach((listener) => listener(event)), 0);
+      setTimeout(() => this.broadcast(event), 0);
     }
     return { ok: true, value: value as OperationOutput<N> };
   }
@@ -146,6 +155,15 @@ export class FakeBridge implements PapershelfBridge {
   getUiState: PapershelfBridge['getUiState'] = (input) => this.run('getUiState', input, () => this.ui);
   saveUiState: PapershelfBridge['saveUiState'] = (input) =>
     this.run('saveUiState', input, (change: Partial<UiState>) => (this.ui = uiStateSchema.parse({ ...this.ui, ...change })));
+
+  // The fake is a machine without network: online sources answer as an offline core does.
+  listFollows: PapershelfBridge['listFollows'] = (input) => this.run('listFollows', input, () => ({ follows: [], problems: [] }));
+  listFetchJobs: PapershelfBridge['listFetchJobs'] = (input) => this.run('listFetchJobs', input, () => ({ jobs: [] }));
+  follow: PapershelfBridge['follow'] = (input) => this.run('follow', input, offline);
+  unfollow: PapershelfBridge['unfollow'] = (input) => this.run('unfollow', input, offline);
+  fetchSource: PapershelfBridge['fetchSource'] = (input) => this.run('fetchSource', input, offline);
+  refresh: PapershelfBridge['refresh'] = (input) => this.run('refresh', input, offline);
+  cancelFetch: PapershelfBridge['cancelFetch'] = (input) => this.run('cancelFetch', input, offline);
 
   onChange(listener: (event: ChangeEvent) => void): () => void {
     this.changeListeners.add(listener);

@@ -1,7 +1,10 @@
 /** Starts `papershelf serve` as a child process, as a user would, and reads the address it prints. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/fixtures.ts';
+import { fileURLToPath } from 'node:url';
+
+// Not from helpers/fixtures.ts: that one needs vitest, and measure-ui.ts runs outside it.
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServeProcess {
   child: ChildProcess;

@@ -19,6 +19,7 @@ class FakeEventSource extends EventTarget {
 describe('change events over SSE', () => {
   it('parses change events and ignores anything else', () => {
     expect(parseChangeEvent('{"kind":"annotations","ids":["a"],"at":"2026-01-01T00:00:00Z"}')).toEqual({ kind: 'annotations', ids: ['a'], at: '2026-01-01T00:00:00Z' });
+    expect(parseChangeEvent('{"kind":"fetch","ids":[],"at":"t","job":{"id":"j1"}}')).toEqual({ kind: 'fetch', ids: [], at: 't', job: { id: 'j1' } });
     expect(parseChangeEvent('{"kind":"evil","ids":[]}')).toBeNull();
     expect(parseChangeEvent('{"kind":"papers","ids":[1]}')).toBeNull();
     expect(parseChangeEvent('not json')).toBeNull();
