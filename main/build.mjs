@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { register } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: { watch: { type: 'boolean' }, outdir: { type: 'string', default: 'build/main' } } });
@@ -24,6 +25,10 @@ const shared = {
   external: ['electron'],
 };
 
+// The preload names every contract operation; they are read from the contract itself at build time.
+register();
+const { OPERATION_NAMES } = await import('../src/api/contract.ts');
+
 const builds = [
   {
     ...shared,
@@ -40,6 +45,7 @@ const builds = [
     // A sandboxed preload has no Node: nothing but `electron` may be required at run time.
     platform: 'browser',
     target: 'chrome140',
+    define: { PAPERSHELF_OPERATION_NAMES: JSON.stringify(OPERATION_NAMES) },
   },
 ];
 

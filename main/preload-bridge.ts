@@ -7,16 +7,6 @@ import type { BridgeOperations, MenuAction, PapershelfBridge } from '../src/api/
 import type { ApiResult, ChangeEvent, OperationName } from '../src/api/contract.ts';
 import { IPC_CHANGE, IPC_INVOKE, IPC_MENU, type ShellOperation } from './ipc-channels.ts';
 
-/**
- * The contract's operation names, spelled out because importing contract.ts would bundle all of zod
- * (with every locale, ~450 kB) into the preload. `satisfies` makes a missing or unknown name a
- * compile error, and a unit test compares the list with OPERATION_NAMES.
- */
-export const PRELOAD_OPERATIONS = {
-  importText: 1, listPapers: 1, search: 1, getPaper: 1, similarPapers: 1, setStar: 1, addTags: 1, removeTags: 1, listTags: 1,
-  renameTag: 1, deleteTag: 1, setStatus: 1, setNote: 1, appendNote: 1, exportPapers: 1, stats: 1, getUiState: 1, saveUiState: 1,
-} satisfies Record<OperationName, 1>;
-
 type IpcListener = (event: unknown, payload: unknown) => void;
 
 /** The part of Electron's ipcRenderer the bridge uses. */
@@ -37,12 +27,13 @@ async function shellCall(ipc: IpcRendererLike, op: ShellOperation, input: unknow
   return result.ok && result.value === true;
 }
 
-export function createPreloadBridge(ipc: IpcRendererLike): PapershelfBridge {
-  const operations = Object.fromEntries(
-    (Object.keys(PRELOAD_OPERATIONS) as OperationName[]).map((op) => [op, (input: unknown) => ipc.invoke(IPC_INVOKE, { op, input: input ?? {} })]),
+/** `operations` is the contract's OPERATION_NAMES (preload.ts gets them from the build; see build.mjs). */
+export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly OperationName[]): PapershelfBridge {
+  const calls = Object.fromEntries(
+    operations.map((op) => [op, (input: unknown) => ipc.invoke(IPC_INVOKE, { op, input: input ?? {} })]),
   ) as unknown as BridgeOperations;
   return {
-    ...operations,
+    ...calls,
     onChange: (listener) => subscribe<ChangeEvent>(ipc, IPC_CHANGE, listener),
     onMenu: (listener) => subscribe<MenuAction>(ipc, IPC_MENU, listener),
     openExternal: (url) => shellCall(ipc, 'openExternal', { url }),

@@ -54,6 +54,8 @@ type Listener = (event: ChangeEvent) => void;
 export class Library {
   private readonly listeners = new Set<Listener>();
   private readonly titleIndex = new Map<string, string>();
+  private corpusVersion = 0;
+  private sortCache: { size: number; version: number; orders: Map<string, StoredPaper[]> } = { size: -1, version: -1, orders: new Map() };
   readonly annotate: LibraryAnnotations;
 
   private constructor(
@@ -86,6 +88,7 @@ export class Library {
   }
 
   private rebuildTitleIndex(): void {
+    this.corpusVersion += 1;
     this.titleIndex.clear();
     for (const paper of this.corpus.all()) this.titleIndex.set(titleKey(paper.title), paper.id);
   }
@@ -139,16 +142,32 @@ export class Library {
     return this.view(this.requirePaper(id));
   }
 
-  private filtered(filter: ListFilter): StoredPaper[] {
-    const all = this.corpus.all();
+  /**
+   * The whole library in one order, computed once per change of the corpus: the window asks for
+   * page after page of the same order while scrolling, and re-sorting 100k papers each time is slow.
+   */
+  private sorted(sort: Exclude<SortKey, 'relevance'>): StoredPaper[] {
+    const size = this.corpus.size;
+    if (this.sortCache.size !== size || this.sortCache.version !== this.corpusVersion) {
+      this.sortCache = { size, version: this.corpusVersion, orders: new Map() };
+    }
+    let order = this.sortCache.orders.get(sort);
+    if (!order) {
+      order = this.corpus.all().sort(comparePapers(sort));
+      this.sortCache.orders.set(sort, order);
+    }
+    return order;
+  }
+
+  private filtered(filter: ListFilter, sort: Exclude<SortKey, 'relevance'> = 'date'): StoredPaper[] {
+    const all = this.sorted(sort);
     if (!filter.starred && filter.tag === undefined && filter.status === undefined && filter.source === undefined) return all;
     return all.filter((paper) => matchesFilter(paper, this.annotations.get(paper.id), filter));
   }
 
   listPapers(request: PageRequest = {}): Page<PaperView> {
-    const papers = this.filtered(request);
     const sort = request.sort === undefined || request.sort === 'relevance' ? 'date' : request.sort;
-    papers.sort(comparePapers(sort));
+    const papers = this.filtered(request, sort);
     const offset = request.offset ?? 0;
     const page = papers.slice(offset, offset + (request.limit ?? papers.length));
     return { total: papers.length, results: page.map((paper) => this.view(paper)) };
@@ -220,6 +239,7 @@ export class Library {
         if (this.titleIndex.get(titleKey(title)) === id) this.titleIndex.delete(titleKey(title));
       }
       for (const paper of plan.upsert) this.titleIndex.set(titleKey(paper.title), paper.id);
+      this.corpusVersion += 1;
       const warnings = [...parsed.warnings, ...plan.warnings];
       if (parsed.backup) {
         warnings.push(...applyBackupAnnotations(parsed.backup.annotations, this.annotations, this.notes, (id) => this.corpus.get(id)));
@@ -243,7 +263,7 @@ export class Library {
   }
 
   exportItems(filter: ListFilter): ExportItem[] {
-    const papers = this.filtered(filter).sort(comparePapers('date'));
+    const papers = this.filtered(filter, 'date');
     return papers.map((paper) => ({
       paper,
       annotation: this.annotations.get(paper.id) ?? null,

@@ -47,7 +47,7 @@ export function toPaperView(paper: StoredPaper, annotation: Annotation | undefin
 }
 
 export function sameTag(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  return tagCollator.compare(a, b) === 0;
 }
 
 export function hasTag(tags: readonly string[], tag: string): boolean {
@@ -69,7 +69,11 @@ function compareNullable<T>(a: T | null, b: T | null, compare: (x: T, y: T) => n
   return compare(a, b);
 }
 
-const byTitle = (a: StoredPaper, b: StoredPaper) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' });
+// One collator for every comparison: localeCompare with options builds a new one per call,
+// which dominated sorting a 10,000-paper list.
+const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base' });
+const tagCollator = new Intl.Collator(undefined, { sensitivity: 'accent' });
+const byTitle = (a: StoredPaper, b: StoredPaper) => titleCollator.compare(a.title, b.title);
 
 export function comparePapers(sort: Exclude<SortKey, 'relevance'>): (a: StoredPaper, b: StoredPaper) => number {
   switch (sort) {

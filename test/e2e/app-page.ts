@@ -25,8 +25,3 @@ export async function openPaper(page: Page, title: string): Promise<void> {
 export async function search(page: Page, query: string): Promise<void> {
   await searchBox(page).fill(query);
 }
-
-/** Titles of the rows currently rendered (the list is virtualized: the visible ones). */
-export async function visibleTitles(page: Page): Promise<string[]> {
-  return paperList(page).getByRole('option').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''));
-}

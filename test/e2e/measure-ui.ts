@@ -90,12 +90,12 @@ const RECORDER = `
 `;
 
 type Perf = { firstRowAt: number | null; lastChange: number; lastInput: number; maxFrameGap: number; frames: boolean };
-const perfOf = (page: Page) => page.evaluate(() => (window as unknown as { __perf: Perf }).__perf);
+const perfOf = (page: Page) => page.evaluate(() => (globalThis as unknown as { __perf: Perf }).__perf);
 
 /** Waits until the list has not changed for `quietMs`, and answers input -> last change. */
 async function settledLatency(page: Page, quietMs = 800): Promise<number> {
   await page.waitForFunction((quiet) => {
-    const perf = (window as unknown as { __perf: Perf }).__perf;
+    const perf = (globalThis as unknown as { __perf: Perf }).__perf;
     return perf.lastChange > perf.lastInput && performance.now() - perf.lastChange > quiet;
   }, quietMs, { timeout: 30_000 });
   const perf = await perfOf(page);
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       await context.addInitScript({ content: RECORDER });
       const page = await context.newPage();
       await page.goto(serve.url);
-      await page.waitForFunction(() => (window as unknown as { __perf: Perf }).__perf.firstRowAt !== null, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => (globalThis as unknown as { __perf: Perf }).__perf.firstRowAt !== null, undefined, { timeout: 60_000 });
       firstRows.push((await perfOf(page)).firstRowAt!);
       await context.close();
     }
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
         await box.fill('');
         await settledLatency(page);
         await page.evaluate(() => {
-          const perf = (window as unknown as { __perf: Perf }).__perf;
+          const perf = (globalThis as unknown as { __perf: Perf }).__perf;
           perf.maxFrameGap = 0;
           perf.frames = true;
         });
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
         typingLatencies.push(await settledLatency(page));
         const perf = await perfOf(page);
         worstGap = Math.max(worstGap, perf.maxFrameGap);
-        await page.evaluate(() => ((window as unknown as { __perf: Perf }).__perf.frames = false));
+        await page.evaluate(() => ((globalThis as unknown as { __perf: Perf }).__perf.frames = false));
       }
     }
     console.log(`search (query entered at once) -> list settled: ${summary(searchLatencies)}`);
@@ -186,14 +186,10 @@ async function main(): Promise<void> {
     for (const tab of [a.page, b.page]) await tab.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
     const star = (tab: Page) => tab.getByRole('region', { name: 'Paper details' }).getByRole('button', { name: 'Star', exact: true });
     for (let run = 0; run < RUNS; run++) {
-      const before = await star(b.page).getAttribute('aria-pressed');
+      const after = (await star(b.page).getAttribute('aria-pressed')) === 'true' ? 'false' : 'true';
       const clickedAt = Date.now();
       await star(a.page).click();
-      await b.page.waitForFunction(
-        (prev) => document.querySelector('[aria-label="Paper details"] button[aria-pressed]')?.getAttribute('aria-pressed') !== prev,
-        before,
-        { timeout: 10_000, polling: 10 },
-      );
+      await star(b.page).and(b.page.locator(`[aria-pressed="${after}"]`)).waitFor({ timeout: 10_000 });
       syncs.push(Date.now() - clickedAt);
     }
     console.log(`star in one tab -> shown in the other: ${summary(syncs)}`);

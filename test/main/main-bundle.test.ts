@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { OPERATION_NAMES } from '../../src/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/content-security.ts';
 import { secureWebPreferences } from '../../main/window-options.ts';
 import { fixturePath, REPO_ROOT, tempDir } from '../helpers/fixtures.ts';
@@ -47,5 +49,19 @@ describe('bundled main process (main/build.mjs)', () => {
       { url: 'papershelf://app/', status: 200, csp: CONTENT_SECURITY_POLICY },
       { url: 'papershelf://app/%2e%2e/package.json', status: 404, csp: null },
     ]);
+
+    // The preload as a sandboxed renderer runs it: `require` knows only 'electron'.
+    const exposed: Record<string, Record<string, unknown>> = {};
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => void (exposed[key] = api) },
+      ipcRenderer: { invoke: async () => ({ ok: true, value: true }), on: () => {}, removeListener: () => {} },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require "${name}"`);
+    };
+    runInNewContext(readFileSync(join(outdir, 'preload.cjs'), 'utf8'), { require: sandboxRequire, module: { exports: {} }, exports: {} });
+    expect(Object.keys(exposed)).toEqual(['papershelf']);
+    expect(Object.keys(exposed.papershelf!).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'openExternal', 'saveFile'].sort());
   });
 });

@@ -25,8 +25,9 @@ describe('keyboard shortcuts', () => {
     const box = screen.getByRole('searchbox', { name: 'Search papers' });
     expect(document.activeElement).toBe(box);
     expect((box as HTMLInputElement).value).toBe('');
-    await user.keyboard('{Escape}');
+    await user.keyboard('graph{Escape}');
     expect(document.activeElement).not.toBe(box);
+    expect((box as HTMLInputElement).value).toBe('graph');
   });
 
   it('j / k and the arrow keys move through the list', async () => {
