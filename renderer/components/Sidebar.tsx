@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../lib/format.ts';
 import { sameView } from '../lib/views.ts';
 import { SidebarItem } from './SidebarItem.tsx';
 import { SidebarTag } from './SidebarTag.tsx';
+import { SourcesSection } from './SourcesSection.tsx';
 
 interface SidebarProps {
   stats: Stats | null;
@@ -16,6 +17,8 @@ interface SidebarProps {
 const SOURCE_LABELS: Record<string, string> = {
   'hf-page': 'Hugging Face page',
   'hf-json': 'HF Daily Papers',
+  'hf-daily': 'Fetched from Hugging Face',
+  arxiv: 'Fetched from arXiv',
   'arxiv-atom': 'arXiv API',
   bibtex: 'BibTeX',
   json: 'Papershelf backup',
@@ -65,9 +68,8 @@ export function Sidebar({ stats, tags, view, onView, onRenameTag, onDeleteTag }:
           ))}
         </ul>
       )}
-      {stats && stats.sources.length > 0 && (
-        <>
-          <h2 className="nav-heading">Sources</h2>
+      <SourcesSection>
+        {stats && stats.sources.length > 0 && (
           <ul className="nav-list">
             {stats.sources.map((source) => (
               <li key={source.name}>
@@ -80,8 +82,8 @@ export function Sidebar({ stats, tags, view, onView, onRenameTag, onDeleteTag }:
               </li>
             ))}
           </ul>
-        </>
-      )}
+        )}
+      </SourcesSection>
     </nav>
   );
 }

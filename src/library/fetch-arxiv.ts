@@ -11,7 +11,7 @@ import { SourceError } from '../sources/source-error.ts';
 import { laterOf, submissionTimes } from './fetch-arxiv-times.ts';
 import { batchText } from './fetch-hf.ts';
 import type { FetchControl } from './fetch-job.ts';
-import type { Library } from './library.ts';
+import type { BatchImporter } from './fetch-jobs.ts';
 
 /** The provenance recorded on papers fetched from the arXiv API (files of the same API say `arxiv-atom`). */
 export const ARXIV_SOURCE = 'arxiv';
@@ -49,7 +49,7 @@ function readError(error: ImportFormatError, client: HttpClient, query: string):
 
 /** Calls `afterPage` once each page is committed, so a refresh can record how far it got. */
 export async function importArxivResults(
-  library: Library,
+  library: BatchImporter,
   client: HttpClient,
   run: ArxivRun,
   control: FetchControl,

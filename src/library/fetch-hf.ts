@@ -8,7 +8,8 @@ import type { HttpClient } from '../sources/http-client.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { cancelledError } from '../sources/clock.ts';
 import type { FetchControl } from './fetch-job.ts';
-import type { ImportSummary, Library } from './library.ts';
+import type { BatchImporter } from './fetch-jobs.ts';
+import type { ImportSummary } from './library.ts';
 
 /** The provenance recorded on papers fetched from Daily Papers (files of the same API say `hf-json`). */
 export const HF_SOURCE = 'hf-daily';
@@ -25,7 +26,7 @@ export function hfLabel(days: readonly string[]): string {
 
 /** Calls `afterDay` once each day is committed, so a refresh can record how far it got. */
 export async function importHfDays(
-  library: Library,
+  library: BatchImporter,
   client: HttpClient,
   days: readonly string[],
   control: FetchControl,

@@ -14,6 +14,7 @@ import type { ChangeEvent, FetchJob } from '../api/contract.ts';
 import type { Clock } from '../sources/clock.ts';
 import type { RetryPolicy } from '../sources/retry-policy.ts';
 import { Job, type FetchControl, type FetchJobKind } from './fetch-job.ts';
+import type { Library } from './library.ts';
 
 type Listener = (event: ChangeEvent) => void;
 
@@ -28,11 +29,15 @@ export interface FetchEnvironment {
   timeoutMs?: number;
 }
 
+/** What a job imports through: only `importParsed`, so each batch can go to whichever Library is current. */
+export type BatchImporter = Pick<Library, 'importParsed'>;
+
 /** Finished jobs kept for `listFetchJobs`, so a window opened late can show how the last ones went. */
 const KEEP_FINISHED = 20;
 
 export class FetchJobs {
   environment: FetchEnvironment = {};
+  private current: (() => Library) | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly jobs = new Map<string, { job: Job; settled: Promise<FetchJob> }>();
 
@@ -41,6 +46,19 @@ export class FetchJobs {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * A door that reopens its Library (LibraryHost, after another process changed the folder) names the
+   * one it has open now, so running jobs import into it rather than into the Library they started with.
+   */
+  useLibrary(current: (() => Library) | null): void {
+    this.current = current;
+  }
+
+  /** Imports each batch into the door's current Library when one was named, else into `started`. */
+  importer(started: Library): BatchImporter {
+    return { importParsed: (parsed, source) => (this.current?.() ?? started).importParsed(parsed, source) };
   }
 
   followsChanged(ids: string[]): void {

@@ -14,7 +14,7 @@ import type { FetchClients } from './fetch-clients.ts';
 import { followLabel, hfRefreshDays } from './fetch-follows.ts';
 import { importHfDays } from './fetch-hf.ts';
 import type { FetchControl } from './fetch-job.ts';
-import type { Library } from './library.ts';
+import type { BatchImporter } from './fetch-jobs.ts';
 
 /**
  * Results a later refresh of an arXiv follow pages through at most before reaching the previous
@@ -23,7 +23,7 @@ import type { Library } from './library.ts';
 export const ARXIV_REFRESH_LIMIT = 10_000;
 
 export interface RefreshContext {
-  library: Library;
+  library: BatchImporter;
   store: SubscriptionStore;
   clients: FetchClients;
   control: FetchControl;

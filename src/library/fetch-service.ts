@@ -63,7 +63,7 @@ export function startFetch(library: Library, input: OperationInput<'fetchSource'
     const job = jobs.start('hf', label, async (control) => {
       reportProblems(store, control);
       control.part('hf', label, days.length);
-      await importHfDays(library, fetchClients(config, environment, control).hf(), days, control);
+      await importHfDays(jobs.importer(library), fetchClients(config, environment, control).hf(), days, control);
     });
     return { job };
   }
@@ -73,7 +73,7 @@ export function startFetch(library: Library, input: OperationInput<'fetchSource'
   const job = jobs.start('arxiv', label, async (control) => {
     reportProblems(store, control);
     control.part('arxiv', label, Math.ceil(max / ARXIV_PAGE_SIZE));
-    await importArxivResults(library, fetchClients(config, environment, control).arxiv(), { query, max, sort: input.sort ?? 'submitted' }, control);
+    await importArxivResults(jobs.importer(library), fetchClients(config, environment, control).arxiv(), { query, max, sort: input.sort ?? 'submitted' }, control);
   });
   return { job };
 }
@@ -115,7 +115,7 @@ export function startRefresh(library: Library): { job: FetchJob } {
       reportProblems(store, control);
       const clock = environment.clock;
       const context = {
-        library,
+        library: jobs.importer(library),
         store,
         clients: fetchClients(config, environment, control),
         control,

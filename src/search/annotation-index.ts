@@ -1,72 +1,80 @@
 /**
- * Tags and notes change with every edit, so they live in a small in-memory Lunr index of their own,
- * rebuilt lazily: an edit only marks it dirty, the next search rebuilds it (milliseconds for the few
- * thousand papers a person annotates), and the big paper segments are never touched.
+ * Tags and notes change with every edit, so they live in a small in-memory index of their own,
+ * updated in place: an edit removes the paper's old terms and adds its new ones (work proportional
+ * to that one paper's tags and note), and the big paper segments are never touched.
  */
 import { ANNOTATION_FIELDS, annotationFieldText, type AnnotationField, type AnnotationText, type SearchField } from './fields.ts';
-import { builderInternals, newBuilder, tokenSetFromSortedArray, type InvertedIndex, type TokenSet } from './lunr-internals.ts';
-import type { SearchSource } from './search-source.ts';
-import { lineRef, refLine } from './segment-index.ts';
+import type { PostingVisitor, SearchSource } from './search-source.ts';
+import { fieldTerms } from './text-terms.ts';
 
-interface Built {
-  ids: string[];
-  texts: AnnotationText[];
-  refs: Map<string, string>;
-  invertedIndex: InvertedIndex;
-  tokenSet: TokenSet;
-  lengths: Record<AnnotationField, Uint32Array>;
+interface Entry {
+  text: AnnotationText;
+  /** Per annotation field: term frequencies and the number of indexed terms. */
+  fields: Record<AnnotationField, { frequencies: Map<string, number>; length: number }>;
 }
 
 function isEmpty(text: AnnotationText): boolean {
   return text.tags.length === 0 && text.note.trim() === '';
 }
 
+function isAnnotationField(field: SearchField): field is AnnotationField {
+  return field === 'tags' || field === 'note';
+}
+
 export class AnnotationIndex {
-  private texts = new Map<string, AnnotationText>();
-  private built: Built | null = null;
+  private readonly entries = new Map<string, Entry>();
+  /** term -> field -> paper id -> frequency. */
+  private readonly postings = new Map<string, Record<AnnotationField, Map<string, number>>>();
+  private sortedTerms: string[] | null = null;
 
   setAll(texts: ReadonlyMap<string, AnnotationText>): void {
-    this.texts = new Map();
+    for (const id of [...this.entries.keys()]) this.update(id, null);
     for (const [id, text] of texts) this.update(id, text);
-    this.built = null;
   }
 
   update(id: string, text: AnnotationText | null): void {
-    if (text === null || isEmpty(text)) this.texts.delete(id);
-    else this.texts.set(id, { tags: [...text.tags], note: text.note });
-    this.built = null;
+    const old = this.entries.get(id);
+    if (old) {
+      for (const field of ANNOTATION_FIELDS) {
+        for (const term of old.fields[field].frequencies.keys()) {
+          const byField = this.postings.get(term)!;
+          byField[field].delete(id);
+          if (byField.tags.size === 0 && byField.note.size === 0) {
+            this.postings.delete(term);
+            this.sortedTerms = null;
+          }
+        }
+      }
+      this.entries.delete(id);
+    }
+    if (text === null || isEmpty(text)) return;
+    const copy = { tags: [...text.tags], note: text.note };
+    const entry: Entry = {
+      text: copy,
+      fields: { tags: fieldTerms(annotationFieldText(copy, 'tags')), note: fieldTerms(annotationFieldText(copy, 'note')) },
+    };
+    this.entries.set(id, entry);
+    for (const field of ANNOTATION_FIELDS) {
+      for (const [term, frequency] of entry.fields[field].frequencies) {
+        let byField = this.postings.get(term);
+        if (!byField) {
+          byField = { tags: new Map(), note: new Map() };
+          this.postings.set(term, byField);
+          this.sortedTerms = null;
+        }
+        byField[field].set(id, frequency);
+      }
+    }
   }
 
   text(id: string): AnnotationText | undefined {
-    return this.texts.get(id);
+    return this.entries.get(id)?.text;
   }
 
-  /** `isLive` tells papers in the library from annotations whose paper is gone. */
-  source(isLive: (id: string) => boolean): AnnotationSource {
-    this.built ??= this.build();
-    return new AnnotationSource(this.built, isLive);
-  }
-
-  private build(): Built {
-    const builder = newBuilder(ANNOTATION_FIELDS);
-    const ids = [...this.texts.keys()].sort();
-    const texts = ids.map((id) => this.texts.get(id)!);
-    const refs = new Map<string, string>();
-    ids.forEach((id, line) => {
-      const text = texts[line]!;
-      refs.set(id, lineRef(line));
-      builder.add({ ref: lineRef(line), tags: annotationFieldText(text, 'tags'), note: annotationFieldText(text, 'note') });
-    });
-    const { invertedIndex, fieldLengths } = builderInternals(builder);
-    const lengthsOf = (field: AnnotationField) => Uint32Array.from(ids, (_, line) => fieldLengths[`${field}/${lineRef(line)}`] ?? 0);
-    return {
-      ids,
-      texts,
-      refs,
-      invertedIndex,
-      tokenSet: tokenSetFromSortedArray(Object.keys(invertedIndex).sort()),
-      lengths: { tags: lengthsOf('tags'), note: lengthsOf('note') },
-    };
+  /** `docOf` gives a paper's live doc number, or -1 when it is not (or no longer) in the library. */
+  source(docOf: (id: string) => number): AnnotationSource {
+    this.sortedTerms ??= [...this.postings.keys()].sort();
+    return new AnnotationSource(this.entries, this.postings, this.sortedTerms, docOf);
   }
 }
 
@@ -74,42 +82,42 @@ export class AnnotationSource implements SearchSource {
   readonly fields = ANNOTATION_FIELDS;
 
   constructor(
-    private readonly built: Built,
-    private readonly isLive: (id: string) => boolean,
+    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly postings: ReadonlyMap<string, Record<AnnotationField, Map<string, number>>>,
+    readonly terms: readonly string[],
+    private readonly docOf: (id: string) => number,
   ) {}
 
-  get invertedIndex() {
-    return this.built.invertedIndex;
+  hasTerm(term: string): boolean {
+    return this.postings.has(term);
   }
 
-  get tokenSet() {
-    return this.built.tokenSet;
+  forEachLive(term: string, field: SearchField, visit: PostingVisitor): void {
+    if (!isAnnotationField(field)) return;
+    const papers = this.postings.get(term)?.[field];
+    if (!papers) return;
+    for (const [id, frequency] of papers) {
+      const doc = this.docOf(id);
+      if (doc >= 0) visit(doc, frequency, this.entries.get(id)!.fields[field].length);
+    }
   }
 
-  idOf(ref: string): string | undefined {
-    const id = this.built.ids[refLine(ref)];
-    return id !== undefined && this.isLive(id) ? id : undefined;
-  }
-
-  refOf(id: string): string | undefined {
-    return this.isLive(id) ? this.built.refs.get(id) : undefined;
-  }
-
-  fieldLength(field: SearchField, ref: string): number {
-    return field === 'tags' || field === 'note' ? (this.built.lengths[field][refLine(ref)] ?? 0) : 0;
-  }
-
-  fieldText(field: SearchField, ref: string): string {
-    const text = this.built.texts[refLine(ref)];
-    return text && (field === 'tags' || field === 'note') ? annotationFieldText(text, field) : '';
+  liveCount(term: string, field: SearchField): number {
+    let count = 0;
+    this.forEachLive(term, field, () => count++);
+    return count;
   }
 
   /** Summed over live papers only, like the paper segments' totals. */
   lengthTotal(field: AnnotationField): number {
     let total = 0;
-    this.built.ids.forEach((id, line) => {
-      if (this.isLive(id)) total += this.built.lengths[field][line] ?? 0;
-    });
+    for (const [id, entry] of this.entries) if (this.docOf(id) >= 0) total += entry.fields[field].length;
     return total;
+  }
+
+  /** Indexed text of a live paper's annotation field, for match positions. */
+  fieldText(id: string, field: AnnotationField): string | undefined {
+    const entry = this.entries.get(id);
+    return entry && this.docOf(id) >= 0 ? annotationFieldText(entry.text, field) : undefined;
   }
 }

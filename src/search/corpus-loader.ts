@@ -9,12 +9,15 @@ import { mkdir } from 'node:fs/promises';
 import { PapershelfError } from '../model/errors.ts';
 import type { StoredPaper } from '../model/paper.ts';
 import { moveToBackups } from '../store/backups.ts';
-import { fileSize, papersDir, parsePapers, readIfExists, segmentNamesOnDisk, segmentNumber, segmentPaths, writeSegmentFiles } from '../store/segment-files.ts';
-import { emptyManifest, manifestPath, readManifest, writeManifest, type Manifest, type SegmentEntry } from '../store/segment-manifest.ts';
+import { checksum, fileSize, papersDir, parsePapers, readIfExists, segmentNamesOnDisk, segmentNumber, segmentPaths } from '../store/segment-files.ts';
+import { emptyManifest, LEGACY_MANIFEST_VERSION, manifestPath, readManifest, writeManifest, type Manifest, type SegmentEntry } from '../store/segment-manifest.ts';
 import { withWriteLock } from '../store/write-lock.ts';
-import type { LoadedSegment } from './corpus-state.ts';
-import { allocateSegmentName, prepareSegment } from './segment-writer.ts';
-import { loadSegmentIndex, SegmentIndexError } from './segment-index.ts';
+import { upgradeLegacyCorpus } from './corpus-upgrade.ts';
+import type { LoadedSegment, StateEntry } from './corpus-state.ts';
+import { PAPER_FIELDS } from './fields.ts';
+import { decodeSegmentIndex } from './segment-index-codec.ts';
+import { SegmentIndexError } from './segment-index.ts';
+import { addSegment, prepareSegment } from './segment-writer.ts';
 
 export interface LoadedCorpus {
   manifest: Manifest;
@@ -22,6 +25,11 @@ export interface LoadedCorpus {
   raw: string | null;
   /** The segments the manifest lists, by name. */
   segments: Map<string, LoadedSegment>;
+}
+
+/** The loaded segments in manifest order, as CorpusState takes them. */
+export function stateEntries(loaded: LoadedCorpus): StateEntry[] {
+  return loaded.manifest.segments.map((entry) => ({ entry, segment: loaded.segments.get(entry.name)! }));
 }
 
 /** Concurrent writers can change the manifest under a reader; beyond this, something is wrong. */
@@ -33,42 +41,49 @@ interface Damage {
   readable: StoredPaper[];
 }
 
-async function loadSegment(dir: string, entry: SegmentEntry): Promise<LoadedSegment | Damage> {
+function sameIds(papers: readonly StoredPaper[], ids: readonly string[]): boolean {
+  return papers.length === ids.length && papers.every((paper, i) => paper.id === ids[i]);
+}
+
+/** `withPapers` false loads the index alone (the search worker needs no paper bodies). */
+export async function loadSegment(dir: string, entry: SegmentEntry, withPapers = true): Promise<LoadedSegment | Damage> {
   const paths = segmentPaths(dir, entry.name);
-  const papersFile = await readIfExists(paths.papers);
-  if (papersFile === null) return { detail: 'its paper file is missing', readable: [] };
-  const { papers, badLines } = parsePapers(papersFile.toString('utf8'));
-  if (badLines.length > 0) {
-    const lines = badLines.slice(0, 5).join(', ') + (badLines.length > 5 ? '…' : '');
-    return { detail: `${badLines.length} unreadable line(s) in its paper file (line ${lines})`, readable: papers };
+  let papers: StoredPaper[] | null = null;
+  if (withPapers) {
+    const papersFile = await readIfExists(paths.papers);
+    if (papersFile === null) return { detail: 'its paper file is missing', readable: [] };
+    const trusted = entry.papersCrc !== undefined && papersFile.length === entry.bytes.papers && checksum(papersFile) === entry.papersCrc;
+    const parsed = parsePapers(papersFile.toString('utf8'), trusted);
+    if (parsed.badLines.length > 0) {
+      const lines = parsed.badLines.slice(0, 5).join(', ') + (parsed.badLines.length > 5 ? '…' : '');
+      return { detail: `${parsed.badLines.length} unreadable line(s) in its paper file (line ${lines})`, readable: parsed.papers };
+    }
+    papers = parsed.papers;
+    if (papers.length !== entry.papers || papersFile.length !== entry.bytes.papers) {
+      return { detail: 'its paper file was changed outside Papershelf', readable: papers };
+    }
   }
-  if (papers.length !== entry.papers || papersFile.length !== entry.bytes.papers) {
-    return { detail: 'its paper file was changed outside Papershelf', readable: papers };
-  }
+  const readable = papers ?? [];
   const indexFile = await readIfExists(paths.index);
-  if (indexFile === null) return { detail: 'its index file is missing', readable: papers };
-  if (indexFile.length !== entry.bytes.index) return { detail: 'its index file is damaged (wrong size)', readable: papers };
-  let json: unknown;
+  if (indexFile === null) return { detail: 'its index file is missing', readable };
+  if (indexFile.length !== entry.bytes.index) return { detail: 'its index file is damaged (wrong size)', readable };
   try {
-    json = JSON.parse(indexFile.toString('utf8'));
-  } catch {
-    return { detail: 'its index file is not valid JSON', readable: papers };
-  }
-  try {
-    return { name: entry.name, papers, index: loadSegmentIndex(json, papers.length) };
+    const index = decodeSegmentIndex(indexFile, { papers: entry.papers, fields: PAPER_FIELDS });
+    if (papers !== null && !sameIds(papers, index.ids)) return { detail: 'its index file does not match its papers', readable };
+    return { name: entry.name, papers, index };
   } catch (error) {
-    if (error instanceof SegmentIndexError) return { detail: `its index file is damaged (${error.message})`, readable: papers };
+    if (error instanceof SegmentIndexError) return { detail: `its index file is damaged (${error.message})`, readable };
     throw error;
   }
 }
 
-function isDamage(value: LoadedSegment | Damage): value is Damage {
+export function isDamage(value: LoadedSegment | Damage): value is Damage {
   return 'detail' in value;
 }
 
 function moveSegmentToBackups(dataDir: string, name: string, reason: string): void {
   const paths = segmentPaths(papersDir(dataDir), name);
-  for (const path of [paths.papers, paths.index]) {
+  for (const path of [paths.papers, paths.index, paths.legacyIndex]) {
     try {
       moveToBackups(dataDir, path, reason);
     } catch (error) {
@@ -98,13 +113,11 @@ async function repairSegments(dataDir: string, raw: string, damaged: Map<string,
       problems.push(`${where}. None of its ${entry.papers} papers could be read: import them again.`);
       continue;
     }
-    const allocated = await allocateSegmentName(dir, manifest);
-    manifest = allocated.manifest;
-    const prepared = prepareSegment(keep);
-    const bytes = await writeSegmentFiles(dir, allocated.name, prepared.papersText, prepared.indexText);
-    segments.push({ name: allocated.name, papers: keep.length, bytes, masked: [] });
+    const added = await addSegment(dir, manifest, await prepareSegment(dir, keep));
+    manifest = added.manifest;
+    segments.push(added.entry);
     const lost = entry.papers - entry.masked.length - keep.length;
-    problems.push(`${where} and ${keep.length} readable papers were re-indexed as ${allocated.name}${lost > 0 ? `; ${lost} could not be read: import them again` : ''}.`);
+    problems.push(`${where} and ${keep.length} readable papers were re-indexed as ${added.entry.name}${lost > 0 ? `; ${lost} could not be read: import them again` : ''}.`);
   }
   await writeManifest(dir, { ...manifest, segments });
 }
@@ -144,25 +157,37 @@ async function rebuildManifest(dataDir: string, raw: string, detail: string, pro
 /**
  * `cache` holds segments already in memory: segment files never change, so a name seen before
  * is reused as is (this is what makes `refresh` after another process's import cheap).
+ * `withPapers` false (the search worker) loads indexes only and never writes: a damaged or
+ * old-format library is left to the process that holds the papers, and damaged segments are skipped.
  */
-export async function loadCorpus(dataDir: string, cache: ReadonlyMap<string, LoadedSegment>, problems: string[]): Promise<LoadedCorpus> {
+export async function loadCorpus(dataDir: string, cache: ReadonlyMap<string, LoadedSegment>, problems: string[], withPapers = true): Promise<LoadedCorpus> {
   const dir = papersDir(dataDir);
-  await mkdir(dir, { recursive: true });
+  if (withPapers) await mkdir(dir, { recursive: true });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const read = await readManifest(dir);
-    if (read.kind === 'missing') return { manifest: emptyManifest(), raw: null, segments: new Map() };
+    if (read.kind === 'missing' || (!withPapers && (read.kind === 'corrupt' || read.manifest.schemaVersion === LEGACY_MANIFEST_VERSION))) {
+      return { manifest: emptyManifest(), raw: null, segments: new Map() };
+    }
     if (read.kind === 'corrupt') {
       await withWriteLock(dataDir, () => rebuildManifest(dataDir, read.raw, read.detail, problems));
+      continue;
+    }
+    if (read.manifest.schemaVersion === LEGACY_MANIFEST_VERSION) {
+      await withWriteLock(dataDir, () => upgradeLegacyCorpus(dataDir, read.raw));
       continue;
     }
     const segments = new Map<string, LoadedSegment>();
     const damaged = new Map<string, Damage>();
     for (const entry of read.manifest.segments) {
-      const loaded = cache.get(entry.name) ?? (await loadSegment(dir, entry));
+      const loaded = cache.get(entry.name) ?? (await loadSegment(dir, entry, withPapers));
       if (isDamage(loaded)) damaged.set(entry.name, loaded);
       else segments.set(entry.name, loaded);
     }
     if (damaged.size === 0) return { manifest: read.manifest, raw: read.raw, segments };
+    if (!withPapers) {
+      for (const [name, damage] of damaged) problems.push(`papers/${name} was not searched: ${damage.detail}`);
+      return { manifest: { ...read.manifest, segments: read.manifest.segments.filter((e) => segments.has(e.name)) }, raw: read.raw, segments };
+    }
     // A compaction in another process may have replaced the manifest and deleted the files we read.
     const again = await readManifest(dir);
     if (again.kind !== 'ok' || again.raw !== read.raw) continue;

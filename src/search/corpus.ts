@@ -1,29 +1,47 @@
 /**
  * The paper corpus: every paper in the library, stored as immutable segments under `papers/`, each
- * with its own saved Lunr index, plus a small in-memory index of tags and notes. Import cost is
+ * with its own compact search index, plus a small in-memory index of tags and notes. Import cost is
  * proportional to the batch (a batch is a new segment; older copies are masked in the manifest),
- * opening never rebuilds an intact index, and search scores agree with one Lunr index over the
- * same papers (see query-eval.ts). See DESIGN.md, "Search: Lunr that scales".
+ * opening never rebuilds an intact index, small segments are merged in the background, and search
+ * scores agree with one stock Lunr index over the same papers (see query-eval.ts).
+ * See DESIGN.md, "Search: Lunr that scales".
  */
 import { PapershelfError } from '../model/errors.ts';
 import type { StoredPaper } from '../model/paper.ts';
 import { papersDir } from '../store/segment-files.ts';
-import { readManifest } from '../store/segment-manifest.ts';
+import { emptyManifest, readManifest } from '../store/segment-manifest.ts';
 import { storedPaperSchema } from '../store/segment-paper-schema.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { AnnotationIndex } from './annotation-index.ts';
-import { loadCorpus, type LoadedCorpus } from './corpus-loader.ts';
+import { loadCorpus, stateEntries, type LoadedCorpus } from './corpus-loader.ts';
+import { CorpusMerges } from './corpus-merges.ts';
+import { openNewestFirst, type LoadProgress } from './corpus-progressive.ts';
+import { rankQuery, rankSimilar } from './corpus-search.ts';
 import { CorpusState } from './corpus-state.ts';
-import { isPaperField, type AnnotationText, type SearchField } from './fields.ts';
-import { findMatches, type FieldMatch } from './matches.ts';
-import { evaluate, termStatistics, type Evaluation } from './query-eval.ts';
-import { parseQuery, type QueryClause } from './query-parser.ts';
-import type { CorpusStats, SearchSource } from './search-source.ts';
-import { planCompaction, prepareSegment, writeCommit, writeCompaction } from './segment-writer.ts';
-import { similarClauses } from './similar.ts';
+import type { AnnotationText } from './fields.ts';
+import { findMatches, type FieldMatch, type ScoringTerms } from './matches.ts';
+import type { Ranked } from './query-eval.ts';
+import { SegmentWorker } from './segment-worker.ts';
+import { discardPrepared, writeCommit } from './segment-writer.ts';
 
 export type { AnnotationText, SearchField } from './fields.ts';
 export type { FieldMatch } from './matches.ts';
+export type { LoadProgress } from './corpus-progressive.ts';
+
+export interface CorpusOptions {
+  /**
+   * Resolve `open` as soon as the newest segment is loaded and load the rest in the background
+   * (newest first); `loading` reports progress and searches say they are partial until done.
+   */
+  progressive?: boolean;
+  /**
+   * Merge small segments in the background after commits. Off by default so that a one-shot process
+   * (a CLI command) ends at once; long-running doors should turn it on.
+   */
+  backgroundMerge?: boolean;
+  /** Merge segments and index large batches in a worker thread (default true); false: on this thread. */
+  worker?: boolean;
+}
 
 export interface SearchOptions {
   /** Hits per page; 50 when absent. */
@@ -31,6 +49,11 @@ export interface SearchOptions {
   offset?: number;
   /** Papers for which this returns false are left out (and not counted in `total`). */
   filter?: (id: string) => boolean;
+  /**
+   * False leaves `matches` empty: for callers that take every hit to sort it another way and
+   * highlight one page (then `matchesOf(id, scoringTerms)` gives a hit's matches).
+   */
+  withMatches?: boolean;
 }
 
 export interface SearchHit {
@@ -42,13 +65,13 @@ export interface SearchHit {
 export interface SearchPage {
   total: number;
   hits: SearchHit[];
+  /** Per field, the index terms that scored: what `matchesOf` finds positions for. */
+  scoringTerms: ScoringTerms;
+  /** Present while the library is still loading: the page covers only the segments loaded so far. */
+  loading?: LoadProgress;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
-
-function stateOf(loaded: LoadedCorpus): CorpusState {
-  return new CorpusState(loaded.manifest.segments.map((entry) => ({ entry, segment: loaded.segments.get(entry.name)! })));
-}
 
 function count(value: number | undefined, fallback: number): number {
   return value === undefined || !Number.isFinite(value) || value < 0 ? fallback : Math.floor(value);
@@ -58,25 +81,66 @@ export class Corpus {
   /** What was found damaged, moved to backups/ and repaired while opening, in words for the user. */
   readonly problems: string[] = [];
   private readonly annotations = new AnnotationIndex();
-  private loaded: LoadedCorpus;
-  private state: CorpusState;
+  private loaded: LoadedCorpus = { manifest: emptyManifest(), raw: null, segments: new Map() };
+  private readonly state = new CorpusState();
+  private progress: LoadProgress | null = null;
+  private loadingDone: Promise<void> = Promise.resolve();
+  private readonly merges: CorpusMerges;
+  private readonly segmentWorker: SegmentWorker;
 
-  private constructor(readonly dataDir: string, loaded: LoadedCorpus) {
-    this.loaded = loaded;
-    this.state = stateOf(loaded);
+  private constructor(
+    readonly dataDir: string,
+    options: CorpusOptions,
+  ) {
+    this.segmentWorker = new SegmentWorker(options.worker ?? true);
+    this.merges = new CorpusMerges(this.dataDir, options.backgroundMerge ?? false, this.segmentWorker, {
+      loaded: () => this.loaded,
+      state: () => this.state,
+      refresh: () => this.refresh(),
+      apply: (loaded) => this.apply(loaded),
+    });
   }
 
   /** Corrupt segments or manifest are moved to backups/, reported in `problems`; the rest loads. */
-  static async open(dataDir: string): Promise<Corpus> {
-    const problems: string[] = [];
-    const corpus = new Corpus(dataDir, await loadCorpus(dataDir, new Map(), problems));
-    corpus.problems.push(...problems);
+  static async open(dataDir: string, options: CorpusOptions = {}): Promise<Corpus> {
+    const corpus = new Corpus(dataDir, options);
+    if (!options.progressive) {
+      corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems));
+      return corpus;
+    }
+    const opened = await openNewestFirst(dataDir, corpus.problems, true, {
+      apply: (loaded) => corpus.apply(loaded),
+      setProgress: (progress) => (corpus.progress = progress),
+    });
+    corpus.loadingDone = opened.done;
     return corpus;
   }
 
   private apply(loaded: LoadedCorpus): void {
     this.loaded = loaded;
-    this.state = stateOf(loaded);
+    this.state.apply(stateEntries(loaded));
+  }
+
+  /** Null once every segment is loaded; until then, how far loading has come. */
+  get loading(): LoadProgress | null {
+    return this.progress;
+  }
+
+  /** Resolves when every segment is loaded (at once unless opened with `progressive`). */
+  whenLoaded(): Promise<void> {
+    return this.loadingDone;
+  }
+
+  /** Resolves when no background merge is running or due. */
+  settled(): Promise<void> {
+    return this.merges.settled();
+  }
+
+  /** Waits for background work and stops the merge worker. */
+  async close(): Promise<void> {
+    await this.loadingDone;
+    await this.merges.settled();
+    await this.segmentWorker.close();
   }
 
   get size(): number {
@@ -101,6 +165,7 @@ export class Corpus {
    * segments already in memory are reused. Returns whether anything changed.
    */
   async refresh(): Promise<boolean> {
+    await this.loadingDone;
     const read = await readManifest(papersDir(this.dataDir));
     const raw = read.kind === 'missing' ? null : read.raw;
     if (raw === this.loaded.raw) return false;
@@ -109,7 +174,7 @@ export class Corpus {
   }
 
   /**
-   * Persists one batch as a new segment (papers are complete StoredPapers; a paper whose id is
+   * Persists one batch as new segments (papers are complete StoredPapers; a paper whose id is
    * already live replaces it; within the batch the last copy of an id wins) and drops the `remove`
    * ids (an id both upserted and removed ends up upserted). Atomic: after a crash either the old or
    * the new manifest is live. Takes the data folder's write lock and first picks up other
@@ -128,30 +193,24 @@ export class Corpus {
     }
     const upsert = [...byId.values()];
     if (upsert.length === 0 && batch.remove.length === 0) return;
-    const prepared = upsert.length > 0 ? prepareSegment(upsert) : null;
+    const prepared = await this.segmentWorker.prepare(papersDir(this.dataDir), upsert);
     const gone = new Set([...batch.remove, ...byId.keys()]);
-    await withWriteLock(this.dataDir, async () => {
-      await this.refresh();
-      const next = await writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
-      if (next) this.apply(next);
-    });
+    try {
+      await withWriteLock(this.dataDir, async () => {
+        await this.refresh();
+        const next = await writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
+        if (next) this.apply(next);
+      });
+    } finally {
+      await discardPrepared(prepared);
+    }
+    this.merges.schedule();
   }
 
-  /**
-   * Merges small or mostly-masked segments into one (`all`: every segment). The merged index is
-   * built before taking the write lock; if another process commits meanwhile, this round is skipped.
-   */
+  /** Merges small or mostly-masked segments into one now (`all`: every segment). */
   async compact(options: { all?: boolean } = {}): Promise<void> {
     await this.refresh();
-    const plan = planCompaction(this.loaded.manifest, this.state, options.all ?? false);
-    if (plan === null) return;
-    const basis = this.loaded.raw;
-    const prepared = plan.papers.length > 0 ? prepareSegment(plan.papers) : null;
-    await withWriteLock(this.dataDir, async () => {
-      await this.refresh();
-      if (this.loaded.raw !== basis) return;
-      this.apply(await writeCompaction(this.dataDir, this.loaded, plan, prepared));
-    });
+    await this.merges.compact(options.all ?? false);
   }
 
   /** Replaces the tags and note text of every paper (papers absent from the map have none). */
@@ -159,7 +218,7 @@ export class Corpus {
     this.annotations.setAll(texts);
   }
 
-  /** Records one paper's new tags/note text; the annotation index is rebuilt at the next search. */
+  /** Records one paper's new tags/note text (updates the small annotation index in place). */
   updateAnnotationText(id: string, text: AnnotationText | null): void {
     this.annotations.update(id, text);
   }
@@ -168,47 +227,33 @@ export class Corpus {
    * Runs a query typed by a user: words are ANDed; `title:`, `abstract:`, `author:`, `tag:`,
    * `note:` scope a word; `*` wildcards, `~1` fuzziness, `-word` excludes, `+word` requires.
    * Throws QueryError (with a message for the user) for a query that cannot run, including an
-   * empty one.
+   * empty one. Only the requested page is ranked in full and given match positions.
    */
   search(query: string, options: SearchOptions = {}): SearchPage {
-    const clauses = parseQuery(query);
-    const context = this.searchContext();
-    const evaluation = evaluate(clauses, context.sources, context.stats, options.filter);
-    const offset = count(options.offset, 0);
-    const limit = count(options.limit, DEFAULT_PAGE_SIZE);
-    const page = evaluation.ranked.slice(offset, offset + limit);
-    return { total: evaluation.ranked.length, hits: page.map((ranked) => this.hit(ranked, evaluation, context.annotation)) };
+    const request = { offset: count(options.offset, 0), limit: count(options.limit, DEFAULT_PAGE_SIZE), filter: options.filter };
+    const ranked = rankQuery(this.state, this.annotations, query, request);
+    const noTerms: ScoringTerms = new Map();
+    const hits = ranked.page.map((hit) => this.hit(hit, options.withMatches === false ? noTerms : ranked.scoringTerms));
+    const page: SearchPage = { total: ranked.total, hits, scoringTerms: ranked.scoringTerms };
+    if (this.progress) page.loading = { ...this.progress };
+    return page;
   }
 
   /** Papers sharing the most distinctive words (and tags) of paper `id`, best first, without itself. */
   similar(id: string, limit = 10): SearchHit[] {
     const paper = this.get(id);
     if (!paper) throw new PapershelfError('not-found', `no paper with id "${id}" in the library`);
-    const context = this.searchContext();
-    const statistics = termStatistics(context.sources, context.stats);
-    const clauses: QueryClause[] = similarClauses(paper, this.annotations.text(id), statistics);
-    if (clauses.length === 0) return [];
-    const evaluation = evaluate(clauses, context.sources, context.stats, (other) => other !== id);
-    return evaluation.ranked.slice(0, count(limit, 10)).map((ranked) => this.hit(ranked, evaluation, context.annotation));
+    const ranked = rankSimilar(this.state, this.annotations, paper, count(limit, 10));
+    return ranked.page.map((hit) => this.hit(hit, ranked.scoringTerms));
   }
 
-  private hit(ranked: { id: string; score: number }, evaluation: Evaluation, annotation: SearchSource): SearchHit {
-    const sources = [this.state.sourceOf(ranked.id), annotation].filter((s): s is SearchSource => s !== undefined);
-    return { id: ranked.id, score: ranked.score, matches: findMatches(ranked.id, sources, evaluation.scoringTerms) };
+  /** Match positions of a paper for the scoring terms of a query (see SearchWorkerClient). */
+  matchesOf(id: string, scoringTerms: ScoringTerms): FieldMatch[] {
+    const paper = this.state.get(id);
+    return paper ? findMatches(paper, this.annotations.text(id), scoringTerms) : [];
   }
 
-  private searchContext() {
-    const annotation = this.annotations.source((id) => this.state.has(id));
-    const documentCount = this.state.size;
-    const totals = new Map<SearchField, number>([
-      ['tags', annotation.lengthTotal('tags')],
-      ['note', annotation.lengthTotal('note')],
-    ]);
-    const stats: CorpusStats = {
-      documentCount,
-      averageFieldLength: (field) =>
-        documentCount === 0 ? 0 : (isPaperField(field) ? this.state.lengthTotal(field) : (totals.get(field) ?? 0)) / documentCount,
-    };
-    return { sources: [...this.state.sources, annotation] as SearchSource[], stats, annotation };
+  private hit(ranked: Ranked, scoringTerms: ScoringTerms): SearchHit {
+    return { id: ranked.id, score: ranked.score, matches: this.matchesOf(ranked.id, scoringTerms) };
   }
 }

@@ -31,7 +31,7 @@ export const QUERY_FIELD_NAMES: Readonly<Record<string, SearchField>> = {
 export const QUERY_FIELD_HELP = 'title:, abstract:, author:, tag: or note:';
 
 /** The exact text a field is indexed from; match positions are offsets into it. */
-export function paperFieldText(paper: StoredPaper, field: PaperField): string {
+export function paperFieldText(paper: Pick<StoredPaper, PaperField>, field: PaperField): string {
   if (field === 'authors') return paper.authors.join(', ');
   return paper[field];
 }

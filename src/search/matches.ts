@@ -1,7 +1,11 @@
-/** Where a hit's matched terms are, for highlighting: `[start, length]` offsets into each field's text. */
-import { SEARCH_FIELDS, type SearchField } from './fields.ts';
-import { docMetadata, fieldPosting } from './lunr-internals.ts';
-import type { SearchSource } from './search-source.ts';
+/**
+ * Where a hit's matched terms are, for highlighting: `[start, length]` offsets into each field's text.
+ * Indexes keep no positions (they were most of a Lunr index's size); the few hits shown are
+ * re-tokenized instead, which gives the positions Lunr would have recorded.
+ */
+import type { StoredPaper } from '../model/paper.ts';
+import { annotationFieldText, isPaperField, paperFieldText, SEARCH_FIELDS, type AnnotationText, type SearchField } from './fields.ts';
+import { forEachTerm } from './text-terms.ts';
 
 export interface FieldMatch {
   field: SearchField;
@@ -14,7 +18,7 @@ export interface FieldMatch {
  * Lunr records the raw token ("Smith," or "(LLMs)") while indexing the trimmed one; narrow each
  * position to the word itself with the trimmer's own rule, so slicing the text gives the word.
  */
-function narrow(text: string, [start, length]: [number, number]): [number, number] {
+function narrow(text: string, start: number, length: number): [number, number] {
   const token = text.slice(start, start + length);
   const lead = /^\W+/.exec(token)?.[0].length ?? 0;
   const trail = /\W+$/.exec(token)?.[0].length ?? 0;
@@ -22,34 +26,23 @@ function narrow(text: string, [start, length]: [number, number]): [number, numbe
   return [start + lead, token.length - lead - trail];
 }
 
-function isPosition(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && Number.isInteger(value[0]) && Number.isInteger(value[1]);
-}
+export type ScoringTerms = ReadonlyMap<SearchField, ReadonlySet<string>>;
 
-/** `sources` are the indexes that may hold this paper: its live segment and the annotation index. */
-export function findMatches(id: string, sources: readonly SearchSource[], scoringTerms: ReadonlyMap<SearchField, ReadonlySet<string>>): FieldMatch[] {
+export function findMatches(paper: StoredPaper, annotation: AnnotationText | undefined, scoringTerms: ScoringTerms): FieldMatch[] {
   const matches: FieldMatch[] = [];
   for (const field of SEARCH_FIELDS) {
     const terms = scoringTerms.get(field);
-    if (!terms) continue;
-    for (const source of sources) {
-      if (!source.fields.includes(field)) continue;
-      const ref = source.refOf(id);
-      if (ref === undefined) continue;
-      const text = source.fieldText(field, ref);
-      for (const term of [...terms].sort()) {
-        const positions = docMetadata(fieldPosting(source.invertedIndex[term], field), ref)?.position;
-        if (!Array.isArray(positions) || positions.length === 0) continue;
-        matches.push({
-          field,
-          term,
-          positions: positions
-            .filter(isPosition)
-            .map((position) => narrow(text, position))
-            .sort((a, b) => a[0] - b[0]),
-        });
-      }
-    }
+    if (!terms || terms.size === 0) continue;
+    const text = isPaperField(field) ? paperFieldText(paper, field) : annotation ? annotationFieldText(annotation, field) : '';
+    if (text === '') continue;
+    const found = new Map<string, Array<[number, number]>>();
+    forEachTerm(text, (term, start, length) => {
+      if (term === null || !terms.has(term)) return;
+      let positions = found.get(term);
+      if (!positions) found.set(term, (positions = []));
+      positions.push(narrow(text, start, length));
+    });
+    for (const term of [...found.keys()].sort()) matches.push({ field, term, positions: found.get(term)! });
   }
   return matches;
 }

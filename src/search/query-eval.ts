@@ -1,6 +1,6 @@
 /**
- * Evaluates parsed clauses over several Lunr indexes (the paper segments and the annotation index)
- * as if they were one index over the live papers:
+ * Evaluates parsed clauses over several indexes (the paper segments and the annotation index) as if
+ * they were one Lunr index over the live papers:
  * - a clause matches a paper when any of its expanded terms is in any of its fields, in any index;
  *   required clauses are intersected, prohibited ones subtracted (Lunr's own semantics);
  * - scores are Lunr 2.3.9's, recomputed with global statistics: BM25 term weights (k1 1.2, b 0.75,
@@ -8,29 +8,37 @@
  *   frequencies and global average field lengths; per field, the dot product with the query vector
  *   divided by its magnitude; summed over fields. The result equals one stock Lunr index over the
  *   same papers, whichever batches they arrived in.
+ * Per-paper state lives in flat arrays indexed by doc number, and only the requested page is sorted.
  */
 import { QueryError } from '../model/errors.ts';
 import type { SearchField } from './fields.ts';
-import { docMetadata, fieldPosting, tokenSetFromFuzzyString, tokenSetFromString, type TokenSet } from './lunr-internals.ts';
+import { tokenSetFromFuzzyString } from './lunr-internals.ts';
 import type { QueryClause, TermSpec } from './query-parser.ts';
+import type { DocSpace } from './search-source.ts';
 import type { TermStatistics } from './similar.ts';
-import type { CorpusStats, SearchSource } from './search-source.ts';
+import { intersectSorted, matchWildcard, wildcardMatcher } from './term-expansion.ts';
+import { topHits, type Ranked } from './top-hits.ts';
 
 const K1 = 1.2;
 const B = 0.75;
 /** More index terms than this for one word cannot be what the user meant, and would be slow. */
 export const MAX_EXPANSIONS = 1000;
 
-export interface Ranked {
-  id: string;
-  score: number;
-}
+export type { Ranked } from './top-hits.ts';
 
 export interface Evaluation {
-  /** Every matching paper, best first (ties by id, for stable pages). */
-  ranked: Ranked[];
+  /** Matching papers (after the filter). */
+  total: number;
+  /** The requested page, best first (ties by id). */
+  page: Ranked[];
   /** Per field, the index terms that scored: what matches are reported for. */
   scoringTerms: Map<SearchField, Set<string>>;
+}
+
+export interface EvaluateOptions {
+  filter?: ((id: string) => boolean) | undefined;
+  offset: number;
+  limit: number;
 }
 
 /** Lunr's idf: `documentsWithTerm` counts a paper once per field the term occurs in. */
@@ -42,43 +50,43 @@ function idf(documentsWithTerm: number, documentCount: number): number {
 class Evaluator {
   private readonly frequencies = new Map<string, number>();
 
-  constructor(
-    private readonly sources: readonly SearchSource[],
-    private readonly stats: CorpusStats,
-  ) {}
+  constructor(private readonly space: DocSpace) {}
 
   /** Live papers containing the term, counted once per field (lunr.idf's count). */
   documentFrequency(term: string): number {
     let count = this.frequencies.get(term);
     if (count !== undefined) return count;
     count = 0;
-    for (const source of this.sources) {
-      const posting = source.invertedIndex[term];
-      if (posting === undefined) continue;
-      for (const field of source.fields) {
-        for (const ref of Object.keys(fieldPosting(posting, field) ?? {})) if (source.idOf(ref) !== undefined) count++;
-      }
+    for (const source of this.space.sources) {
+      if (!source.hasTerm(term)) continue;
+      for (const field of source.fields) count += source.liveCount(term, field);
     }
     this.frequencies.set(term, count);
     return count;
   }
 
-  private intersectAll(pattern: TokenSet): Set<string> {
+  private matchAll(match: (terms: readonly string[]) => string[]): Set<string> {
     const terms = new Set<string>();
-    for (const source of this.sources) for (const term of source.tokenSet.intersect(pattern).toArray()) terms.add(term);
+    for (const source of this.space.sources) for (const term of match(source.terms)) terms.add(term);
     return terms;
+  }
+
+  private wildcard(pattern: string): Set<string> {
+    const matcher = wildcardMatcher(pattern);
+    return this.matchAll((terms) => matchWildcard(terms, matcher, MAX_EXPANSIONS * 4));
   }
 
   /** Index terms a query term stands for, across every index; only terms some live paper has. */
   expand(spec: TermSpec, word: string): string[] {
     let terms: Set<string>;
     if (spec.kind === 'exact') {
-      terms = new Set(this.sources.some((source) => source.invertedIndex[spec.text] !== undefined) ? [spec.text] : []);
+      terms = new Set(this.space.sources.some((source) => source.hasTerm(spec.text)) ? [spec.text] : []);
     } else if (spec.kind === 'fuzzy') {
-      terms = this.intersectAll(tokenSetFromFuzzyString(spec.text, spec.editDistance));
+      const automaton = tokenSetFromFuzzyString(spec.text, spec.editDistance);
+      terms = this.matchAll((list) => intersectSorted(list, automaton, MAX_EXPANSIONS * 4));
     } else {
-      terms = this.intersectAll(tokenSetFromString(spec.text));
-      if (terms.size === 0 && spec.stemmedPattern !== null) terms = this.intersectAll(tokenSetFromString(spec.stemmedPattern));
+      terms = this.wildcard(spec.text);
+      if (terms.size === 0 && spec.stemmedPattern !== null) terms = this.wildcard(spec.stemmedPattern);
     }
     const live = [...terms].filter((term) => this.documentFrequency(term) > 0);
     if (live.length > MAX_EXPANSIONS) {
@@ -87,100 +95,94 @@ class Evaluator {
     return live.sort();
   }
 
-  matchingIds(terms: readonly string[], fields: readonly SearchField[]): Set<string> {
-    const ids = new Set<string>();
-    for (const source of this.sources) {
-      const scoped = fields.filter((field) => source.fields.includes(field));
-      for (const term of terms) {
-        const posting = source.invertedIndex[term];
-        if (posting === undefined) continue;
-        for (const field of scoped) {
-          for (const ref of Object.keys(fieldPosting(posting, field) ?? {})) {
-            const id = source.idOf(ref);
-            if (id !== undefined) ids.add(id);
-          }
-        }
+  /** Calls `visit` for every live paper with one of the terms in one of the fields. */
+  forEachMatch(terms: readonly string[], fields: readonly SearchField[], visit: (doc: number) => void): void {
+    for (const source of this.space.sources) {
+      for (const field of fields) {
+        if (!source.fields.includes(field)) continue;
+        for (const term of terms) source.forEachLive(term, field, visit);
       }
     }
-    return ids;
   }
 
   /** Adds each candidate's share of Lunr's score for one (term, field) of the query vector. */
-  scoreTerm(term: string, field: SearchField, queryWeight: number, candidates: ReadonlySet<string>, scores: Map<string, number>): void {
-    const weightOfTerm = idf(this.documentFrequency(term), this.stats.documentCount);
-    const average = this.stats.averageFieldLength(field);
-    for (const source of this.sources) {
+  scoreTerm(term: string, field: SearchField, queryWeight: number, candidate: Uint8Array, scores: Float64Array): void {
+    const weightOfTerm = idf(this.documentFrequency(term), this.space.stats.documentCount);
+    const average = this.space.stats.averageFieldLength(field);
+    for (const source of this.space.sources) {
       if (!source.fields.includes(field)) continue;
-      const posting = fieldPosting(source.invertedIndex[term], field);
-      if (posting === undefined) continue;
-      for (const ref of Object.keys(posting)) {
-        const id = source.idOf(ref);
-        if (id === undefined || !candidates.has(id)) continue;
-        const positions = docMetadata(posting, ref)?.position;
-        const tf = Array.isArray(positions) ? positions.length : 1;
-        const length = source.fieldLength(field, ref);
+      source.forEachLive(term, field, (doc, tf, length) => {
+        if (candidate[doc] !== 1) return;
         const norm = average > 0 ? length / average : 0;
         const bm25 = (weightOfTerm * ((K1 + 1) * tf)) / (K1 * (1 - B + B * norm) + tf);
-        const rounded = Math.round(bm25 * 1000) / 1000;
-        scores.set(id, (scores.get(id) ?? 0) + queryWeight * rounded);
-      }
+        scores[doc] = scores[doc]! + queryWeight * (Math.round(bm25 * 1000) / 1000);
+      });
     }
   }
 }
 
-function intersect(a: Set<string>, b: Set<string>): Set<string> {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  return new Set([...small].filter((id) => large.has(id)));
-}
+const MATCHED = 1;
+const PROHIBITED = 2;
 
-export function evaluate(
-  clauses: readonly QueryClause[],
-  sources: readonly SearchSource[],
-  stats: CorpusStats,
-  filter?: (id: string) => boolean,
-): Evaluation {
-  const evaluator = new Evaluator(sources, stats);
-  let required: Set<string> | null = null;
-  const optional = new Set<string>();
-  const prohibited = new Set<string>();
+export function evaluate(clauses: readonly QueryClause[], space: DocSpace, options: EvaluateOptions): Evaluation {
+  const evaluator = new Evaluator(space);
+  const size = space.docLimit;
+  /** The last clause (1-based) that matched each doc, so a clause counts a doc once. */
+  const stamp = new Int32Array(size);
+  const requiredHits = new Uint16Array(size);
+  const flags = new Uint8Array(size);
+  let required = 0;
   /** Lunr's per-field query vectors: term -> summed clause boosts. */
   const queryVectors = new Map<SearchField, Map<string, number>>();
-  for (const clause of clauses) {
+  clauses.forEach((clause, c) => {
     const terms = [...new Set(clause.terms.flatMap((spec) => evaluator.expand(spec, clause.word)))];
-    const ids = evaluator.matchingIds(terms, clause.fields);
+    const mark = c + 1;
     if (clause.presence === 'prohibited') {
-      for (const id of ids) prohibited.add(id);
-      continue;
+      evaluator.forEachMatch(terms, clause.fields, (doc) => (flags[doc] = flags[doc]! | PROHIBITED));
+      return;
     }
-    if (clause.presence === 'required') required = required === null ? ids : intersect(required, ids);
-    else for (const id of ids) optional.add(id);
+    const isRequired = clause.presence === 'required';
+    if (isRequired) required++;
+    evaluator.forEachMatch(terms, clause.fields, (doc) => {
+      if (stamp[doc] === mark) return;
+      stamp[doc] = mark;
+      flags[doc] = flags[doc]! | MATCHED;
+      if (isRequired) requiredHits[doc] = requiredHits[doc]! + 1;
+    });
     for (const field of clause.fields) {
       const vector = queryVectors.get(field) ?? new Map<string, number>();
       for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + clause.boost);
       queryVectors.set(field, vector);
     }
-  }
+  });
   // With a required clause, optional ones only add to the score, as in Lunr.
-  const candidates = new Set([...(required ?? optional)].filter((id) => !prohibited.has(id) && (filter?.(id) ?? true)));
-  const scores = new Map<string, number>();
+  const candidate = new Uint8Array(size);
+  const docs: number[] = [];
+  for (let doc = 0; doc < size; doc++) {
+    const flag = flags[doc]!;
+    if ((flag & PROHIBITED) !== 0) continue;
+    if (required > 0 ? requiredHits[doc] !== required : (flag & MATCHED) === 0) continue;
+    if (options.filter && !options.filter(space.idOf(doc))) continue;
+    candidate[doc] = 1;
+    docs.push(doc);
+  }
+  const scores = new Float64Array(size);
   const scoringTerms = new Map<SearchField, Set<string>>();
   for (const [field, vector] of queryVectors) {
     const magnitude = Math.sqrt([...vector.values()].reduce((sum, weight) => sum + weight * weight, 0));
     if (magnitude === 0) continue;
     scoringTerms.set(field, new Set(vector.keys()));
-    for (const [term, boost] of vector) evaluator.scoreTerm(term, field, boost / magnitude, candidates, scores);
+    if (docs.length === 0) continue;
+    for (const [term, boost] of vector) evaluator.scoreTerm(term, field, boost / magnitude, candidate, scores);
   }
-  const ranked = [...candidates]
-    .map((id) => ({ id, score: scores.get(id) ?? 0 }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ranked, scoringTerms };
+  return { total: docs.length, page: topHits(docs, scores, (doc) => space.idOf(doc), options.offset, options.limit), scoringTerms };
 }
 
 /** idf and paper counts over the live library, for `similar`. */
-export function termStatistics(sources: readonly SearchSource[], stats: CorpusStats): TermStatistics {
-  const evaluator = new Evaluator(sources, stats);
+export function termStatistics(space: DocSpace): TermStatistics {
+  const evaluator = new Evaluator(space);
   return {
-    idf: (term) => idf(evaluator.documentFrequency(term), stats.documentCount),
+    idf: (term) => idf(evaluator.documentFrequency(term), space.stats.documentCount),
     documentFrequency: (term) => evaluator.documentFrequency(term),
   };
 }

@@ -6,7 +6,8 @@
  */
 import { QueryError } from '../model/errors.ts';
 import { QUERY_FIELD_HELP, QUERY_FIELD_NAMES, SEARCH_FIELDS, type SearchField } from './fields.ts';
-import { isQueryParseError, parseLunrQuery, Presence, queryTerms, type ParsedLunrClause } from './lunr-internals.ts';
+import { isQueryParseError, parseLunrQuery, Presence, type ParsedLunrClause } from './lunr-internals.ts';
+import { queryTerms } from './text-terms.ts';
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_CLAUSES = 200;

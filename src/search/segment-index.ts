@@ -1,123 +1,121 @@
 /**
- * The Lunr index of one segment, as stored in `seg-NNNN.lunr.json`.
- *
- * Scores are not taken from Lunr's per-index document vectors: those bake in each index's own
- * document count and average field lengths, so the same paper would rank differently depending on
- * which batch it came with. The corpus re-scores with Lunr's BM25 over global statistics instead
- * (query-eval.ts), which needs the field lengths stored here and no document vectors at all —
- * leaving them out makes the file smaller and the build and the load cheaper.
- * Such an index answers lunr.Index#query with no scores; Papershelf never calls it.
+ * The search index of one segment, in the compact form Papershelf keeps in memory and on disk
+ * (`seg-NNNN.idx`, see segment-index-codec.ts) instead of a lunr.Index:
+ * - the segment's index terms, sorted (Lunr's token set is this sorted list; see term-expansion.ts);
+ * - per term and field, the papers having it and its frequency there, delta- and varint-encoded in one
+ *   byte array (a lunr.Index holds an object per posting with an array per occurrence: most of its heap);
+ * - per field and paper, the number of indexed terms (BM25's length normalisation);
+ * - the papers' ids, in file order (a paper's number in its segment is its line in the .jsonl).
+ * Occurrence positions are not stored: they are only needed for the page of hits shown, and are
+ * recomputed from the text then (matches.ts). Terms, frequencies and lengths are exactly Lunr's, so
+ * scores computed from them equal a stock Lunr index's (query-eval.ts).
  */
-import lunr from 'lunr';
-import type { StoredPaper } from '../model/paper.ts';
-import { PAPER_FIELDS, paperFieldText, type PaperField } from './fields.ts';
-import { builderInternals, indexInternals, newBuilder, type InvertedIndex, type TokenSet } from './lunr-internals.ts';
-
-export const SEGMENT_INDEX_FORMAT = 'papershelf-segment-index';
-export const SEGMENT_INDEX_VERSION = 1;
-
-/** A paper's ref in its segment: its line in the .jsonl, in base 36 to keep postings short. */
-export function lineRef(line: number): string {
-  return line.toString(36);
-}
-
-export function refLine(ref: string): number {
-  return parseInt(ref, 36);
-}
-
-interface SerializedLunrIndex {
-  version: string;
-  fields: string[];
-  fieldVectors: [];
-  invertedIndex: Array<[string, unknown]>;
-  pipeline: string[];
-}
-
-export interface SegmentIndexFile {
-  format: typeof SEGMENT_INDEX_FORMAT;
-  version: typeof SEGMENT_INDEX_VERSION;
-  papers: number;
-  /** Per field, per line: the number of indexed terms, as Lunr's BM25 length normalisation counts them. */
-  fieldLengths: Record<PaperField, number[]>;
-  lunr: SerializedLunrIndex;
-}
-
-export interface IndexData {
-  invertedIndex: InvertedIndex;
-  tokenSet: TokenSet;
-  fieldLengths: Record<PaperField, Uint32Array>;
-}
-
-export function buildSegmentIndex(papers: readonly StoredPaper[]): SegmentIndexFile {
-  const builder = newBuilder(PAPER_FIELDS);
-  papers.forEach((paper, line) => {
-    builder.add({
-      ref: lineRef(line),
-      title: paperFieldText(paper, 'title'),
-      abstract: paperFieldText(paper, 'abstract'),
-      authors: paperFieldText(paper, 'authors'),
-    });
-  });
-  const { invertedIndex, fieldLengths } = builderInternals(builder);
-  const lengthsOf = (field: PaperField) => papers.map((_, line) => fieldLengths[`${field}/${lineRef(line)}`] ?? 0);
-  return {
-    format: SEGMENT_INDEX_FORMAT,
-    version: SEGMENT_INDEX_VERSION,
-    papers: papers.length,
-    fieldLengths: { title: lengthsOf('title'), abstract: lengthsOf('abstract'), authors: lengthsOf('authors') },
-    lunr: {
-      version: lunr.version,
-      fields: [...PAPER_FIELDS],
-      fieldVectors: [],
-      // Sorted, as lunr.Index#toJSON writes it: lunr.Index.load builds its token set in this order.
-      invertedIndex: Object.keys(invertedIndex)
-        .sort()
-        .map((term) => [term, invertedIndex[term]]),
-      pipeline: ['stemmer'],
-    },
-  };
-}
-
 export class SegmentIndexError extends Error {}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+export interface SegmentIndexParts {
+  fields: readonly string[];
+  ids: string[];
+  terms: string[];
+  /** Papers per (term, field): `counts[term * fields + field]`. */
+  counts: Uint32Array;
+  /** Byte offsets of each (term, field) posting list in `postings`; one more entry than `counts`. */
+  offsets: Uint32Array;
+  /** Per posting: varint(line - previous line), varint(term frequency). */
+  postings: Uint8Array;
+  /** `lengths[field * papers + line]`. */
+  lengths: Uint32Array;
 }
 
-function lengthsArray(value: unknown, papers: number, field: string): Uint32Array {
-  if (!Array.isArray(value) || value.length !== papers || !value.every((n) => Number.isInteger(n) && n >= 0)) {
-    throw new SegmentIndexError(`field lengths of "${field}" do not match its ${papers} papers`);
-  }
-  return Uint32Array.from(value as number[]);
-}
+export class SegmentIndex {
+  readonly fields: readonly string[];
+  readonly ids: readonly string[];
+  readonly terms: readonly string[];
+  private readonly counts: Uint32Array;
+  private readonly offsets: Uint32Array;
+  private readonly postings: Uint8Array;
+  private readonly lengths: Uint32Array;
 
-/** Validates the file's frame (not every posting: that would cost as much as rebuilding) and loads it. */
-export function loadSegmentIndex(file: unknown, papers: number): IndexData {
-  if (!isRecord(file) || file.format !== SEGMENT_INDEX_FORMAT) throw new SegmentIndexError('not a Papershelf segment index');
-  if (file.version !== SEGMENT_INDEX_VERSION) throw new SegmentIndexError(`unsupported index version ${String(file.version)}`);
-  if (file.papers !== papers) throw new SegmentIndexError(`indexes ${String(file.papers)} papers, the segment holds ${papers}`);
-  const lengths = isRecord(file.fieldLengths) ? file.fieldLengths : {};
-  const fieldLengths = {
-    title: lengthsArray(lengths.title, papers, 'title'),
-    abstract: lengthsArray(lengths.abstract, papers, 'abstract'),
-    authors: lengthsArray(lengths.authors, papers, 'authors'),
-  };
-  const serialized = file.lunr;
-  if (
-    !isRecord(serialized) ||
-    !Array.isArray(serialized.invertedIndex) ||
-    !Array.isArray(serialized.fieldVectors) ||
-    !Array.isArray(serialized.pipeline) ||
-    JSON.stringify(serialized.fields) !== JSON.stringify(PAPER_FIELDS)
-  ) {
-    throw new SegmentIndexError('the Lunr index is malformed');
+  constructor(parts: SegmentIndexParts) {
+    const fieldCount = parts.fields.length;
+    const pairs = parts.terms.length * fieldCount;
+    if (parts.counts.length !== pairs || parts.offsets.length !== pairs + 1) throw new SegmentIndexError('posting tables do not match the terms');
+    if (parts.offsets[pairs] !== parts.postings.length) throw new SegmentIndexError('postings are truncated');
+    if (parts.lengths.length !== fieldCount * parts.ids.length) throw new SegmentIndexError('field lengths do not match the papers');
+    for (let i = 1; i < parts.terms.length; i++) {
+      if (!(parts.terms[i - 1]! < parts.terms[i]!)) throw new SegmentIndexError('terms are not sorted');
+    }
+    this.fields = parts.fields;
+    this.ids = parts.ids;
+    this.terms = parts.terms;
+    this.counts = parts.counts;
+    this.offsets = parts.offsets;
+    this.postings = parts.postings;
+    this.lengths = parts.lengths;
   }
-  let index: lunr.Index;
-  try {
-    index = lunr.Index.load(serialized);
-  } catch (error) {
-    throw new SegmentIndexError(`Lunr cannot load it (${(error as Error).message})`);
+
+  get size(): number {
+    return this.ids.length;
   }
-  const { invertedIndex, tokenSet } = indexInternals(index);
-  return { invertedIndex, tokenSet, fieldLengths };
+
+  /** The parts, for writing the index to disk. */
+  parts(): SegmentIndexParts {
+    const { fields, ids, terms, counts, offsets, postings, lengths } = this;
+    return { fields, ids: [...ids], terms: [...terms], counts, offsets, postings, lengths };
+  }
+
+  fieldIndex(field: string): number {
+    return this.fields.indexOf(field);
+  }
+
+  /** The term's number in `terms`, or -1. */
+  termIndex(term: string): number {
+    const terms = this.terms;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const found = terms[mid]!;
+      if (found === term) return mid;
+      if (found < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Papers of this segment (live or not) with the term in the field. */
+  count(term: number, field: number): number {
+    return this.counts[term * this.fields.length + field]!;
+  }
+
+  fieldLength(field: number, line: number): number {
+    return this.lengths[field * this.ids.length + line]!;
+  }
+
+  /** Visits the papers with the term in the field, in line order, with the term's frequency there. */
+  forEachPosting(term: number, field: number, visit: (line: number, frequency: number) => void): void {
+    const pair = term * this.fields.length + field;
+    const bytes = this.postings;
+    const end = this.offsets[pair + 1]!;
+    let at = this.offsets[pair]!;
+    let line = 0;
+    while (at < end) {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      line += value;
+      let frequency = 0;
+      shift = 0;
+      do {
+        byte = bytes[at++]!;
+        frequency += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      visit(line, frequency);
+    }
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { StoredPaper } from '../model/paper.ts';
 import { annotationFieldText, paperFieldText, PAPER_FIELDS, type AnnotationText, type SearchField } from './fields.ts';
-import { indexTerms } from './lunr-internals.ts';
+import { indexTerms } from './text-terms.ts';
 import type { QueryClause } from './query-parser.ts';
 
 /** Enough words to characterise an abstract without turning the query into the whole abstract. */
@@ -26,7 +26,7 @@ function optionalClause(term: string, fields: SearchField[]): QueryClause {
   };
 }
 
-export function similarClauses(paper: StoredPaper, annotation: AnnotationText | undefined, statistics: TermStatistics): QueryClause[] {
+export function similarClauses(paper: Pick<StoredPaper, 'title' | 'abstract' | 'authors'>, annotation: AnnotationText | undefined, statistics: TermStatistics): QueryClause[] {
   const fieldTerms = [
     ...PAPER_FIELDS.map((field) => indexTerms(paperFieldText(paper, field))),
     ...(annotation ? [indexTerms(annotationFieldText(annotation, 'tags')), indexTerms(annotationFieldText(annotation, 'note'))] : []),

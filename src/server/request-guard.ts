@@ -51,13 +51,17 @@ export function single(value: string | string[] | undefined): string | undefined
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Checks that apply to every request, files included: the page itself must come from our address. */
-export function checkOrigin(headers: IncomingHttpHeaders, port: number): Refusal | null {
+/**
+ * Host and Origin are checked for every request, files included. Fetch metadata only for /api:
+ * following a link to the window from another site is a harmless navigation (the page holds no
+ * data), but no other site may call the API.
+ */
+export function checkOrigin(headers: IncomingHttpHeaders, port: number, api: boolean): Refusal | null {
   if (!isAllowedHost(single(headers.host), port)) {
     return { status: 403, message: 'Host not allowed: open Papershelf at the address `papershelf serve` printed.' };
   }
   if (!isAllowedOrigin(single(headers.origin), port)) return { status: 403, message: 'Cross-origin request refused.' };
-  if (!isAllowedFetchSite(single(headers['sec-fetch-site']))) return { status: 403, message: 'Cross-site request refused.' };
+  if (api && !isAllowedFetchSite(single(headers['sec-fetch-site']))) return { status: 403, message: 'Cross-site request refused.' };
   return null;
 }
 

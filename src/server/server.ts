@@ -89,10 +89,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const refusal = checkOrigin(request.headers, port);
-    if (refusal) return sendText(response, refusal.status, `${refusal.message}\n`);
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
-    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return serveStatic(request, response, root, url.pathname);
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    const refusal = checkOrigin(request.headers, port, isApi);
+    if (refusal) return sendText(response, refusal.status, `${refusal.message}\n`);
+    if (!isApi) return serveStatic(request, response, root, url.pathname);
 
     const isEvents = url.pathname === '/api/events';
     const given = isEvents ? url.searchParams.get('token') ?? single(request.headers[TOKEN_HEADER]) : single(request.headers[TOKEN_HEADER]);

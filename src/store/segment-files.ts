@@ -1,16 +1,19 @@
 /**
  * The immutable files of one corpus segment: `seg-NNNN.jsonl` (one StoredPaper per line) and
- * `seg-NNNN.lunr.json` (its search index). Written once under a fresh name, never modified.
+ * `seg-NNNN.idx` (its search index; `seg-NNNN.lunr.json` before manifest version 2). Written once
+ * under a fresh name, never modified.
  */
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { StoredPaper } from '../model/paper.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { storedPaperSchema } from './segment-paper-schema.ts';
 
 export const PAPERS_DIR = 'papers';
 export const SEGMENT_NAME_PATTERN = /^seg-\d{4,}$/;
-const SEGMENT_FILE_PATTERN = /^(seg-\d{4,})\.(jsonl|lunr\.json)$/;
+const SEGMENT_FILE_PATTERN = /^(seg-\d{4,})\.(jsonl|idx|lunr\.json)$/;
 
 export function papersDir(dataDir: string): string {
   return join(dataDir, PAPERS_DIR);
@@ -27,10 +30,12 @@ export function segmentNumber(name: string): number {
 export interface SegmentPaths {
   papers: string;
   index: string;
+  /** The Lunr JSON index of manifest version 1, replaced by `index` when the library is upgraded. */
+  legacyIndex: string;
 }
 
 export function segmentPaths(dir: string, name: string): SegmentPaths {
-  return { papers: join(dir, `${name}.jsonl`), index: join(dir, `${name}.lunr.json`) };
+  return { papers: join(dir, `${name}.jsonl`), index: join(dir, `${name}.idx`), legacyIndex: join(dir, `${name}.lunr.json`) };
 }
 
 export function serializePapers(papers: readonly StoredPaper[]): string {
@@ -44,13 +49,21 @@ export interface ParsedPapers {
   badLines: number[];
 }
 
-export function parsePapers(text: string): ParsedPapers {
+/**
+ * `trusted`: the text is byte for byte what Papershelf wrote (its checksum matched), so each line is
+ * only parsed, not validated again — validating every paper was a good part of opening a library.
+ */
+export function parsePapers(text: string, trusted = false): ParsedPapers {
   const papers: StoredPaper[] = [];
   const badLines: number[] = [];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   lines.forEach((line, i) => {
     try {
+      if (trusted) {
+        papers.push(JSON.parse(line) as StoredPaper);
+        return;
+      }
       const parsed = storedPaperSchema.safeParse(JSON.parse(line));
       if (parsed.success) papers.push(parsed.data);
       else badLines.push(i + 1);
@@ -66,14 +79,80 @@ export interface SegmentBytes {
   index: number;
 }
 
-/** Papers first: a segment whose index is missing can be rebuilt from its papers, not the reverse. */
-export async function writeSegmentFiles(dir: string, name: string, papersText: string, indexText: string): Promise<SegmentBytes> {
+export interface WrittenSegment {
+  bytes: SegmentBytes;
+  /** CRC-32 of the paper file, recorded in the manifest. */
+  papersChecksum: number;
+}
+
+export function checksum(data: Uint8Array): number {
+  return crc32(data);
+}
+
+/**
+ * A new segment's files, written and synced under temporary names before the write lock is taken.
+ * The names follow atomic-write's temporary-file pattern with this process's pid, so another
+ * process's clean-up leaves them alone while this process lives and removes them if it dies.
+ */
+export interface StagedSegment {
+  papersPath: string;
+  indexPath: string;
+  written: WrittenSegment;
+  published: boolean;
+}
+
+async function writeSynced(path: string, data: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx', 0o666);
+  try {
+    let written = 0;
+    while (written < data.length) written += (await handle.write(data, written, data.length - written)).bytesWritten;
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function stageSegmentFiles(dir: string, papersText: string | Buffer, index: Buffer): Promise<StagedSegment> {
+  const papers = typeof papersText === 'string' ? Buffer.from(papersText, 'utf8') : papersText;
+  const stem = join(dir, `staged-${randomBytes(6).toString('hex')}`);
+  const temp = `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const staged: StagedSegment = {
+    papersPath: `${stem}.jsonl${temp}`,
+    indexPath: `${stem}.idx${temp}`,
+    written: { bytes: { papers: papers.length, index: index.length }, papersChecksum: checksum(papers) },
+    published: false,
+  };
+  try {
+    await writeSynced(staged.papersPath, papers);
+    await writeSynced(staged.indexPath, index);
+  } catch (error) {
+    await discardStagedSegment(staged);
+    throw error;
+  }
+  return staged;
+}
+
+/**
+ * Gives staged files their segment name (under the write lock). The manifest written next syncs
+ * the folder, which makes these renames durable with it.
+ */
+export async function publishStagedSegment(dir: string, staged: StagedSegment, name: string): Promise<WrittenSegment> {
   const paths = segmentPaths(dir, name);
-  const papers = Buffer.from(papersText, 'utf8');
-  const index = Buffer.from(indexText, 'utf8');
-  await writeFileAtomic(paths.papers, papers);
-  await writeFileAtomic(paths.index, index);
-  return { papers: papers.length, index: index.length };
+  await rename(staged.papersPath, paths.papers);
+  await rename(staged.indexPath, paths.index);
+  staged.published = true;
+  return staged.written;
+}
+
+export async function discardStagedSegment(staged: StagedSegment): Promise<void> {
+  if (staged.published) return;
+  for (const path of [staged.papersPath, staged.indexPath]) await unlink(path).catch(() => undefined);
+}
+
+/** Writes (or replaces) only the index of a segment whose paper file stays as it is. */
+export async function writeSegmentIndex(dir: string, name: string, index: Buffer): Promise<number> {
+  await writeFileAtomic(segmentPaths(dir, name).index, index);
+  return index.length;
 }
 
 /** Reads a file, or null when it does not exist. */
@@ -114,7 +193,7 @@ export async function segmentNamesOnDisk(dir: string): Promise<string[]> {
 
 export async function deleteSegmentFiles(dir: string, name: string): Promise<void> {
   const paths = segmentPaths(dir, name);
-  for (const path of [paths.papers, paths.index]) {
+  for (const path of [paths.papers, paths.index, paths.legacyIndex]) {
     await unlink(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });

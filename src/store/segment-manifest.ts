@@ -10,7 +10,12 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { SEGMENT_NAME_PATTERN } from './segment-files.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * 2: segment indexes are `seg-NNNN.idx` and entries record their paper file's checksum. A version 1
+ * library (Lunr JSON indexes) is upgraded on open by re-indexing its segments (corpus-upgrade.ts).
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
+export const LEGACY_MANIFEST_VERSION = 1;
 
 const count = z.number().int().min(0);
 
@@ -19,13 +24,15 @@ const segmentEntrySchema = z.object({
   /** Lines in the .jsonl; with the byte sizes, tells a truncated or replaced file from the real one. */
   papers: count,
   bytes: z.object({ papers: count, index: count }),
+  /** CRC-32 of the .jsonl: when it matches, the papers are read without validating each again. */
+  papersCrc: count.optional(),
   /** Ids whose copy in this segment is no longer live. */
   masked: z.array(z.string()),
 });
 
 const manifestSchema = z
   .object({
-    schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+    schemaVersion: z.union([z.literal(MANIFEST_SCHEMA_VERSION), z.literal(LEGACY_MANIFEST_VERSION)]),
     /** Segment numbers are never reused, so a stale reader can never mistake a new file for an old one. */
     nextSegment: z.number().int().min(1),
     /** Oldest first. */

@@ -72,7 +72,7 @@ const DANGEROUS_MARKUP = `(() => {
   const handlers = all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => el.tagName + '[' + a.name + ']'));
   const badLinks = all
     .flatMap((el) => ['href', 'src', 'action', 'data', 'formaction', 'xlink:href'].map((name) => el.getAttribute(name) || ''))
-    .filter((value) => /^\\s*(javascript|vbscript|data:text\\/html|file):/i.test(value));
+    .filter((value) => /^\\s*(javascript:|vbscript:|data:text\\/html|file:)/i.test(value));
   return {
     handlers,
     badLinks,

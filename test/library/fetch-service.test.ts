@@ -176,6 +176,20 @@ describe('cancelling', () => {
   });
 });
 
+describe('a door that reopens its library', () => {
+  it('gets the batches of a running job in the library it has open now', async () => {
+    const h = await openHarness();
+    const reopened = await h.reopen();
+    const seen = { started: 0, reopened: 0 };
+    h.library.subscribe((event) => void (event.kind === 'papers' && seen.started++));
+    reopened.subscribe((event) => void (event.kind === 'papers' && seen.reopened++));
+    h.jobs.useLibrary(() => reopened);
+    await h.run('fetchSource', { source: 'hf', date: HF_SMALL_DAY });
+    expect(seen).toEqual({ started: 0, reopened: 1 });
+    expect(reopened.getPaper('2607.11886').sources).toEqual(['hf-daily']);
+  });
+});
+
 describe('checks before a job starts', () => {
   it('refuses bad days, bad queries and bad base URLs at once, starting no job', async () => {
     const h = await openHarness();

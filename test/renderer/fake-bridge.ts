@@ -7,8 +7,9 @@
 import type { MenuAction, PapershelfBridge } from '../../src/api/bridge.ts';
 import { contract, type ApiResult, type ChangeEvent, type OperationInput, type OperationName, type OperationOutput } from '../../src/api/contract.ts';
 import { DEFAULT_UI_STATE, uiStateSchema } from '../../src/api/schemas.ts';
-import { PapershelfError, toErrorPayload } from '../../src/model/errors.ts';
+import { toErrorPayload } from '../../src/model/errors.ts';
 import { FakeLibrary, makePaper, type SeedPaper } from './fake-library.ts';
+import { FakeSources } from './fake-sources.ts';
 
 type UiState = OperationOutput<'getUiState'>;
 type Call = { name: OperationName; input: unknown };
@@ -21,9 +22,8 @@ const filterOf = (input: { starred?: boolean; tag?: string; status?: 'to-read' |
   source: input.source,
 });
 
-const offline = (): never => {
-  throw new PapershelfError('offline', 'no network: online sources are unavailable');
-};
+/** Operations that broadcast their own events (follows, fetch progress), as the core's fetch jobs do. */
+const OWN_EVENTS: ReadonlySet<OperationName> = new Set(['follow', 'unfollow', 'fetchSource', 'refresh', 'cancelFetch']);
 
 const CHANGE_KIND: Partial<Record<OperationName, ChangeEvent['kind']>> = {
   importText: 'papers',
@@ -35,6 +35,8 @@ const CHANGE_KIND: Partial<Record<OperationName, ChangeEvent['kind']>> = {
 
 export class FakeBridge implements PapershelfBridge {
   readonly library: FakeLibrary;
+  /** Follows and fetch jobs; tests serve batches, cut the network and advance jobs through it. */
+  readonly sources: FakeSources;
   ui: UiState;
   readonly calls: Call[] = [];
   readonly opened: string[] = [];
@@ -45,6 +47,7 @@ export class FakeBridge implements PapershelfBridge {
 
   constructor(papers: SeedPaper[] = [], ui: Partial<UiState> = {}) {
     this.library = new FakeLibrary(papers);
+    this.sources = new FakeSources(this.library, (event) => this.broadcast(event));
     this.ui = { ...DEFAULT_UI_STATE, ...ui };
   }
 
@@ -93,7 +96,7 @@ export class FakeBridge implements PapershelfBridge {
     } catch (error) {
       return { ok: false, error: toErrorPayload(error) };
     }
-    if (contract[name].mutates) {
+    if (contract[name].mutates && !OWN_EVENTS.has(name)) {
       const id = (parsed.data as { id?: string }).id;
       const event: ChangeEvent = { kind: CHANGE_KIND[name] ?? 'annotations', ids: id ? [id] : [], at: new Date().toISOString() };
       setTimeout(() => this.broadcast(event), 0);
@@ -156,14 +159,13 @@ export class FakeBridge implements PapershelfBridge {
   saveUiState: PapershelfBridge['saveUiState'] = (input) =>
     this.run('saveUiState', input, (change: Partial<UiState>) => (this.ui = uiStateSchema.parse({ ...this.ui, ...change })));
 
-  // The fake is a machine without network: online sources answer as an offline core does.
-  listFollows: PapershelfBridge['listFollows'] = (input) => this.run('listFollows', input, () => ({ follows: [], problems: [] }));
-  listFetchJobs: PapershelfBridge['listFetchJobs'] = (input) => this.run('listFetchJobs', input, () => ({ jobs: [] }));
-  follow: PapershelfBridge['follow'] = (input) => this.run('follow', input, offline);
-  unfollow: PapershelfBridge['unfollow'] = (input) => this.run('unfollow', input, offline);
-  fetchSource: PapershelfBridge['fetchSource'] = (input) => this.run('fetchSource', input, offline);
-  refresh: PapershelfBridge['refresh'] = (input) => this.run('refresh', input, offline);
-  cancelFetch: PapershelfBridge['cancelFetch'] = (input) => this.run('cancelFetch', input, offline);
+  listFollows: PapershelfBridge['listFollows'] = (input) => this.run('listFollows', input, () => this.sources.list());
+  listFetchJobs: PapershelfBridge['listFetchJobs'] = (input) => this.run('listFetchJobs', input, () => this.sources.listJobs());
+  follow: PapershelfBridge['follow'] = (input) => this.run('follow', input, (i: OperationInput<'follow'>) => this.sources.follow(i));
+  unfollow: PapershelfBridge['unfollow'] = (input) => this.run('unfollow', input, (i: { id: string }) => this.sources.unfollow(i.id));
+  fetchSource: PapershelfBridge['fetchSource'] = (input) => this.run('fetchSource', input, (i: OperationInput<'fetchSource'>) => this.sources.fetch(i));
+  refresh: PapershelfBridge['refresh'] = (input) => this.run('refresh', input, () => this.sources.refresh());
+  cancelFetch: PapershelfBridge['cancelFetch'] = (input) => this.run('cancelFetch', input, (i: { job: string }) => this.sources.cancel(i.job));
 
   onChange(listener: (event: ChangeEvent) => void): () => void {
     this.changeListeners.add(listener);

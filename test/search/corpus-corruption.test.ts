@@ -31,11 +31,11 @@ async function reopenCleanly(dataDir: string): Promise<Corpus> {
 describe('a damaged corpus', () => {
   it('re-indexes a segment whose index file is garbage, from its papers', async () => {
     const { dataDir, papers, live, path } = await library();
-    writeFileSync(path('seg-0001.lunr.json'), 'garbage{');
+    writeFileSync(path('seg-0001.idx'), 'garbage{');
     const corpus = await Corpus.open(dataDir);
     expect(corpus.problems).toHaveLength(1);
     expect(corpus.problems[0]).toMatch(/papers\/seg-0001: its index file is damaged.*backups\/.*13 readable papers were re-indexed/);
-    expect(backups(dataDir).sort()).toEqual([expect.stringMatching(/^seg-0001\.jsonl\./), expect.stringMatching(/^seg-0001\.lunr\.json\./)]);
+    expect(backups(dataDir).sort()).toEqual([expect.stringMatching(/^seg-0001\.idx\./), expect.stringMatching(/^seg-0001\.jsonl\./)]);
     expect(corpus.all().map((p) => p.id).sort()).toEqual(live);
     expect(corpus.search('title:psychometric').hits.map((h) => h.id)).toEqual([papers[1]!.id]);
     expect(corpus.search('zeppelins').hits.map((h) => h.id)).toEqual([papers[2]!.id]);
@@ -44,7 +44,7 @@ describe('a damaged corpus', () => {
 
   it('re-indexes a truncated index file', async () => {
     const { dataDir, live, path } = await library();
-    truncateSync(path('seg-0002.lunr.json'), 100);
+    truncateSync(path('seg-0002.idx'), 100);
     const corpus = await Corpus.open(dataDir);
     expect(corpus.problems).toEqual([expect.stringMatching(/seg-0002: its index file is damaged \(wrong size\)/)]);
     expect(corpus.all().map((p) => p.id).sort()).toEqual(live);
@@ -98,14 +98,14 @@ describe('a damaged corpus', () => {
   it('ignores and later removes files of a commit that never reached the manifest', async () => {
     const { dataDir, papers, live, path } = await library();
     writeFileSync(path('seg-0009.jsonl'), `${JSON.stringify(papers[0])}\n`);
-    writeFileSync(path('seg-0009.lunr.json'), 'half-written');
+    writeFileSync(path('seg-0009.idx'), 'half-written');
     const corpus = await Corpus.open(dataDir);
     expect(corpus.problems).toEqual([]);
     expect(corpus.all().map((p) => p.id).sort()).toEqual(live);
     await corpus.commit({ upsert: [{ ...papers[5]!, upvotes: 7 }], remove: [] });
     const names = readdirSync(join(dataDir, 'papers')).sort();
     // The leftover is gone (no manifest ever listed it) and the new batch is committed.
-    expect(names).toEqual(['manifest.json', 'seg-0001.jsonl', 'seg-0001.lunr.json', 'seg-0002.jsonl', 'seg-0002.lunr.json', 'seg-0003.jsonl', 'seg-0003.lunr.json']);
+    expect(names).toEqual(['manifest.json', 'seg-0001.idx', 'seg-0001.jsonl', 'seg-0002.idx', 'seg-0002.jsonl', 'seg-0003.idx', 'seg-0003.jsonl']);
     expect((await reopenCleanly(dataDir)).get(papers[5]!.id)?.upvotes).toBe(7);
   });
 });

@@ -2,11 +2,10 @@
  * The corpus must rank exactly as one stock Lunr index over the same live papers would, however the
  * papers were split into batches, updated or removed, and with tags/notes in their own index.
  */
-import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import type { StoredPaper } from '../../src/model/paper.ts';
 import { Corpus, type AnnotationText } from '../../src/search/corpus.ts';
 import { tempDir } from '../helpers/fixtures.ts';
+import { stockIndex } from './stock-lunr.ts';
 import { fixturePapers } from './corpus-fixtures.ts';
 
 const ANNOTATIONS = new Map<string, AnnotationText>([
@@ -37,25 +36,6 @@ const QUERIES: Array<[ours: string, stock: string]> = [
   ['visual* abstract:token*', '+visual* +abstract:token*'],
   ['benchmark* -tag:agents', '+benchmark* -tags:agents'],
 ];
-
-function stockIndex(papers: StoredPaper[], annotations: Map<string, AnnotationText>): lunr.Index {
-  return lunr(function () {
-    this.ref('id');
-    for (const field of ['title', 'abstract', 'authors', 'tags', 'note']) this.field(field);
-    this.metadataWhitelist = ['position'];
-    for (const paper of papers) {
-      const text = annotations.get(paper.id);
-      this.add({
-        id: paper.id,
-        title: paper.title,
-        abstract: paper.abstract,
-        authors: paper.authors.join(', '),
-        tags: text?.tags.join(', ') ?? '',
-        note: text?.note ?? '',
-      });
-    }
-  });
-}
 
 function scoresOf(hits: Array<{ id?: string; ref?: string; score: number }>): Map<string, number> {
   return new Map(hits.map((hit) => [hit.id ?? hit.ref ?? '', hit.score]));

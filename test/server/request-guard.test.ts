@@ -29,13 +29,15 @@ describe('request guard', () => {
     expect(isAllowedOrigin('http://evil.example', 80)).toBe(false);
   });
 
-  it('refuses same-site and cross-site fetches even when the Origin header is missing', () => {
+  it('refuses same-site and cross-site API calls even when the Origin header is missing', () => {
     const base = { host: '127.0.0.1:9' };
-    expect(checkOrigin({ ...base, 'sec-fetch-site': 'same-origin' }, 9)).toBeNull();
-    expect(checkOrigin({ ...base, 'sec-fetch-site': 'none' }, 9)).toBeNull();
-    expect(checkOrigin({ ...base, 'sec-fetch-site': 'same-site' }, 9)?.status).toBe(403);
-    expect(checkOrigin({ ...base, 'sec-fetch-site': 'cross-site' }, 9)?.status).toBe(403);
-    expect(checkOrigin({ host: 'evil.example:9' }, 9)?.status).toBe(403);
+    expect(checkOrigin({ ...base, 'sec-fetch-site': 'same-origin' }, 9, true)).toBeNull();
+    expect(checkOrigin({ ...base, 'sec-fetch-site': 'none' }, 9, true)).toBeNull();
+    expect(checkOrigin({ ...base, 'sec-fetch-site': 'same-site' }, 9, true)?.status).toBe(403);
+    expect(checkOrigin({ ...base, 'sec-fetch-site': 'cross-site' }, 9, true)?.status).toBe(403);
+    // Following a link to the window from another site is allowed; the Host still must be ours.
+    expect(checkOrigin({ ...base, 'sec-fetch-site': 'cross-site' }, 9, false)).toBeNull();
+    expect(checkOrigin({ host: 'evil.example:9' }, 9, false)?.status).toBe(403);
   });
 
   it('makes long unguessable tokens and compares them exactly', () => {

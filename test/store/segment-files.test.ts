@@ -39,7 +39,7 @@ describe('the manifest', () => {
     const manifest = { ...emptyManifest(), nextSegment: 3, segments: [{ name: 'seg-0002', papers: 4, bytes: { papers: 10, index: 20 }, masked: ['x'] }] };
     expect(parseManifest(JSON.stringify(manifest))).toEqual({ kind: 'ok', manifest, raw: JSON.stringify(manifest) });
     expect(parseManifest('{').kind).toBe('corrupt');
-    expect(parseManifest(JSON.stringify({ ...manifest, schemaVersion: 2 })).kind).toBe('corrupt');
+    expect(parseManifest(JSON.stringify({ ...manifest, schemaVersion: 3 })).kind).toBe('corrupt');
     const twice = { ...manifest, segments: [manifest.segments[0], manifest.segments[0]] };
     expect(parseManifest(JSON.stringify(twice))).toMatchObject({ kind: 'corrupt', detail: expect.stringMatching(/listed twice/) });
     const escaping = { ...manifest, segments: [{ ...manifest.segments[0], name: '../seg-0001' }] };

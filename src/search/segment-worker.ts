@@ -1,0 +1,94 @@
+/**
+ * Runs the heavy segment jobs — merging segments, indexing a large batch — in a worker thread, so a
+ * big import or merge never blocks the thread that answers the user. The worker starts on the first
+ * job and stops after a minute idle; it never keeps the process alive while idle. Where no worker
+ * can start (a build without the worker entry), jobs run on this thread instead.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { StoredPaper } from '../model/paper.ts';
+import { discardStagedSegment, serializePapers } from '../store/segment-files.ts';
+import { PapershelfError } from '../model/errors.ts';
+import { PAPER_FIELDS } from './fields.ts';
+import type { BuildJob, BuiltChunk } from './segment-build-job.ts';
+import { decodeSegmentIndex } from './segment-index-codec.ts';
+import { runMergeJob, type MergeJob, type MergeResult } from './segment-merge.ts';
+import { prepareSegments, SEGMENT_CHUNK, type PreparedSegment } from './segment-writer.ts';
+import { RpcClient } from './worker/rpc.ts';
+import { startWorker } from './worker/start-worker.ts';
+
+const IDLE_MS = 60_000;
+/** Smaller batches are indexed on the calling thread: it takes less than handing them over. */
+export const WORKER_BATCH_MIN = 2000;
+
+export class SegmentWorker {
+  private worker: { thread: Worker; client: RpcClient } | null = null;
+  private idle: NodeJS.Timeout | null = null;
+  private workerFailed = false;
+
+  constructor(private readonly useWorker: boolean) {}
+
+  merge(job: MergeJob): Promise<MergeResult> {
+    return this.run('merge', job, () => runMergeJob(job));
+  }
+
+  /** Indexes a batch and stages its segments' files (see segment-writer.ts). */
+  async prepare(dir: string, papers: StoredPaper[]): Promise<PreparedSegment[]> {
+    if (!this.useWorker || this.workerFailed || papers.length < WORKER_BATCH_MIN) return prepareSegments(dir, papers);
+    const groups: StoredPaper[][] = [];
+    for (let i = 0; i < papers.length; i += SEGMENT_CHUNK) groups.push(papers.slice(i, i + SEGMENT_CHUNK));
+    const chunks = groups.map((group) => new Uint8Array(Buffer.from(serializePapers(group), 'utf8')));
+    // The chunks move to the worker; if it cannot run, the batch is prepared here from the papers.
+    const built = await this.run<BuiltChunk[] | null>('build', { dir, chunks } satisfies BuildJob, async () => null, chunks.map((c) => c.buffer));
+    if (built === null) return prepareSegments(dir, papers);
+    const prepared: PreparedSegment[] = [];
+    try {
+      built.forEach(({ staged, index }, i) => {
+        const group = groups[i]!;
+        const decoded = decodeSegmentIndex(Buffer.from(index.buffer, index.byteOffset, index.byteLength), { papers: group.length, fields: PAPER_FIELDS });
+        if (!group.every((paper, line) => decoded.ids[line] === paper.id)) throw new PapershelfError('internal', 'an indexed segment does not hold its batch');
+        prepared.push({ papers: group, index: decoded, staged });
+      });
+    } catch (error) {
+      for (const { staged } of built) await discardStagedSegment(staged);
+      throw error;
+    }
+    return prepared;
+  }
+
+  private async run<T>(method: string, job: unknown, inline: () => Promise<T>, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (!this.useWorker || this.workerFailed) return inline();
+    const worker = this.start();
+    if (this.idle) clearTimeout(this.idle);
+    worker.thread.ref();
+    try {
+      return await worker.client.call<T>(method, job, transfer);
+    } catch (error) {
+      // The job's own failure (a file gone) is the caller's; a worker that cannot run is replaced by this thread.
+      if (!worker.client.failed) throw error;
+      this.workerFailed = true;
+      this.worker = null;
+      return inline();
+    } finally {
+      if (this.worker) {
+        this.worker.thread.unref();
+        this.idle = setTimeout(() => void this.close(), IDLE_MS);
+        this.idle.unref();
+      }
+    }
+  }
+
+  private start(): { thread: Worker; client: RpcClient } {
+    if (!this.worker) {
+      const thread = startWorker(new URL('./worker/segment-worker-thread.ts', import.meta.url));
+      this.worker = { thread, client: new RpcClient(thread) };
+    }
+    return this.worker;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (this.idle) clearTimeout(this.idle);
+    await worker?.client.close();
+  }
+}

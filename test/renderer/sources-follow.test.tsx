@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeBridge } from './fake-bridge.ts';
+import { renderApp } from './render-app.tsx';
+import { sampleBridge } from './sample.ts';
+
+const sources = () => screen.getByRole('region', { name: 'Sources' });
+const followed = () =>
+  within(sources())
+    .queryAllByRole('listitem')
+    .filter((item) => item.classList.contains('follow-item'))
+    .map((item) => item.querySelector('.follow-label')?.textContent);
+
+describe('sources: following', () => {
+  it('follows and unfollows Hugging Face Daily Papers', async () => {
+    const { user, bridge } = await renderApp(sampleBridge());
+    expect(await within(sources()).findByText('Nothing followed yet.')).toBeTruthy();
+    expect(within(sources()).getByRole('button', { name: 'Refresh sources' })).toHaveProperty('disabled', true);
+
+    await user.click(within(sources()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' }));
+    await waitFor(() => expect(followed()).toEqual(['Hugging Face Daily Papers']));
+    expect(bridge.sources.list().follows.map((follow) => follow.id)).toEqual(['hf-daily']);
+    const item = within(sources()).getByText('Hugging Face Daily Papers').closest('li')!;
+    expect(item.textContent).toContain('Not fetched yet');
+    expect(item.textContent).toContain('next refresh fetches the last 7 days');
+    // Followed already: the one-click button is gone, and refresh has something to fetch.
+    expect(within(sources()).queryByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeNull();
+    expect(within(sources()).getByRole('button', { name: 'Refresh sources' })).toHaveProperty('disabled', false);
+
+    await user.click(within(sources()).getByRole('button', { name: 'Unfollow Hugging Face Daily Papers' }));
+    await waitFor(() => expect(followed()).toEqual([]));
+    expect(bridge.sources.list().follows).toEqual([]);
+    expect(within(sources()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeTruthy();
+  });
+
+  it('follows an arXiv query typed in the form and unfollows it', async () => {
+    const { user, bridge } = await renderApp(sampleBridge());
+    const field = within(sources()).getByRole('textbox', { name: 'arXiv query' });
+    await user.type(field, '  cat:cs.LG   AND all:reward ');
+    await user.click(within(sources()).getByRole('button', { name: 'Follow' }));
+
+    const label = 'arXiv "cat:cs.LG AND all:reward"';
+    await waitFor(() => expect(followed()).toEqual([label]));
+    expect(bridge.callsOf('follow')).toEqual([{ kind: 'arxiv', query: '  cat:cs.LG   AND all:reward ' }]);
+    expect(bridge.sources.list().follows[0]?.query).toBe('cat:cs.LG AND all:reward');
+    expect(within(sources()).getByText(label).closest('li')!.textContent).toContain('next refresh fetches the newest 100 results');
+    expect((field as HTMLInputElement).value).toBe('');
+
+    await user.click(within(sources()).getByRole('button', { name: `Unfollow ${label}` }));
+    await waitFor(() => expect(followed()).toEqual([]));
+    expect(bridge.sources.list().follows).toEqual([]);
+  });
+
+  it('shows the core’s message when it refuses a follow, and keeps what was typed', async () => {
+    const { user, bridge } = await renderApp(sampleBridge());
+    const field = within(sources()).getByRole('textbox', { name: 'arXiv query' });
+    await user.type(field, '   ');
+    await user.click(within(sources()).getByRole('button', { name: 'Follow' }));
+    const alert = await within(sources()).findByRole('alert');
+    expect(alert.textContent).toContain('the arXiv query is empty');
+    expect(bridge.sources.list().follows).toEqual([]);
+    expect((field as HTMLInputElement).value).toBe('   ');
+
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss error' }));
+    expect(within(sources()).queryByRole('alert')).toBeNull();
+  });
+
+  it('shows follows added elsewhere (another window, the command line)', async () => {
+    const bridge = new FakeBridge();
+    await renderApp(bridge);
+    await within(sources()).findByText('Nothing followed yet.');
+    bridge.sources.follow({ kind: 'arxiv', query: 'all:diffusion' });
+    await waitFor(() => expect(followed()).toEqual(['arXiv "all:diffusion"']));
+    bridge.sources.follow({ kind: 'hf-daily', since: '2026-06-01' });
+    await waitFor(() => expect(followed()).toEqual(['arXiv "all:diffusion"', 'Hugging Face Daily Papers']));
+    expect(within(sources()).getByText('Hugging Face Daily Papers').closest('li')!.textContent).toContain('next refresh fetches 2026-06-01 through today');
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Papershelf's own index format and evaluator must give exactly what stock Lunr gives on the same
+ * documents: the same hits, the same scores and the same match positions, for every kind of query,
+ * however the papers were split into segments, updated, removed, merged and annotated.
+ */
+import lunr from 'lunr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryError } from '../../src/model/errors.ts';
+import type { StoredPaper } from '../../src/model/paper.ts';
+import { Corpus, type AnnotationText } from '../../src/search/corpus.ts';
+import { annotationFieldText, paperFieldText, type SearchField } from '../../src/search/fields.ts';
+import { buildVocabulary, seededRandom, syntheticPapers } from '../bench/synthetic-library.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { stockIndex } from './stock-lunr.ts';
+import { fixturePapers } from './corpus-fixtures.ts';
+
+const STOCK_FIELD: Record<string, string> = { author: 'authors', tag: 'tags' };
+
+const isStopWord = (word: string) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+const stem = (word: string) => lunr.stemmer(new lunr.Token(word, {})).toString();
+
+/** Deterministic queries of every kind, each with its stock Lunr spelling (every plain word required). */
+function queries(words: string[], seed: number, count: number): Array<[ours: string, stock: string]> {
+  const random = seededRandom(seed);
+  const word = () => words[Math.floor(random() ** 2 * words.length)]!;
+  const made: Array<[string, string]> = [];
+  while (made.length < count) {
+    const a = word();
+    const b = word();
+    const kind = Math.floor(random() * 9);
+    if (kind === 0) made.push([a, `+${a}`]);
+    else if (kind === 1) made.push([`${a} ${b}`, `+${a} +${b}`]);
+    else if (kind === 2) {
+      const field = ['title', 'author', 'abstract', 'tag', 'note'][Math.floor(random() * 5)]!;
+      made.push([`${field}:${a} ${b}`, `+${STOCK_FIELD[field] ?? field}:${a} +${b}`]);
+    } else if (kind === 3 && stem(a).length >= 4) made.push([`${stem(a).slice(0, 4)}*`, `+${stem(a).slice(0, 4)}*`]);
+    else if (kind === 4 && stem(a).length >= 5) made.push([`*${stem(a).slice(-4)}`, `+*${stem(a).slice(-4)}`]);
+    else if (kind === 5 && a.length >= 5) {
+      const typo = a.slice(0, 2) + a.slice(3);
+      made.push([`${typo}~1`, `+${typo}~1`]);
+    } else if (kind === 6) made.push([`${a} -${b}`, `+${a} -${b}`]);
+    else if (kind === 7) made.push([`${a}^3 ${b}`, `+${a}^3 +${b}`]);
+    else if (kind === 8 && a.length >= 4) made.push([`${a}~2 -title:${b}`, `+${a}~2 -title:${b}`]);
+  }
+  return made;
+}
+
+function narrowed(text: string, [start, length]: [number, number]): [number, number] {
+  const token = text.slice(start, start + length);
+  const lead = /^\W+/.exec(token)?.[0].length ?? 0;
+  const trail = /\W+$/.exec(token)?.[0].length ?? 0;
+  return lead + trail >= token.length ? [start, length] : [start + lead, token.length - lead - trail];
+}
+
+let corpus: Corpus;
+let stock: lunr.Index;
+let live: Map<string, StoredPaper>;
+let annotations: Map<string, AnnotationText>;
+let words: string[];
+
+beforeAll(async () => {
+  const vocabulary = buildVocabulary(3);
+  const papers = [...fixturePapers(), ...syntheticPapers(vocabulary, 0, 640, 3)];
+  corpus = await Corpus.open(tempDir());
+  for (let i = 0; i < papers.length; i += 160) await corpus.commit({ upsert: papers.slice(i, i + 160), remove: [] });
+  const revised = papers.slice(100, 130).map((paper, i) => ({ ...paper, title: `${paper.title} ${vocabulary.words[200 + i]}`, abstract: paper.abstract.slice(0, 700) }));
+  await corpus.commit({ upsert: revised, remove: papers.slice(300, 320).map((p) => p.id) });
+  await corpus.compact();
+  await corpus.commit({ upsert: syntheticPapers(vocabulary, 5000, 60, 3), remove: [papers[5]!.id] });
+  annotations = new Map();
+  const random = seededRandom(11);
+  for (const paper of corpus.all().filter((_, i) => i % 9 === 0)) {
+    const pick = () => vocabulary.words[Math.floor(random() * 300)]!;
+    annotations.set(paper.id, { tags: [pick(), `${pick()} ${pick()}`], note: `Read ${pick()} and ${pick()}, then ${pick()}.` });
+  }
+  corpus.setAnnotationTexts(annotations);
+  live = new Map(corpus.all().map((paper) => [paper.id, paper]));
+  stock = stockIndex([...live.values()], annotations);
+  words = vocabulary.words
+    .slice(0, 3000)
+    .map((w) => w.toLowerCase().replace(/[^a-z]/g, ''))
+    .filter((w) => w.length >= 3 && !isStopWord(w));
+}, 120_000);
+
+function fieldText(id: string, field: SearchField): string {
+  if (field === 'tags' || field === 'note') {
+    const text = annotations.get(id);
+    return text ? annotationFieldText(text, field) : '';
+  }
+  return paperFieldText(live.get(id)!, field);
+}
+
+describe('equality with stock Lunr', () => {
+  it('finds the same papers with the same scores and positions for 400 mixed queries', () => {
+    let compared = 0;
+    let nonEmpty = 0;
+    for (const [ours, theirs] of queries(words, 5, 400)) {
+      let page;
+      try {
+        page = corpus.search(ours, { limit: 10_000 });
+      } catch (error) {
+        // Refused as too broad (a wildcard over 1,000 words): a readable error, never a wrong answer.
+        expect(error, ours).toBeInstanceOf(QueryError);
+        continue;
+      }
+      const expected = stock.search(theirs);
+      compared++;
+      if (expected.length > 0) nonEmpty++;
+      expect(page.total, ours).toBe(expected.length);
+      const scores = new Map(expected.map((hit) => [hit.ref, hit]));
+      for (const hit of page.hits) {
+        const theirsHit = scores.get(hit.id);
+        expect(theirsHit, `${ours}: ${hit.id}`).toBeDefined();
+        expect(hit.score, `${ours}: ${hit.id}`).toBeCloseTo(theirsHit!.score, 9);
+      }
+      for (const hit of page.hits.slice(0, 5)) {
+        const metadata = scores.get(hit.id)!.matchData.metadata as Record<string, Record<string, { position: Array<[number, number]> }>>;
+        const stockMatches = Object.entries(metadata)
+          .flatMap(([term, fields]) => Object.entries(fields).map(([field, data]) => ({ field, term, positions: data.position.map((p) => narrowed(fieldText(hit.id, field as SearchField), p)) })))
+          .sort((a, b) => (a.field === b.field ? (a.term < b.term ? -1 : 1) : a.field < b.field ? -1 : 1));
+        const ourMatches = [...hit.matches].sort((a, b) => (a.field === b.field ? (a.term < b.term ? -1 : 1) : a.field < b.field ? -1 : 1));
+        expect(ourMatches, `${ours}: ${hit.id}`).toEqual(stockMatches);
+      }
+    }
+    expect(compared).toBeGreaterThan(350);
+    expect(nonEmpty).toBeGreaterThan(250);
+  });
+
+  it('ranks best first, ties by id, and pages through the same order', () => {
+    for (const query of ['model', 'learning reinforcement', 'optim*', 'title:model']) {
+      const all = corpus.search(query, { limit: 10_000 }).hits;
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        expect(a.score > b.score || (a.score === b.score && a.id < b.id), `${query} at ${i}`).toBe(true);
+      }
+      const paged = [0, 1, 2, 3].flatMap((page) => corpus.search(query, { limit: 7, offset: page * 7 }).hits.map((h) => h.id));
+      expect(paged).toEqual(all.slice(0, 28).map((h) => h.id));
+      // Every hit without positions (to sort them another way), then positions for the page shown.
+      const bare = corpus.search(query, { limit: 10_000, withMatches: false });
+      expect(bare.hits.map((h) => [h.id, h.score])).toEqual(all.map((h) => [h.id, h.score]));
+      expect(bare.hits.every((h) => h.matches.length === 0)).toBe(true);
+      expect(bare.hits.slice(0, 20).map((h) => corpus.matchesOf(h.id, bare.scoringTerms))).toEqual(all.slice(0, 20).map((h) => h.matches));
+    }
+  });
+});
