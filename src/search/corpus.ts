@@ -106,13 +106,19 @@ export class Corpus {
     const corpus = new Corpus(dataDir, options);
     if (!options.progressive) {
       corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems));
-      return corpus;
+    } else {
+      const opened = await openNewestFirst(dataDir, corpus.problems, true, {
+        apply: (loaded) => corpus.apply(loaded),
+        setProgress: (progress) => (corpus.progress = progress),
+      });
+      corpus.loadingDone = opened.done;
     }
-    const opened = await openNewestFirst(dataDir, corpus.problems, true, {
-      apply: (loaded) => corpus.apply(loaded),
-      setProgress: (progress) => (corpus.progress = progress),
-    });
-    corpus.loadingDone = opened.done;
+    // Small segments left by other processes (CLI imports) are merged too, once everything is loaded.
+    // (A failed load is reported by whenLoaded to whoever waits for it.)
+    corpus.loadingDone.then(
+      () => corpus.merges.schedule(),
+      () => undefined,
+    );
     return corpus;
   }
 

@@ -12,7 +12,7 @@ import { PAPER_FIELDS } from './fields.ts';
 import type { BuildJob, BuiltChunk } from './segment-build-job.ts';
 import { decodeSegmentIndex } from './segment-index-codec.ts';
 import { runMergeJob, type MergeJob, type MergeResult } from './segment-merge.ts';
-import { prepareSegments, SEGMENT_CHUNK, type PreparedSegment } from './segment-writer.ts';
+import { discardPrepared, prepareSegments, SEGMENT_CHUNK, type PreparedSegment } from './segment-writer.ts';
 import { RpcClient } from './worker/rpc.ts';
 import { startWorker } from './worker/start-worker.ts';
 
@@ -34,30 +34,43 @@ export class SegmentWorker {
   /** Indexes a batch and stages its segments' files (see segment-writer.ts). */
   async prepare(dir: string, papers: StoredPaper[]): Promise<PreparedSegment[]> {
     if (!this.useWorker || this.workerFailed || papers.length < WORKER_BATCH_MIN) return prepareSegments(dir, papers);
-    const groups: StoredPaper[][] = [];
-    for (let i = 0; i < papers.length; i += SEGMENT_CHUNK) groups.push(papers.slice(i, i + SEGMENT_CHUNK));
-    const chunks = groups.map((group) => new Uint8Array(Buffer.from(serializePapers(group), 'utf8')));
-    // The chunks move to the worker; if it cannot run, the batch is prepared here from the papers.
-    const built = await this.run<BuiltChunk[] | null>('build', { dir, chunks } satisfies BuildJob, async () => null, chunks.map((c) => c.buffer));
-    if (built === null) return prepareSegments(dir, papers);
     const prepared: PreparedSegment[] = [];
     try {
-      built.forEach(({ staged, index }, i) => {
-        const group = groups[i]!;
-        const decoded = decodeSegmentIndex(Buffer.from(index.buffer, index.byteOffset, index.byteLength), { papers: group.length, fields: PAPER_FIELDS });
-        if (!group.every((paper, line) => decoded.ids[line] === paper.id)) throw new PapershelfError('internal', 'an indexed segment does not hold its batch');
-        prepared.push({ papers: group, index: decoded, staged });
-      });
+      // One segment at a time: only one chunk's text is held (and moved to the worker) at once.
+      for (let i = 0; i < papers.length; i += SEGMENT_CHUNK) {
+        const group = papers.slice(i, i + SEGMENT_CHUNK);
+        const chunk = new Uint8Array(Buffer.from(serializePapers(group), 'utf8'));
+        const built = await this.run<BuiltChunk[] | null>('build', { dir, chunks: [chunk] } satisfies BuildJob, async () => null, [chunk.buffer]);
+        prepared.push(...(built === null ? await prepareSegments(dir, group) : [await this.adopt(group, built[0]!)]));
+      }
     } catch (error) {
-      for (const { staged } of built) await discardStagedSegment(staged);
+      await discardPrepared(prepared);
       throw error;
     }
     return prepared;
   }
 
+  /** A segment the worker built, checked against the papers it was given. */
+  private async adopt(papers: StoredPaper[], { staged, index }: BuiltChunk): Promise<PreparedSegment> {
+    try {
+      const decoded = decodeSegmentIndex(Buffer.from(index.buffer, index.byteOffset, index.byteLength), { papers: papers.length, fields: PAPER_FIELDS });
+      if (!papers.every((paper, line) => decoded.ids[line] === paper.id)) throw new PapershelfError('internal', 'an indexed segment does not hold its batch');
+      return { papers, index: decoded, staged };
+    } catch (error) {
+      await discardStagedSegment(staged);
+      throw error;
+    }
+  }
+
   private async run<T>(method: string, job: unknown, inline: () => Promise<T>, transfer: ArrayBuffer[] = []): Promise<T> {
     if (!this.useWorker || this.workerFailed) return inline();
-    const worker = this.start();
+    let worker: { thread: Worker; client: RpcClient };
+    try {
+      worker = this.start();
+    } catch {
+      this.workerFailed = true;
+      return inline();
+    }
     if (this.idle) clearTimeout(this.idle);
     worker.thread.ref();
     try {

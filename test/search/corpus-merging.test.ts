@@ -40,6 +40,19 @@ describe('background merging', () => {
     });
   }
 
+  it('merges the small segments a library already has when a long-running process opens it', async () => {
+    const dataDir = tempDir();
+    const oneShot = await Corpus.open(dataDir);
+    for (let i = 0; i <= MERGE_WIDTH; i++) await oneShot.commit({ upsert: batch(i), remove: [] });
+    expect(oneShot.segmentCount).toBe(MERGE_WIDTH + 1);
+    const server = await Corpus.open(dataDir, { backgroundMerge: true, progressive: true });
+    await server.whenLoaded();
+    await server.settled();
+    expect(server.segmentCount).toBe(2);
+    expect(results(server)).toEqual(results(oneShot));
+    await server.close();
+  });
+
   it('takes the write lock itself even when started inside a caller holding it', async () => {
     const dataDir = tempDir();
     const corpus = await Corpus.open(dataDir, { backgroundMerge: true });
