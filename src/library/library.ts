@@ -80,11 +80,30 @@ export class Library {
     corpus.setAnnotationTexts(this.annotationTexts());
   }
 
-  static async open(dataDir: string): Promise<Library> {
-    const corpus = await Corpus.open(dataDir);
+  /**
+   * `longRunning` is for the doors that stay open (server, Electron): small segments are merged in
+   * the background. A CLI command leaves that off so it ends as soon as its work is on disk.
+   */
+  static async open(dataDir: string, options: { longRunning?: boolean } = {}): Promise<Library> {
+    const corpus = await Corpus.open(dataDir, { backgroundMerge: options.longRunning ?? false });
     const annotations = AnnotationStore.open(dataDir);
     const notes = new NoteStore(dataDir);
     return new Library(dataDir, corpus, annotations, notes, notes.readAll(), new SettingsStore(dataDir));
+  }
+
+  /** Waits for background merges and stops worker threads. */
+  async close(): Promise<void> {
+    await this.corpus.close();
+  }
+
+  /**
+   * A Library true to what another process wrote since this one opened. Segments already in memory
+   * are reused (only new ones are read), so this costs the change, not the library.
+   */
+  async reopen(): Promise<Library> {
+    await this.corpus.refresh();
+    const notes = new NoteStore(this.dataDir);
+    return new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settings);
   }
 
   private rebuildTitleIndex(): void {

@@ -5,6 +5,7 @@
  */
 import type { ChangeEvent } from '../api/contract.ts';
 import { createDispatch, type Dispatch } from '../api/dispatch.ts';
+import { fetchJobsFor } from '../library/fetch-jobs.ts';
 import { Library } from '../library/library.ts';
 import { DataFolderWatcher, type DataArea } from './data-folder-watcher.ts';
 
@@ -25,6 +26,7 @@ export class LibraryHost {
   private reloading: Promise<void> | null = null;
   private reloadAgain: Set<DataArea> | null = null;
   private closed = false;
+  private stopFetchEvents: () => void = () => {};
   private current: { library: Library; dispatch: Dispatch };
 
   private constructor(
@@ -34,11 +36,16 @@ export class LibraryHost {
   ) {
     this.current = { library, dispatch: createDispatch(library) };
     this.adopt(library);
+    // Fetch jobs report progress through their own registry; relay it like library changes, and let
+    // running jobs import into whichever Library this host has open now.
+    const jobs = fetchJobsFor(dataDir);
+    jobs.useLibrary(() => this.current.library);
+    this.stopFetchEvents = jobs.subscribe((event) => this.emit(event));
   }
 
   static async open(dataDir: string, options: LibraryHostOptions = {}): Promise<LibraryHost> {
     const onProblem = options.onProblem ?? (() => {});
-    const library = await Library.open(dataDir);
+    const library = await Library.open(dataDir, { longRunning: true });
     for (const problem of library.problems) onProblem(problem);
     const host = new LibraryHost(dataDir, library, onProblem);
     if (options.watch ?? true) {
@@ -69,8 +76,13 @@ export class LibraryHost {
     this.closed = true;
     this.watcher?.close();
     await this.settled();
+    const jobs = fetchJobsFor(this.dataDir);
+    for (const job of jobs.list()) if (!job.finished) jobs.cancel(job.id);
+    this.stopFetchEvents();
+    jobs.useLibrary(null);
     this.unsubscribe();
     this.listeners.clear();
+    await this.current.library.close();
   }
 
   private adopt(library: Library): void {
@@ -107,7 +119,7 @@ export class LibraryHost {
   private async reload(areas: Set<DataArea>): Promise<void> {
     let library: Library;
     try {
-      library = await Library.open(this.dataDir);
+      library = await this.current.library.reopen();
     } catch (error) {
       this.onProblem(`could not reload the library after another program changed it: ${error instanceof Error ? error.message : String(error)}`);
       return;
