@@ -201,15 +201,16 @@ export class Library {
     const limit = request.limit ?? 50;
     const ranked = request.sort === undefined || request.sort === 'relevance';
     // Other orders need every hit before paging; relevance lets the corpus page for us.
-    const found = ranked
-      ? this.corpus.search(query, { limit, offset, filter })
-      : this.corpus.search(query, { limit: Number.MAX_SAFE_INTEGER, offset: 0, filter });
-    let hits = found.hits;
-    if (!ranked && request.sort !== 'relevance' && request.sort !== undefined) {
-      const compare = comparePapers(request.sort);
-      hits = [...hits].sort((a, b) => compare(this.corpus.get(a.id)!, this.corpus.get(b.id)!)).slice(offset, offset + limit);
+    if (ranked) {
+      const found = this.corpus.search(query, { limit, offset, filter });
+      return { total: found.total, results: found.hits.map((hit) => this.searchView(hit)) };
     }
-    return { total: found.total, results: hits.map((hit) => this.searchView(hit)) };
+    // Match positions cost a re-tokenisation per hit: find them only for the page shown.
+    const found = this.corpus.search(query, { limit: Number.MAX_SAFE_INTEGER, offset: 0, filter, withMatches: false });
+    const compare = comparePapers(request.sort as Exclude<SortKey, 'relevance'>);
+    const page = [...found.hits].sort((a, b) => compare(this.corpus.get(a.id)!, this.corpus.get(b.id)!)).slice(offset, offset + limit);
+    const results = page.map((hit) => this.searchView({ ...hit, matches: this.corpus.matchesOf(hit.id, found.scoringTerms) }));
+    return { total: found.total, results };
   }
 
   private searchView(hit: SearchHit): SearchResultView {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../src/api/contract.ts';
+import { fetchJobsFor } from '../../src/library/fetch-jobs.ts';
 import { Library } from '../../src/library/library.ts';
 import { LibraryHost } from '../../src/server/library-host.ts';
 import { readFixture, tempDir } from '../helpers/fixtures.ts';
@@ -33,6 +34,22 @@ async function seeded(): Promise<string> {
 }
 
 describe('LibraryHost', () => {
+  it('relays fetch-job and follow events to its subscribers, and stops when closed', async () => {
+    const dir = await seeded();
+    const { host, events } = await openHost(dir);
+    const jobs = fetchJobsFor(dir);
+    const job = jobs.start('refresh', 'test refresh', async () => {});
+    jobs.followsChanged(['hf-daily']);
+    await jobs.wait(job.id);
+    expect(events.some((e) => e.kind === 'fetch' && e.job?.id === job.id)).toBe(true);
+    expect(events.some((e) => e.kind === 'follows' && e.ids[0] === 'hf-daily')).toBe(true);
+    await host.close();
+    hosts.splice(hosts.indexOf(host), 1);
+    const before = events.length;
+    jobs.followsChanged(['again']);
+    expect(events.length).toBe(before);
+  });
+
   it('relays its own changes once, with the ids that changed', async () => {
     const dir = await seeded();
     const { host, events } = await openHost(dir);
