@@ -47,6 +47,19 @@ const builds = [
     target: 'chrome140',
     define: { PAPERSHELF_OPERATION_NAMES: JSON.stringify(OPERATION_NAMES) },
   },
+  // Worker threads of the search core, placed where the bundled main.cjs looks for them
+  // (relative to its own URL, with .cjs for .ts: see src/search/worker/start-worker.ts).
+  ...[
+    ['src/search/worker/segment-worker-thread.ts', 'worker/segment-worker-thread.cjs'],
+    ['src/search/worker/search-worker.ts', 'search-worker.cjs'],
+  ].map(([entry, out]) => ({
+    ...shared,
+    ...importMetaUrl,
+    entryPoints: [entry],
+    outfile: join(args.outdir, out),
+    platform: 'node',
+    target: 'node22',
+  })),
 ];
 
 if (args.watch) {
