@@ -6,6 +6,7 @@ import { useFileDrop } from '../hooks/use-file-drop.ts';
 import { useImport } from '../hooks/use-import.ts';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts.ts';
 import { useLibraryOverview } from '../hooks/use-library-overview.ts';
+import { LoadingNotice } from './LoadingNotice.tsx';
 import { useLibraryRevision } from '../hooks/use-library-revision.ts';
 import { useMenuActions } from '../hooks/use-menu-actions.ts';
 import { useNotices } from '../hooks/use-notices.ts';
@@ -143,6 +144,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
         <header className="topbar">
           <h1 className="brand">Papershelf</h1>
           <SearchBar value={ui.query} onChange={(value) => update({ query: value })} error={snapshot.error?.message ?? null} inputRef={searchRef} />
+          <LoadingNotice loading={stats?.loading ?? null} />
           <div className="topbar-actions">
             <button type="button" onClick={() => openImport('file')}>
               Import

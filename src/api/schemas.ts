@@ -93,6 +93,10 @@ export const statsSchema = z.object({
   segments: z.number().int(),
   dataDir: z.string(),
   problems: z.array(z.string()),
+  /** Set while a long-running door is still loading older segments (newest first); null once all are in. */
+  loading: z
+    .object({ segmentsLoaded: z.number().int(), segments: z.number().int(), papersLoaded: z.number().int(), papers: z.number().int() })
+    .nullable(),
 });
 
 /** What the window remembers between starts (settings.json). Unknown keys are dropped. */

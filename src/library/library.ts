@@ -85,10 +85,22 @@ export class Library {
    * the background. A CLI command leaves that off so it ends as soon as its work is on disk.
    */
   static async open(dataDir: string, options: { longRunning?: boolean } = {}): Promise<Library> {
-    const corpus = await Corpus.open(dataDir, { backgroundMerge: options.longRunning ?? false });
+    const longRunning = options.longRunning ?? false;
+    // A long-running door answers as soon as the newest segment is in and loads the rest behind it.
+    const corpus = await Corpus.open(dataDir, { backgroundMerge: longRunning, progressive: longRunning });
     const annotations = AnnotationStore.open(dataDir);
     const notes = new NoteStore(dataDir);
-    return new Library(dataDir, corpus, annotations, notes, notes.readAll(), new SettingsStore(dataDir));
+    const library = new Library(dataDir, corpus, annotations, notes, notes.readAll(), new SettingsStore(dataDir));
+    if (corpus.loading) {
+      corpus.whenLoaded().then(
+        () => {
+          library.rebuildTitleIndex();
+          library.emit('papers', []);
+        },
+        () => {},
+      );
+    }
+    return library;
   }
 
   /** Waits for background merges and stops worker threads. */
@@ -234,6 +246,8 @@ export class Library {
    * `source` overrides the provenance recorded on new papers (default: the format's name).
    */
   async importParsed(parsed: ParsedImport, source: string = parsed.format): Promise<ImportSummary> {
+    // Identity needs every paper's title: plan only once all segments are loaded.
+    await this.corpus.whenLoaded();
     return withWriteLock(this.dataDir, async () => {
       // Another process may have imported since this library was opened: plan against its result.
       if (await this.corpus.refresh()) this.rebuildTitleIndex();
@@ -322,6 +336,7 @@ export class Library {
       segments: this.corpus.segmentCount,
       dataDir: this.dataDir,
       problems: this.problems,
+      loading: this.corpus.loading,
     };
   }
 }

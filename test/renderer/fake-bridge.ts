@@ -34,6 +34,8 @@ const CHANGE_KIND: Partial<Record<OperationName, ChangeEvent['kind']>> = {
 };
 
 export class FakeBridge implements PapershelfBridge {
+  /** What `stats` reports about a library still loading its older segments; tests set it. */
+  loading: { segmentsLoaded: number; segments: number; papersLoaded: number; papers: number } | null = null;
   readonly library: FakeLibrary;
   /** Follows and fetch jobs; tests serve batches, cut the network and advance jobs through it. */
   readonly sources: FakeSources;
@@ -153,6 +155,7 @@ export class FakeBridge implements PapershelfBridge {
         segments: 1,
         dataDir: '/fake',
         problems: [],
+        loading: this.loading,
       };
     });
   getUiState: PapershelfBridge['getUiState'] = (input) => this.run('getUiState', input, () => this.ui);
