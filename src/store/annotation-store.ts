@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readTextIfExists } from './read-text.ts';
+import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Annotation } from '../model/paper.ts';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
@@ -38,14 +39,6 @@ function fingerprint(path: string): string {
   }
 }
 
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 export class AnnotationStore {
   /** Human-readable reports of what was recovered or moved aside, oldest first. */
@@ -153,7 +146,7 @@ export class AnnotationStore {
   private refresh(): void {
     const before = fingerprint(this.path);
     if (before === this.seen) return;
-    const text = readText(this.path);
+    const text = readTextIfExists(this.path);
     if (text === null) {
       this.papers = new Map();
       this.seen = before;
@@ -182,7 +175,7 @@ export class AnnotationStore {
   }
 
   private decodeFromDisk(): Decoded | null {
-    const text = readText(this.path);
+    const text = readTextIfExists(this.path);
     return text === null ? null : this.decode(text);
   }
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { readTextIfExists } from './read-text.ts';
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
 import { hashedNoteFileName, idFromNoteFileName, NOTE_EXTENSION, noteFileName } from './note-file-names.ts';
@@ -13,15 +14,6 @@ interface NoteFile {
   body: string;
 }
 
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') return null;
-    throw error;
-  }
-}
 
 /** Changes whenever a file in the folder is created, replaced, renamed or removed. */
 function folderStamp(dir: string): string {
@@ -140,7 +132,7 @@ export class NoteStore {
   }
 
   private readClaimed(file: string, id: string): NoteFile | null {
-    const text = readText(join(this.dir, file));
+    const text = readTextIfExists(join(this.dir, file));
     if (text === null) return null;
     const { meta, body } = parseNote(text);
     return ownerOf(file, meta.id) === id ? { id, file, body } : null;
@@ -172,7 +164,7 @@ export class NoteStore {
     cleanStaleTempFiles(this.dir);
     const notes = new Map<string, NoteFile>();
     for (const file of names.filter((name) => name.endsWith(NOTE_EXTENSION)).sort()) {
-      const text = readText(join(this.dir, file));
+      const text = readTextIfExists(join(this.dir, file));
       if (text === null) continue;
       const { meta, body } = parseNote(text);
       const id = ownerOf(file, meta.id);

@@ -4,7 +4,8 @@
  * under a lock and replaces it atomically; a damaged file is moved to backups/ and reported, keeping
  * every follow that could be read.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readTextIfExists } from './read-text.ts';
+import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PapershelfError } from '../model/errors.ts';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
@@ -116,7 +117,7 @@ export class SubscriptionStore {
 
   /** The document as it is on disk now; a damaged file is repaired under the lock first. */
   private read(): SubscriptionsDocument {
-    const text = readText(this.path);
+    const text = readTextIfExists(this.path);
     if (text === null) return emptySubscriptions();
     const decoded = decodeSubscriptions(text);
     if (decoded.kind === 'ok') return decoded.doc;
@@ -124,7 +125,7 @@ export class SubscriptionStore {
       this.dataDir,
       () => {
         // Another process may have repaired it while we waited for the lock.
-        const again = readText(this.path);
+        const again = readTextIfExists(this.path);
         if (again === null) return emptySubscriptions();
         const current = again === text ? decoded : decodeSubscriptions(again);
         if (current.kind === 'ok') return current.doc;
@@ -139,11 +140,3 @@ export class SubscriptionStore {
   }
 }
 
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
