@@ -4,7 +4,7 @@
  * user chooses. Inputs are validated here like contract inputs.
  */
 import { z } from 'zod';
-import { externalUrl } from '../renderer/api/external-url.ts';
+import { externalUrl } from '../src/api/external-url.ts';
 
 export const openExternalInput = z.object({ url: z.string().max(8192) });
 export const saveFileInput = z.object({

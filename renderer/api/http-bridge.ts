@@ -3,7 +3,7 @@
  * JSON input and the `X-Papershelf-Token` header; answers are ApiResult JSON. Failures of the
  * transport itself become typed errors too, so callers handle one shape.
  */
-import { externalUrl } from './external-url.ts';
+import { externalUrl } from '../../src/api/external-url.ts';
 import { createChangeStream, type EventSourceFactory } from './http-events.ts';
 import type { ApiResult, OperationName, PapershelfBridge } from './types.ts';
 

@@ -1,6 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useBridge } from '../api/bridge-context.ts';
-import { externalUrl } from '../api/external-url.ts';
+import { externalUrl } from '../../src/api/external-url.ts';
 
 /**
  * A link that leaves Papershelf: opened in the system browser through the bridge, never inside the

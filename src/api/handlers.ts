@@ -1,6 +1,8 @@
 /** Binds each contract operation to the Library. Inputs arrive here already validated. */
 import { cancelFetch, follow, listFetchJobs, listFollows, startFetch, startRefresh, unfollow } from '../library/fetch-service.ts';
 import type { Library } from '../library/library.ts';
+import type { ListFilter } from '../library/paper-view.ts';
+import type { listFilterSchema } from './schemas.ts';
 import type { Contract, OperationName } from './contract.ts';
 import type { z } from 'zod';
 
@@ -11,10 +13,10 @@ type Handler<N extends OperationName> = (
 
 export type Handlers = { [N in OperationName]: Handler<N> };
 
-const filterOf = (input: { starred?: boolean | undefined; tag?: string | undefined; status?: string | undefined; source?: string | undefined }) => ({
+const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
   starred: input.starred,
   tag: input.tag,
-  status: input.status as never,
+  status: input.status,
   source: input.source,
 });
 

@@ -1,6 +1,7 @@
 /** zod schemas for the values that cross a boundary (CLI JSON, IPC, HTTP). */
 import { z } from 'zod';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
+import type { UiStateShape } from './ui-defaults.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 export const paperId = z.string().trim().min(1, 'paper id is empty').max(300, 'paper id is too long');
@@ -115,11 +116,10 @@ export const uiStateSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
 });
 
-export const DEFAULT_UI_STATE: z.infer<typeof uiStateSchema> = {
-  query: '',
-  view: { kind: 'all', value: null },
-  sort: 'date',
-  selectedId: null,
-  paneSizes: { sidebar: 220, list: 480 },
-  theme: 'system',
-};
+
+export { DEFAULT_UI_STATE } from './ui-defaults.ts';
+
+// The zod-free shape in ui-defaults.ts and this schema must describe the same value.
+type SchemaUiState = z.infer<typeof uiStateSchema>;
+type SameUiShape = [SchemaUiState] extends [UiStateShape] ? ([UiStateShape] extends [SchemaUiState] ? true : false) : false;
+export const UI_STATE_SHAPES_AGREE: SameUiShape = true;

@@ -1,26 +1,11 @@
 /** Human-readable terminal output, and the exact PAPER shape of `--json` output. */
 import type { PaperView } from '../model/paper.ts';
 
-/** The documented PAPER object: the view without its `details` block, keys in a fixed order. */
-export function paperJson(paper: PaperView) {
-  return {
-    id: paper.id,
-    arxivId: paper.arxivId,
-    title: paper.title,
-    abstract: paper.abstract,
-    authors: paper.authors,
-    authorCount: paper.authorCount,
-    organization: paper.organization,
-    published: paper.published,
-    upvotes: paper.upvotes,
-    url: paper.url,
-    pdfUrl: paper.pdfUrl,
-    sources: paper.sources,
-    starred: paper.starred,
-    tags: paper.tags,
-    status: paper.status,
-    note: paper.note,
-  };
+/** The documented PAPER object: the view without its `details` block. */
+export function paperJson(paper: PaperView): Omit<PaperView, 'details'> {
+  // toPaperView builds keys in the documented order, so dropping `details` keeps that order.
+  const { details: _details, ...json } = paper;
+  return json;
 }
 
 export function authorSummary(paper: Pick<PaperView, 'authors' | 'authorCount' | 'organization'>): string {

@@ -192,8 +192,10 @@ export class Library {
 
   private filtered(filter: ListFilter, sort: Exclude<SortKey, 'relevance'> = 'date'): StoredPaper[] {
     const all = this.sorted(sort);
-    if (!filter.starred && filter.tag === undefined && filter.status === undefined && filter.source === undefined) return all;
-    return all.filter((paper) => matchesFilter(paper, this.annotations.get(paper.id), filter));
+    if (!hasFilter(filter)) return all;
+    // One snapshot for the whole pass: each AnnotationStore.get checks the file for outside changes.
+    const annotations = this.annotations.all();
+    return all.filter((paper) => matchesFilter(paper, annotations[paper.id], filter));
   }
 
   listPapers(request: PageRequest = {}): Page<PaperView> {
@@ -205,10 +207,13 @@ export class Library {
   }
 
   search(query: string, request: PageRequest = {}): Page<SearchResultView> {
-    const filter = (id: string) => {
-      const paper = this.corpus.get(id);
-      return paper !== undefined && matchesFilter(paper, this.annotations.get(id), request);
-    };
+    const annotations = hasFilter(request) ? this.annotations.all() : null;
+    const filter = annotations
+      ? (id: string) => {
+          const paper = this.corpus.get(id);
+          return paper !== undefined && matchesFilter(paper, annotations[id], request);
+        }
+      : undefined;
     const offset = request.offset ?? 0;
     const limit = request.limit ?? 50;
     const ranked = request.sort === undefined || request.sort === 'relevance';
@@ -296,17 +301,18 @@ export class Library {
     });
   }
 
-  exportItems(filter: ListFilter): ExportItem[] {
+  itemsForExport(filter: ListFilter): ExportItem[] {
     const papers = this.filtered(filter, 'date');
+    const annotations = this.annotations.all();
     return papers.map((paper) => ({
       paper,
-      annotation: this.annotations.get(paper.id) ?? null,
+      annotation: annotations[paper.id] ?? null,
       note: this.noteCache.get(paper.id) ?? null,
     }));
   }
 
   exportPapers(format: 'bibtex' | 'csl-json' | 'markdown' | 'json', filter: ListFilter) {
-    const items = this.exportItems(filter);
+    const items = this.itemsForExport(filter);
     const now = new Date().toISOString();
     const { extension, mimeType } = EXPORT_FILES[format];
     return { content: exportItems(format, items, now), fileName: `papershelf-${now.slice(0, 10)}.${extension}`, mimeType, count: items.length };
@@ -339,6 +345,10 @@ export class Library {
       loading: this.corpus.loading,
     };
   }
+}
+
+function hasFilter(filter: ListFilter): boolean {
+  return Boolean(filter.starred) || filter.tag !== undefined || filter.status !== undefined || filter.source !== undefined;
 }
 
 const EXPORT_FILES = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalUrl, isExternalUrl } from '../../../renderer/api/external-url.ts';
+import { externalUrl, isExternalUrl } from '../../src/api/external-url.ts';
 
 describe('externalUrl', () => {
   it.each([
