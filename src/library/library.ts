@@ -64,7 +64,7 @@ export class Library {
     private readonly annotations: AnnotationStore,
     private readonly notes: NoteStore,
     private readonly noteCache: Map<string, string>,
-    readonly settings: SettingsStore,
+    private settingsStore: SettingsStore | null = null,
   ) {
     this.rebuildTitleIndex();
     this.annotate = new LibraryAnnotations({
@@ -90,7 +90,15 @@ export class Library {
     const corpus = await Corpus.open(dataDir, { backgroundMerge: longRunning, progressive: longRunning });
     const annotations = AnnotationStore.open(dataDir);
     const notes = new NoteStore(dataDir);
-    const library = new Library(dataDir, corpus, annotations, notes, notes.readAll(), new SettingsStore(dataDir));
+    const library = new Library(
+      dataDir,
+      corpus,
+      annotations,
+      notes,
+      notes.readAll(),
+      // Doors with a window read settings at once (and report a damaged file); the CLI opens them on use.
+      longRunning ? new SettingsStore(dataDir) : null,
+    );
     if (corpus.loading) {
       corpus.whenLoaded().then(
         () => {
@@ -101,6 +109,12 @@ export class Library {
       );
     }
     return library;
+  }
+
+  /** Window state (settings.json), opened on first use: the CLI never needs it. */
+  get settings(): SettingsStore {
+    this.settingsStore ??= new SettingsStore(this.dataDir);
+    return this.settingsStore;
   }
 
   /** Waits for background merges and stops worker threads. */
@@ -115,7 +129,7 @@ export class Library {
   async reopen(): Promise<Library> {
     await this.corpus.refresh();
     const notes = new NoteStore(this.dataDir);
-    return new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settings);
+    return new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settingsStore);
   }
 
   private rebuildTitleIndex(): void {
@@ -126,7 +140,7 @@ export class Library {
 
   /** Everything that was found damaged and moved aside while opening, in words for the user. */
   get problems(): string[] {
-    return [...this.corpus.problems, ...this.annotations.problems, ...this.settings.problems];
+    return [...this.corpus.problems, ...this.annotations.problems, ...(this.settingsStore?.problems ?? [])];
   }
 
   subscribe(listener: Listener): () => void {
