@@ -43,9 +43,19 @@ export function cliRun(dataDir: string, args: string[]): { status: number | null
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * Serves a library and waits until its older segments are loaded too: the server answers from the
+ * newest segment first, and these tests look for papers anywhere in the library.
+ */
 export async function serveLibrary(dataDir: string): Promise<ServeProcess> {
   requireBuiltWindow();
-  return startServe(dataDir);
+  const serve = await startServe(dataDir);
+  const deadline = Date.now() + 30_000;
+  while ((await api<{ loading: unknown }>(serve, 'stats', {})).loading !== null) {
+    if (Date.now() > deadline) throw new Error('the served library did not finish loading within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return serve;
 }
 
 /** Calls the contract over HTTP the way the window does (used to check what reached the disk). */
