@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'offline'
   | 'cancelled'
   | 'corrupt-data'
+  | 'newer-format'
+  | 'read-only'
   | 'internal';
 
 export class PapershelfError extends Error {
@@ -40,6 +42,28 @@ export class QueryError extends PapershelfError {
   constructor(message: string) {
     super('bad-query', message);
     this.name = 'QueryError';
+  }
+}
+
+/**
+ * A data file whose format version is higher than this build knows. It is refused and left exactly
+ * as it is: moving it aside or rebuilding it would throw away what the newer version wrote.
+ */
+export class NewerFormatError extends PapershelfError {
+  constructor(
+    readonly file: string,
+    readonly format: number,
+  ) {
+    super('newer-format', `this library was written by a newer Papershelf (format ${format} in ${file}); update Papershelf`);
+    this.name = 'NewerFormatError';
+  }
+}
+
+/** A write refused by the disk (full, read-only): nothing was changed. */
+export class DiskRefusedError extends PapershelfError {
+  constructor(detail: string) {
+    super('read-only', detail);
+    this.name = 'DiskRefusedError';
   }
 }
 
