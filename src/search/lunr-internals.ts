@@ -56,3 +56,43 @@ export function parseLunrQuery(text: string, fields: string[]): ParsedLunrClause
 export function isQueryParseError(error: unknown): error is QueryParseErrorLike {
   return error instanceof extras.QueryParseError;
 }
+
+/** A character JavaScript's `\w` matches (without the `u` flag): ASCII letters, digits and `_`. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/**
+ * What lunr.trimmer does to a token (`s.replace(/^\W+/, '').replace(/\W+$/, '')`), in one linear
+ * pass. Lunr's `\W+$` retries from every start of a run of non-word characters, so a long run of
+ * non-ASCII letters inside one word took minutes (1 MB: ~700 s).
+ */
+export function trimWord(text: string): string {
+  let start = 0;
+  while (start < text.length && !isWordCode(text.charCodeAt(start))) start++;
+  if (start === text.length) return '';
+  let end = text.length;
+  while (!isWordCode(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** Offsets of the word inside a token by the trimmer's rule: `[lead, trail]` characters it drops. */
+export function trimmedBounds(text: string): [lead: number, trail: number] {
+  const word = trimWord(text);
+  if (word === '') return [text.length, 0];
+  let lead = 0;
+  while (!isWordCode(text.charCodeAt(lead))) lead++;
+  return [lead, text.length - lead - word.length];
+}
+
+interface PipelineToken {
+  update(fn: (text: string) => string): PipelineToken;
+}
+
+/**
+ * A drop-in for lunr.trimmer in a pipeline: same output for every token, linear time. It carries
+ * Lunr's label, so a serialized pipeline still names the trimmer Lunr knows.
+ */
+export const linearTrimmer = Object.assign((token: PipelineToken): PipelineToken => token.update(trimWord), {
+  label: 'trimmer',
+}) as unknown as lunr.PipelineFunction;
