@@ -2,18 +2,7 @@ import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { linearTrimmer, trimmedBounds, trimWord } from '../../src/search/lunr-internals.ts';
 import { forEachTerm, termOf } from '../../src/search/text-terms.ts';
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../importers/garbage.ts';
 
 // Word characters, punctuation, non-ASCII letters and digits, combining marks, lone surrogates,
 // astral characters and white space: every class the two trimmers could disagree on.
