@@ -6,6 +6,7 @@
  * from the segment's papers.
  */
 import { crc32 } from 'node:zlib';
+import { NewerFormatError, PapershelfError } from '../model/errors.ts';
 import { SegmentIndex, SegmentIndexError } from './segment-index.ts';
 
 const MAGIC = Buffer.from('PSIDX\r\n\x1a', 'latin1');
@@ -33,12 +34,33 @@ function bytesOf(array: Uint32Array | Uint8Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
+/**
+ * The terms as UTF-8, one per line, checked to read back exactly. UTF-8 cannot carry a lone UTF-16
+ * surrogate (it becomes U+FFFD), so two different terms could be written as one and the file would
+ * no longer be sorted: such text is refused here rather than written.
+ */
+function encodeTerms(terms: readonly string[]): Buffer {
+  // Terms never contain whitespace (the tokenizer splits on it), so a newline separates them.
+  const text = terms.join('\n');
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.toString('utf8') === text && (terms.length === 0 || text.split('\n').length === terms.length)) return bytes;
+  const bad = terms.find((term) => Buffer.from(term, 'utf8').toString('utf8') !== term || term.includes('\n')) ?? '';
+  throw new TermEncodingError(bad);
+}
+
+/** A term the index file cannot hold exactly (a lone UTF-16 surrogate): nothing was written. */
+export class TermEncodingError extends PapershelfError {
+  constructor(readonly term: string) {
+    super('bad-input', `the search index cannot store the term ${JSON.stringify(term)}: it is not well-formed text (a lone UTF-16 surrogate); nothing was written`);
+    this.name = 'TermEncodingError';
+  }
+}
+
 export function encodeSegmentIndex(index: SegmentIndex): Buffer {
   const parts = index.parts();
   const sections: Record<(typeof SECTIONS)[number], Buffer> = {
     ids: Buffer.from(JSON.stringify(parts.ids), 'utf8'),
-    // Terms never contain whitespace (the tokenizer splits on it), so a newline separates them.
-    terms: Buffer.from(parts.terms.join('\n'), 'utf8'),
+    terms: encodeTerms(parts.terms),
     counts: bytesOf(parts.counts),
     offsets: bytesOf(parts.offsets),
     postings: bytesOf(parts.postings),
@@ -66,10 +88,10 @@ export function encodeSegmentIndex(index: SegmentIndex): Buffer {
   return Buffer.concat([MAGIC, headerLength, headerBytes, headerPad, body]);
 }
 
-function readHeader(file: Buffer): { header: Header; bodyStart: number } {
+function readHeader(file: Buffer, name: string): { header: Header; bodyStart: number } {
   if (file.length < 12 || !file.subarray(0, 8).equals(MAGIC)) throw new SegmentIndexError('not a Papershelf segment index');
   const length = file.readUInt32LE(8);
-  if (12 + length > file.length) throw new SegmentIndexError('its header is truncated');
+  if (12 + padded(length) > file.length) throw new SegmentIndexError('its header is truncated');
   let header: Header;
   try {
     header = JSON.parse(file.toString('utf8', 12, 12 + length)) as Header;
@@ -77,7 +99,12 @@ function readHeader(file: Buffer): { header: Header; bodyStart: number } {
     throw new SegmentIndexError('its header is not valid JSON');
   }
   if (header?.format !== SEGMENT_INDEX_FORMAT) throw new SegmentIndexError('not a Papershelf segment index');
-  if (header.version !== SEGMENT_INDEX_VERSION) throw new SegmentIndexError(`unsupported index version ${String(header.version)}`);
+  const version: unknown = header.version;
+  // A newer Papershelf's index is not damage: it is refused and left as it is.
+  if (typeof version === 'number' && Number.isInteger(version) && version > SEGMENT_INDEX_VERSION) throw new NewerFormatError(name, version);
+  if (version !== SEGMENT_INDEX_VERSION) throw new SegmentIndexError(`unsupported index version ${String(version)}`);
+  // The checksum covers the body only; the header's padding is checked byte for byte instead.
+  for (let at = 12 + length; at < 12 + padded(length); at++) if (file[at] !== 0x20) throw new SegmentIndexError('its header is damaged');
   return { header, bodyStart: 12 + padded(length) };
 }
 
@@ -89,9 +116,12 @@ function uint32s(bytes: Buffer, what: string): Uint32Array {
   return array;
 }
 
-/** Throws SegmentIndexError for anything but an intact index of `papers` papers with these fields. */
-export function decodeSegmentIndex(file: Buffer, expected: { papers: number; fields: readonly string[] }): SegmentIndex {
-  const { header, bodyStart } = readHeader(file);
+/**
+ * Throws SegmentIndexError for anything but an intact index of `papers` papers with these fields,
+ * and NewerFormatError (naming `expected.file`) for an index of a newer format.
+ */
+export function decodeSegmentIndex(file: Buffer, expected: { papers: number; fields: readonly string[]; file?: string }): SegmentIndex {
+  const { header, bodyStart } = readHeader(file, expected.file ?? 'a segment index');
   if (header.papers !== expected.papers) throw new SegmentIndexError(`indexes ${String(header.papers)} papers, the segment holds ${expected.papers}`);
   if (JSON.stringify(header.fields) !== JSON.stringify(expected.fields)) throw new SegmentIndexError('it indexes other fields');
   const body = file.subarray(bodyStart);

@@ -1,0 +1,76 @@
+/**
+ * Silent damage: a segment file changed without changing its size (one flipped bit) fails its
+ * checksum, is set aside in backups/ and reported, and no list or search answers from it.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../src/search/corpus.ts';
+import { IndexOnlyCorpus } from '../../src/search/index-only-corpus.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { fixturePapers } from './corpus-fixtures.ts';
+
+/** Two segments: papers 0-14, then 15-29 with paper 2 retitled (masked in the first) and paper 3 removed. */
+async function library() {
+  const dataDir = tempDir();
+  const papers = fixturePapers();
+  const corpus = await Corpus.open(dataDir);
+  await corpus.commit({ upsert: papers.slice(0, 15), remove: [] });
+  await corpus.commit({ upsert: [...papers.slice(15), { ...papers[2]!, title: 'Updated title about zeppelins' }], remove: [papers[3]!.id] });
+  const path = (name: string) => join(dataDir, 'papers', name);
+  return { dataDir, papers, path };
+}
+
+/** Flips one bit of the first occurrence of `text` in the file: same size, still valid JSON. */
+function flipBitIn(path: string, text: string, bit = 0x02): void {
+  const bytes = readFileSync(path);
+  const at = bytes.indexOf(text);
+  expect(at, `${text} in ${path}`).toBeGreaterThanOrEqual(0);
+  bytes[at + 1]! ^= bit;
+  writeFileSync(path, bytes);
+}
+
+function backups(dataDir: string): string[] {
+  return readdirSync(join(dataDir, 'backups')).filter((name) => name !== 'backups.log').sort();
+}
+
+describe('a segment changed on disk without changing size', () => {
+  it('sets aside a paper file with a flipped bit and re-indexes an index file with one', async () => {
+    const { dataDir, papers, path } = await library();
+    const firstSegment = papers.slice(0, 15).map((p) => p.id).filter((id) => id !== papers[2]!.id && id !== papers[3]!.id);
+    // "zeppelins" becomes "zgppelins": the line still parses and the paper is still valid.
+    flipBitIn(path('seg-0002.jsonl'), 'zeppelins');
+    const index = readFileSync(path('seg-0001.idx'));
+    index[index.length - 9]! ^= 0x40;
+    writeFileSync(path('seg-0001.idx'), index);
+
+    const corpus = await Corpus.open(dataDir);
+    expect(corpus.problems).toHaveLength(2);
+    expect(corpus.problems).toContainEqual(expect.stringMatching(/papers\/seg-0001: its index file is damaged \(checksum mismatch\).*13 readable papers were re-indexed/));
+    expect(corpus.problems).toContainEqual(expect.stringMatching(/papers\/seg-0002: its paper file does not match its checksum.*backups\/.*16 papers were set aside.*import them again/));
+    expect(backups(dataDir)).toEqual([
+      expect.stringMatching(/^seg-0001\.idx\./),
+      expect.stringMatching(/^seg-0001\.jsonl\./),
+      expect.stringMatching(/^seg-0002\.idx\./),
+      expect.stringMatching(/^seg-0002\.jsonl\./),
+    ]);
+    // Nothing of the damaged segment is listed or found, the changed title least of all.
+    expect(corpus.all().map((p) => p.id).sort()).toEqual(firstSegment.sort());
+    expect(corpus.search('zeppelins').total).toBe(0);
+    expect(corpus.search('zgppelins').total).toBe(0);
+    // The rest of the library works, and the next open is clean.
+    expect(corpus.search('title:psychometric').hits.map((h) => h.id)).toEqual([papers[1]!.id]);
+    const again = await Corpus.open(dataDir);
+    expect(again.problems).toEqual([]);
+    expect(again.all().map((p) => p.id).sort()).toEqual(firstSegment.sort());
+  });
+
+  it('is not searched by a search process that holds no paper bodies', async () => {
+    const { dataDir, papers, path } = await library();
+    flipBitIn(path('seg-0002.jsonl'), 'zeppelins');
+    const indexes = await IndexOnlyCorpus.open(dataDir);
+    expect(indexes.problems).toEqual([expect.stringMatching(/papers\/seg-0002 was not searched: its paper file does not match its checksum/)]);
+    expect(indexes.search('zeppelins', { offset: 0, limit: 10 }).total).toBe(0);
+    expect(indexes.search('title:psychometric', { offset: 0, limit: 10 }).page.map((h) => h.id)).toEqual([papers[1]!.id]);
+  });
+});
