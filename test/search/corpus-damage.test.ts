@@ -4,11 +4,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/search/corpus.ts';
 import { IndexOnlyCorpus } from '../../src/search/index-only-corpus.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { fixturePapers } from './corpus-fixtures.ts';
+import { fixturePapers, makePaper } from './corpus-fixtures.ts';
 
 /** Two segments: papers 0-14, then 15-29 with paper 2 retitled (masked in the first) and paper 3 removed. */
 async function library() {
@@ -72,5 +73,39 @@ describe('a segment changed on disk without changing size', () => {
     expect(indexes.problems).toEqual([expect.stringMatching(/papers\/seg-0002 was not searched: its paper file does not match its checksum/)]);
     expect(indexes.search('zeppelins', { offset: 0, limit: 10 }).total).toBe(0);
     expect(indexes.search('title:psychometric', { offset: 0, limit: 10 }).page.map((h) => h.id)).toEqual([papers[1]!.id]);
+  });
+});
+
+describe('text the index cannot hold exactly', () => {
+  it('is refused when committed, and the library still opens as it was', async () => {
+    const dataDir = tempDir();
+    const papers = fixturePapers();
+    const corpus = await Corpus.open(dataDir);
+    await corpus.commit({ upsert: papers.slice(0, 5), remove: [] });
+    const odd = [makePaper({ id: 'odd-1', title: 'x\ud800y' }), makePaper({ id: 'odd-2', title: 'x\udc00y' })];
+    await expect(corpus.commit({ upsert: odd, remove: [] })).rejects.toThrow(/lone UTF-16 surrogate.*nothing was written/);
+    const again = await Corpus.open(dataDir);
+    expect(again.problems).toEqual([]);
+    expect(again.all().map((p) => p.id)).toEqual(papers.slice(0, 5).map((p) => p.id));
+  });
+
+  it('in a segment an earlier version wrote, is replaced by U+FFFD when the segment is re-indexed', async () => {
+    const { dataDir, papers, path } = await library();
+    // An earlier version stored the lone surrogates and wrote an unreadable index for them.
+    const text = readFileSync(path('seg-0001.jsonl'), 'utf8').replace(JSON.stringify(papers[0]!.title), '"x\\ud800y"').replace(JSON.stringify(papers[1]!.title), '"x\\udc00y"');
+    writeFileSync(path('seg-0001.jsonl'), text);
+    const manifest = JSON.parse(readFileSync(path('manifest.json'), 'utf8')) as { segments: Array<{ bytes: { papers: number }; papersCrc: number }> };
+    manifest.segments[0]!.bytes.papers = Buffer.byteLength(text);
+    manifest.segments[0]!.papersCrc = crc32(text);
+    writeFileSync(path('manifest.json'), JSON.stringify(manifest));
+    const index = readFileSync(path('seg-0001.idx'));
+    index[index.length - 9]! ^= 0x40;
+    writeFileSync(path('seg-0001.idx'), index);
+
+    const corpus = await Corpus.open(dataDir);
+    expect(corpus.problems).toEqual([expect.stringMatching(/seg-0001: its index file is damaged.*13 readable papers were re-indexed/)]);
+    expect(corpus.get(papers[0]!.id)?.title).toBe('x\ufffdy');
+    expect(corpus.get(papers[1]!.id)?.title).toBe('x\ufffdy');
+    expect((await Corpus.open(dataDir)).problems).toEqual([]);
   });
 });

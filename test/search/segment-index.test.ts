@@ -7,7 +7,8 @@ import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { PAPER_FIELDS, paperFieldText } from '../../src/search/fields.ts';
 import { buildPaperIndex } from '../../src/search/segment-index-build.ts';
-import { decodeSegmentIndex, encodeSegmentIndex } from '../../src/search/segment-index-codec.ts';
+import { NewerFormatError } from '../../src/model/errors.ts';
+import { decodeSegmentIndex, encodeSegmentIndex, TermEncodingError } from '../../src/search/segment-index-codec.ts';
 import { mergeIndexes } from '../../src/search/segment-index-merge.ts';
 import { SegmentIndexError, type SegmentIndex } from '../../src/search/segment-index.ts';
 import { isSeparator } from '../../src/search/text-terms.ts';
@@ -86,6 +87,43 @@ describe('building a segment index', () => {
     expect(() => decodeSegmentIndex(Buffer.from('{"format":"papershelf-segment-index"}'), expected)).toThrow(/not a Papershelf segment index/);
     expect(() => decodeSegmentIndex(bytes, { ...expected, papers: index.size + 1 })).toThrow(/indexes \d+ papers/);
     expect(() => decodeSegmentIndex(Buffer.alloc(0), expected)).toThrow(SegmentIndexError);
+  });
+});
+
+describe('the index file round trip', () => {
+  it('refuses at write time a term UTF-8 cannot carry, instead of writing two terms as one', () => {
+    // Both become "x\ufffdy" in UTF-8: written, they would make an unsorted, unreadable index.
+    const index = buildPaperIndex([makePaper({ id: 'a', title: 'x\ud800y' }), makePaper({ id: 'b', title: 'x\udc00y' })]);
+    expect(() => encodeSegmentIndex(index)).toThrow(TermEncodingError);
+    expect(() => encodeSegmentIndex(index)).toThrow(/cannot store the term "x\\ud800i".*lone UTF-16 surrogate.*nothing was written/);
+  });
+
+  it('reads back exactly what it writes, surrogate pairs and ids with lone surrogates included', () => {
+    const index = buildPaperIndex([makePaper({ id: 'odd\ud800id', title: 'emoji 😀x and 𝔘nicode' }), makePaper({ id: 'b', title: 'plain' })]);
+    const read = decodeSegmentIndex(encodeSegmentIndex(index), { papers: 2, fields: PAPER_FIELDS });
+    expect(read.parts()).toEqual(index.parts());
+  });
+
+  it('treats a changed byte in the header padding as damage', () => {
+    const candidates = [fixturePapers(), [...fixturePapers(), ...tricky], tricky, fixturePapers().slice(0, 7), fixturePapers().slice(3, 11)];
+    const bytes = candidates.map((papers) => encodeSegmentIndex(buildPaperIndex(papers))).find((file) => file.readUInt32LE(8) % 4 !== 0);
+    expect(bytes, 'an index whose header needs padding').toBeDefined();
+    const file = Buffer.from(bytes!);
+    const papers = (JSON.parse(file.toString('utf8', 12, 12 + file.readUInt32LE(8))) as { papers: number }).papers;
+    file[12 + file.readUInt32LE(8)]! ^= 0x01;
+    expect(() => decodeSegmentIndex(file, { papers, fields: PAPER_FIELDS })).toThrow(/header is damaged/);
+  });
+
+  it('refuses an index of a newer format as newer, not as damage', () => {
+    const index = buildPaperIndex(fixturePapers());
+    const file = encodeSegmentIndex(index);
+    const length = file.readUInt32LE(8);
+    const header = file.toString('utf8', 12, 12 + length).replace('"version":2', '"version":9');
+    const newer = Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]);
+    expect(() => decodeSegmentIndex(newer, { papers: index.size, fields: PAPER_FIELDS, file: 'papers/seg-0001.idx' })).toThrow(NewerFormatError);
+    expect(() => decodeSegmentIndex(newer, { papers: index.size, fields: PAPER_FIELDS, file: 'papers/seg-0001.idx' })).toThrow(
+      'this library was written by a newer Papershelf (format 9 in papers/seg-0001.idx); update Papershelf',
+    );
   });
 });
 
