@@ -13,9 +13,12 @@ export interface ScannedDirective {
   /** Lower-cased: `article`, `string`, `comment`... */
   type: string;
   line: number;
+  /** Offsets of the body between the delimiters (empty for a line comment). */
+  bodyStart: number;
+  bodyEnd: number;
 }
 
-const NAME_CHAR = /[\p{L}\p{N}+'&;_:\\./-]/u;
+export const NAME_CHAR = /[\p{L}\p{N}+'&;_:\\./-]/u;
 
 export function scanBibtex(text: string): ScannedDirective[] {
   const found: ScannedDirective[] = [];
@@ -39,16 +42,19 @@ export function scanBibtex(text: string): ScannedDirective[] {
     if (!type) fail(start, `"@" must be followed by an entry type, as in @article{key, ...}`);
     while (i < text.length && /\s/.test(text[i]!)) i++;
     const open = text[i];
+    let bodyStart = i;
     if (type === 'comment' && open !== '{') {
       const end = text.indexOf('\n', i);
       i = end === -1 ? text.length : end;
+      bodyStart = i;
     } else if (open === '{' || open === '(') {
+      bodyStart = i + 1;
       i = closeOf(text, i + 1, open === '{' ? '}' : ')');
       if (i < 0) fail(start, `@${type} is never closed: a "${open === '{' ? '}' : ')'}" is missing, or the file is cut off`);
     } else {
       fail(start, `expected "{" after "@${type}", found ${JSON.stringify(text.slice(i, i + 20))}`);
     }
-    found.push({ type, line: lineAt(start) });
+    found.push({ type, line: lineAt(start), bodyStart, bodyEnd: Math.max(bodyStart, i - 1) });
   }
 }
 

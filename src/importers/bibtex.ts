@@ -3,6 +3,7 @@ import { ImportFormatError } from '../model/errors.ts';
 import { emptyPaperFields, type PaperFields } from '../model/paper.ts';
 import { arxivAbsUrl, arxivIdFromUrl, arxivIdInText, arxivPdfUrl, parseArxivId } from './arxiv-id.ts';
 import { scanBibtex } from './bibtex-scan.ts';
+import { checkStringExpansion } from './bibtex-strings.ts';
 import { lineCounter } from './line-counter.ts';
 import { ImportCollector } from './result.ts';
 import { formatDay, isoDay, normalizeAbstract, normalizeTitle, textOrNull } from './text.ts';
@@ -84,6 +85,7 @@ export function parseBibtex(source: string): ParsedImport {
   if (directives.length === 0) {
     throw new ImportFormatError(FORMAT, null, 'no BibTeX entries found (an entry starts like @article{key, ...})');
   }
+  checkStringExpansion(source, directives);
   const protect = !source.includes(LT) && !source.includes(GT);
   const text = protect ? source.replaceAll('<', LT).replaceAll('>', GT) : source;
   const unknownCommands: string[] = [];

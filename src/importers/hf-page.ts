@@ -132,15 +132,27 @@ function readPapers(lines: Line[], start: number): RawPaper[] {
   return papers;
 }
 
-// A copied abstract ends a sentence or a link; anything else at the very end of the text was cut off.
-const COMPLETE_END = /(?:[.!?)\]"'”’]|https?:\/\/\S+)$/;
+const SENTENCE_END = /[.!?)\]"'”’]$/;
+const LINK = /https?:\/\/./;
+
+/**
+ * A copied abstract ends a sentence or a link; anything else at the very end of the text was cut
+ * off. The link test looks only at the last word, found by a backward scan: an anchored regex like
+ * `https?:\/\/\S+$` retries from every "http://" in a long run and took seconds on 100 KB.
+ */
+function endsComplete(text: string): boolean {
+  if (SENTENCE_END.test(text)) return true;
+  let start = text.length;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return LINK.test(text.slice(start));
+}
 
 /** The text ends inside the last paper: reject rather than import half a paper. */
 function checkEnding(last: RawPaper | undefined, lines: Line[]): void {
   if (!last || last.hasTrailer) return;
   const end = lines.at(-1)!;
   if (last.abstract === null) fail(end, `the text ends after the title of the last paper ("${last.title}"): it looks cut off`);
-  if (!COMPLETE_END.test(last.abstract)) {
+  if (!endsComplete(last.abstract)) {
     fail(end, `the text ends inside the abstract of the last paper ("${last.title}"): it looks cut off`);
   }
 }
