@@ -1,4 +1,4 @@
-import { PapershelfError } from '../model/errors.ts';
+import { NewerFormatError } from '../model/errors.ts';
 
 /*
  * annotations.json's layout changes only through these pure functions, one per version step, so every
@@ -32,16 +32,9 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 };
 
 /** The file was written by a newer Papershelf: it is refused, never downgraded or moved. */
-export class NewerSchemaError extends PapershelfError {
-  constructor(
-    readonly fileName: string,
-    readonly found: number,
-  ) {
-    super(
-      'corrupt-data',
-      `${fileName} was written by a newer version of Papershelf (schema version ${found}; this version ` +
-        `reads up to ${CURRENT_SCHEMA_VERSION}). It was left untouched: update Papershelf to use it.`,
-    );
+export class NewerSchemaError extends NewerFormatError {
+  constructor(fileName: string, found: number) {
+    super(fileName, found);
     this.name = 'NewerSchemaError';
   }
 }

@@ -5,7 +5,7 @@
  * losing the rest.
  */
 import { z } from 'zod';
-import { PapershelfError } from '../model/errors.ts';
+import { NewerFormatError } from '../model/errors.ts';
 
 export const SUBSCRIPTIONS_FILE = 'subscriptions.json';
 export const SUBSCRIPTIONS_SCHEMA_VERSION = 1;
@@ -87,13 +87,10 @@ export function emptySubscriptions(): SubscriptionsDocument {
   return { follows: [], sources: {} };
 }
 
-export class NewerSubscriptionsError extends PapershelfError {
+/** A file of a newer Papershelf: refused and left as it is. */
+export class NewerSubscriptionsError extends NewerFormatError {
   constructor(found: number) {
-    super(
-      'corrupt-data',
-      `${SUBSCRIPTIONS_FILE} was written by a newer version of Papershelf (schema version ${found}; this version reads up to ` +
-        `${SUBSCRIPTIONS_SCHEMA_VERSION}). It was left untouched: update Papershelf to use it.`,
-    );
+    super(SUBSCRIPTIONS_FILE, found);
     this.name = 'NewerSubscriptionsError';
   }
 }

@@ -95,7 +95,7 @@ describe('SubscriptionStore', () => {
     const dir = tempDir();
     const newer = JSON.stringify({ schemaVersion: 2, follows: [{ id: 'something-new' }] });
     writeFileSync(fileOf(dir), newer);
-    expect(() => SubscriptionStore.open(dir)).toThrow(/written by a newer version of Papershelf \(schema version 2/);
+    expect(() => SubscriptionStore.open(dir)).toThrow('this library was written by a newer Papershelf (format 2 in subscriptions.json); update Papershelf');
     expect(readFileSync(fileOf(dir), 'utf8')).toBe(newer);
     expect(backups(dir)).toEqual([]);
   });
