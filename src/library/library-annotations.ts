@@ -1,15 +1,19 @@
 /**
- * Stars, tags, reading status and notes: the user's own data. Each change is written to disk (under
- * the data folder's write lock) before the call returns, then the small annotation index is updated
- * and subscribers are told.
+ * Stars, tags, reading status and notes: the user's own data. Each change is a read-modify-write of
+ * what is on disk now (another process may have written since this library opened), done under the
+ * data folder's write lock and written before the call returns; then the small annotation index is
+ * updated and subscribers are told. The lock is awaited, never waited for by blocking: a server
+ * keeps answering its other requests while another process writes.
  */
 import type { ChangeEvent } from '../api/contract.ts';
 import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, PaperView, ReadingStatus, StoredPaper } from '../model/paper.ts';
 import type { Corpus } from '../search/corpus.ts';
 import type { AnnotationStore } from '../store/annotation-store.ts';
+import { copyToBackups } from '../store/backups.ts';
+import type { NoteVersion } from '../store/note-history.ts';
 import type { NoteStore } from '../store/note-store.ts';
-import { withWriteLockSync } from '../store/write-lock.ts';
+import { withWriteLock } from '../store/write-lock.ts';
 import { hasTag, sameTag } from './paper-view.ts';
 
 export interface AnnotationContext {
@@ -28,24 +32,62 @@ export interface TagCount {
   count: number;
 }
 
+export interface NoteHistoryView {
+  versions: Array<Pick<NoteVersion, 'version' | 'savedAt' | 'text'>>;
+}
+
 export class LibraryAnnotations {
+  /** Writes started and not yet finished; a door that quits waits for them. */
+  private readonly pending = new Set<Promise<unknown>>();
+
   constructor(private readonly ctx: AnnotationContext) {}
 
-  private change(input: string, change: (current: Annotation) => Annotation, kind: ChangeEvent['kind'] = 'annotations'): PaperView {
+  /** Runs a read-modify-write under the write lock, awaiting the lock rather than blocking on it. */
+  private locked<T>(work: () => T): Promise<T> {
+    const run = withWriteLock(this.ctx.dataDir, async () => work());
+    this.pending.add(run);
+    const forget = () => this.pending.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  /** Resolves when every write started so far has finished (successfully or not). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** The note as on disk now; the cache follows what was read. */
+  private readNote(id: string): string | null {
+    const note = this.ctx.notes.read(id);
+    if (note === null) this.ctx.noteCache.delete(id);
+    else this.ctx.noteCache.set(id, note);
+    return note;
+  }
+
+  private async change(
+    input: string,
+    change: (current: Annotation) => Annotation,
+    kind: ChangeEvent['kind'] = 'annotations',
+  ): Promise<PaperView> {
     const paper = this.ctx.paper(input);
-    withWriteLockSync(this.ctx.dataDir, () => {
+    await this.locked(() => {
       const updated = this.ctx.annotations.update(paper.id, (current) => ({ ...change(current), updatedAt: new Date().toISOString() }));
       this.syncNoteMeta(paper, updated.tags);
     });
-    this.refreshIndex(paper.id);
-    this.ctx.emit(kind, [paper.id]);
-    return this.ctx.view(paper.id);
+    return this.changed(paper.id, kind);
+  }
+
+  private changed(id: string, kind: ChangeEvent['kind']): PaperView {
+    this.refreshIndex(id);
+    this.ctx.emit(kind, [id]);
+    return this.ctx.view(id);
   }
 
   /** Notes carry the paper's tags in their front matter so the files stay meaningful on their own. */
   private syncNoteMeta(paper: StoredPaper, tags: string[]): void {
-    const note = this.ctx.noteCache.get(paper.id);
-    if (note !== undefined) this.ctx.notes.write(paper.id, note, { title: paper.title, tags });
+    const note = this.ctx.notes.updateMeta(paper.id, { title: paper.title, tags });
+    if (note === null) this.ctx.noteCache.delete(paper.id);
+    else this.ctx.noteCache.set(paper.id, note);
   }
 
   private refreshIndex(id: string): void {
@@ -55,11 +97,11 @@ export class LibraryAnnotations {
     this.ctx.corpus.updateAnnotationText(id, tags.length === 0 && note === '' ? null : { tags, note });
   }
 
-  setStar(id: string, starred: boolean): PaperView {
+  setStar(id: string, starred: boolean): Promise<PaperView> {
     return this.change(id, (current) => ({ ...current, starred }));
   }
 
-  setStatus(id: string, status: ReadingStatus | null): PaperView {
+  setStatus(id: string, status: ReadingStatus | null): Promise<PaperView> {
     return this.change(id, (current) => ({ ...current, status }));
   }
 
@@ -69,27 +111,31 @@ export class LibraryAnnotations {
     return this.listTags().find((t) => sameTag(t.name, trimmed))?.name ?? trimmed;
   }
 
-  addTags(id: string, tags: string[]): PaperView {
-    const wanted = tags.map((tag) => this.canonicalTag(tag));
+  addTags(id: string, tags: string[]): Promise<PaperView> {
     return this.change(
       id,
       (current) => {
         const next = [...current.tags];
-        for (const tag of wanted) if (!hasTag(next, tag)) next.push(tag);
+        for (const tag of tags.map((t) => this.canonicalTag(t))) if (!hasTag(next, tag)) next.push(tag);
         return { ...current, tags: next };
       },
       'tags',
     );
   }
 
-  removeTags(id: string, tags: string[]): PaperView {
+  removeTags(id: string, tags: string[]): Promise<PaperView> {
     const paper = this.ctx.paper(id);
-    const current = this.ctx.annotations.get(paper.id)?.tags ?? [];
-    const missing = tags.filter((tag) => !hasTag(current, tag));
-    if (missing.length > 0) {
-      throw new PapershelfError('not-found', `paper ${paper.id} has no tag ${missing.map((t) => `"${t}"`).join(', ')}`);
-    }
-    return this.change(paper.id, (annotation) => ({ ...annotation, tags: annotation.tags.filter((t) => !hasTag(tags, t)) }), 'tags');
+    return this.change(
+      paper.id,
+      (annotation) => {
+        const missing = tags.filter((tag) => !hasTag(annotation.tags, tag));
+        if (missing.length > 0) {
+          throw new PapershelfError('not-found', `paper ${paper.id} has no tag ${missing.map((t) => `"${t}"`).join(', ')}`);
+        }
+        return { ...annotation, tags: annotation.tags.filter((t) => !hasTag(tags, t)) };
+      },
+      'tags',
+    );
   }
 
   listTags(): TagCount[] {
@@ -105,50 +151,79 @@ export class LibraryAnnotations {
     return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
 
-  /** Renames (or, with `to` null, deletes) a tag on every paper in one write. Returns how many papers changed. */
-  retag(from: string, to: string | null): number {
-    const affected = Object.entries(this.ctx.annotations.all()).filter(([, a]) => hasTag(a.tags, from));
-    if (affected.length === 0) throw new PapershelfError('not-found', `no paper has the tag "${from}"`);
+  /**
+   * Renames (or, with `to` null, deletes) a tag on every paper in one write. Returns how many papers
+   * changed. Before a deletion, annotations.json is copied to backups/: what was removed stays there.
+   */
+  async retag(from: string, to: string | null): Promise<number> {
     const target = to === null ? null : to.trim();
-    const now = new Date().toISOString();
-    const changes: Record<string, (current: Annotation) => Annotation> = {};
-    for (const [id] of affected) {
-      changes[id] = (current) => {
-        const kept = current.tags.filter((t) => !sameTag(t, from));
-        if (target !== null && !hasTag(kept, target)) kept.splice(current.tags.findIndex((t) => sameTag(t, from)), 0, target);
-        return { ...current, tags: kept, updatedAt: now };
-      };
-    }
-    withWriteLockSync(this.ctx.dataDir, () => {
+    const affected = await this.locked(() => {
+      const ids = Object.entries(this.ctx.annotations.all())
+        .filter(([, a]) => hasTag(a.tags, from))
+        .map(([id]) => id);
+      if (ids.length === 0) throw new PapershelfError('not-found', `no paper has the tag "${from}"`);
+      if (target === null) copyToBackups(this.ctx.dataDir, this.ctx.annotations.path, `before deleting the tag "${from}"`);
+      const now = new Date().toISOString();
+      const changes = new Map<string, (current: Annotation) => Annotation>();
+      for (const id of ids) {
+        changes.set(id, (current) => {
+          const kept = current.tags.filter((t) => !sameTag(t, from));
+          if (target !== null && !hasTag(kept, target)) kept.splice(current.tags.findIndex((t) => sameTag(t, from)), 0, target);
+          return { ...current, tags: kept, updatedAt: now };
+        });
+      }
       this.ctx.annotations.updateMany(changes);
-      for (const [id] of affected) {
+      for (const id of ids) {
         const paper = this.ctx.corpus.get(id);
         if (paper) this.syncNoteMeta(paper, this.ctx.annotations.get(id)?.tags ?? []);
       }
+      return ids;
     });
-    for (const [id] of affected) this.refreshIndex(id);
-    this.ctx.emit('tags', affected.map(([id]) => id));
+    for (const id of affected) this.refreshIndex(id);
+    this.ctx.emit('tags', affected);
     return affected.length;
   }
 
   getNote(id: string): string | null {
-    return this.ctx.noteCache.get(this.ctx.paper(id).id) ?? null;
+    return this.readNote(this.ctx.paper(id).id);
   }
 
-  setNote(id: string, text: string): PaperView {
+  async setNote(id: string, text: string): Promise<PaperView> {
     const paper = this.ctx.paper(id);
-    withWriteLockSync(this.ctx.dataDir, () => {
-      this.ctx.notes.write(paper.id, text, { title: paper.title, tags: this.ctx.annotations.get(paper.id)?.tags ?? [] });
+    await this.locked(() => this.writeNote(paper, text));
+    return this.changed(paper.id, 'annotations');
+  }
+
+  /** Appends to the note as it is on disk at the moment of writing, never to a copy read earlier. */
+  async appendNote(id: string, text: string): Promise<PaperView> {
+    const paper = this.ctx.paper(id);
+    await this.locked(() => {
+      const current = this.readNote(paper.id);
+      this.writeNote(paper, current ? `${current.replace(/\s+$/, '')}\n\n${text}` : text);
     });
+    return this.changed(paper.id, 'annotations');
+  }
+
+  /** Earlier versions of the paper's note, newest first. */
+  noteHistory(id: string): NoteHistoryView {
+    const versions = this.ctx.notes.versions(this.ctx.paper(id).id);
+    return { versions: versions.map(({ version, savedAt, text }) => ({ version, savedAt, text })) };
+  }
+
+  /** Brings an earlier version back; the text it replaces becomes a version in turn. */
+  async restoreNote(id: string, version: number): Promise<PaperView> {
+    const paper = this.ctx.paper(id);
+    await this.locked(() => {
+      const found = this.ctx.notes.versions(paper.id).find((entry) => entry.version === version);
+      if (!found) throw new PapershelfError('not-found', `the note of ${paper.id} has no version ${version} (see \`papershelf note ${paper.id} --history\`)`);
+      this.writeNote(paper, found.text);
+    });
+    return this.changed(paper.id, 'annotations');
+  }
+
+  private writeNote(paper: StoredPaper, text: string): void {
+    this.ctx.notes.write(paper.id, text, { title: paper.title, tags: this.ctx.annotations.get(paper.id)?.tags ?? [] });
     if (text.trim() === '') this.ctx.noteCache.delete(paper.id);
     else this.ctx.noteCache.set(paper.id, text);
-    this.refreshIndex(paper.id);
-    this.ctx.emit('annotations', [paper.id]);
-    return this.ctx.view(paper.id);
-  }
-
-  appendNote(id: string, text: string): PaperView {
-    const current = this.getNote(id);
-    return this.setNote(id, current ? `${current.replace(/\s+$/, '')}\n\n${text}` : text);
   }
 }

@@ -1,5 +1,5 @@
 import { readTextIfExists } from './read-text.ts';
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Annotation } from '../model/paper.ts';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
@@ -14,6 +14,7 @@ import {
   mergeAnnotations,
   sameContent,
 } from './annotation-schema.ts';
+import { isDiskRefusal } from './disk-errors.ts';
 import { withWriteLockSync } from './write-lock.ts';
 
 export const ANNOTATIONS_FILE = 'annotations.json';
@@ -55,15 +56,13 @@ export class AnnotationStore {
 
   /**
    * Opens the file, repairing or migrating it if needed. Throws only for a file from a newer version
-   * (NewerSchemaError) or an I/O error; what was repaired is listed in `problems`.
+   * (NewerSchemaError) or an I/O error; what was repaired is listed in `problems`. Reading takes no
+   * lock and writes nothing unless a repair is due, so a library on a read-only or full disk opens.
    */
   static open(dataDir: string): AnnotationStore {
-    mkdirSync(dataDir, { recursive: true });
     const store = new AnnotationStore(dataDir);
-    withWriteLockSync(dataDir, () => {
-      cleanStaleTempFiles(dataDir, ANNOTATIONS_FILE);
-      store.refresh();
-    });
+    cleanStaleTempFiles(dataDir, ANNOTATIONS_FILE);
+    store.refresh();
     return store;
   }
 
@@ -73,9 +72,12 @@ export class AnnotationStore {
     return found && cloneAnnotation(found);
   }
 
+  /** A null-prototype object: an id such as `__proto__` is an entry like any other. */
   all(): Record<string, Annotation> {
     this.refresh();
-    return Object.fromEntries([...this.papers].map(([id, annotation]) => [id, cloneAnnotation(annotation)]));
+    const copy = Object.create(null) as Record<string, Annotation>;
+    for (const [id, annotation] of this.papers) copy[id] = cloneAnnotation(annotation);
+    return copy;
   }
 
   /**
@@ -93,10 +95,10 @@ export class AnnotationStore {
   }
 
   /** Many changes in one write (used by tag rename and backup import). */
-  updateMany(changes: Record<string, (current: Annotation) => Annotation>): void {
+  updateMany(changes: Map<string, (current: Annotation) => Annotation>): void {
     this.transact(() => {
       let changed = false;
-      for (const [id, change] of Object.entries(changes)) changed = this.apply(id, change).changed || changed;
+      for (const [id, change] of changes) changed = this.apply(id, change).changed || changed;
       return changed;
     });
   }
@@ -158,7 +160,19 @@ export class AnnotationStore {
       this.seen = before;
       return;
     }
-    // Repair once, by whoever holds the lock; the file may have been fixed while we waited.
+    try {
+      this.repairUnderLock(before, decoded);
+    } catch (error) {
+      if (!isDiskRefusal(error)) throw error;
+      // A disk that refuses writes still lets the user read what could be recovered.
+      this.papers = decoded.papers;
+      this.seen = before;
+      this.problems.push(`annotations.json needs a repair that the disk refused (${(error as Error).message}); read what could be recovered`);
+    }
+  }
+
+  /** Repair once, by whoever holds the lock; the file may have been fixed while we waited. */
+  private repairUnderLock(before: string, decoded: Exclude<Decoded, { kind: 'ok' }>): void {
     withWriteLockSync(this.dataDir, () => {
       const current = fingerprint(this.path);
       const again = current === before ? decoded : this.decodeFromDisk();

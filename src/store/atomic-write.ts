@@ -11,12 +11,15 @@ import {
 } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { asDiskRefusal, PRIVATE_FILE_MODE } from './disk-errors.ts';
 import { isProcessAlive, sleepSync } from './write-lock.ts';
 
 /*
  * A reader sees either the old file or the new one, never a mix: the data goes to a temporary file in
  * the same folder (rename is only atomic within one file system), is fsynced, then renamed over the
- * target; the folder is fsynced so the rename itself survives a power cut.
+ * target; the folder is fsynced so the rename itself survives a power cut. Every data file passes
+ * here, so this is where files are made private (0600) and where a full or read-only disk becomes a
+ * DiskRefusedError with no temporary file left behind.
  */
 
 const TEMP_MARK = '.tmp-';
@@ -96,7 +99,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   const temp = tempPathFor(path);
   const bytes = toBytes(data);
   try {
-    const fd = openSync(temp, 'wx', 0o666);
+    const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       let written = 0;
       while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
@@ -111,7 +114,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     } catch {
       // The temporary file may not exist (open failed) or was already renamed.
     }
-    throw error;
+    throw asDiskRefusal(error);
   }
   fsyncDirSync(dirname(path));
 }
@@ -120,7 +123,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = tempPathFor(path);
   const bytes = toBytes(data);
   try {
-    const handle = await open(temp, 'wx', 0o666);
+    const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       let written = 0;
       while (written < bytes.length) {
@@ -133,7 +136,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await renameWithRetry(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw asDiskRefusal(error);
   }
   await fsyncDir(dirname(path));
 }

@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './disk-errors.ts';
 
 /*
  * Nothing the user made is ever deleted to get past a problem: a corrupt file is moved here, and a
@@ -22,7 +23,7 @@ function stamp(date: Date): string {
 /** `backups/<name>.<timestamp>.bak`, with `-2`, `-3`... when two backups land in the same millisecond. */
 function freshBackupPath(dataDir: string, filePath: string, date: Date): string {
   const dir = backupsDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const base = `${basename(filePath)}.${stamp(date)}`;
   for (let n = 1; ; n++) {
     const candidate = join(dir, n === 1 ? `${base}.bak` : `${base}-${n}.bak`);
@@ -33,7 +34,7 @@ function freshBackupPath(dataDir: string, filePath: string, date: Date): string 
 function log(dataDir: string, date: Date, action: string, filePath: string, backupPath: string, reason: string): void {
   const line = `${date.toISOString()}\t${action}\t${filePath}\t${basename(backupPath)}\t${reason.replace(/\s+/g, ' ')}\n`;
   try {
-    appendFileSync(join(backupsDir(dataDir), LOG_NAME), line);
+    appendFileSync(join(backupsDir(dataDir), LOG_NAME), line, { mode: PRIVATE_FILE_MODE });
   } catch {
     // The backup itself is what matters; the log is a courtesy.
   }

@@ -1,9 +1,12 @@
-import { readTextIfExists } from './read-text.ts';
-import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
+import { copyToBackups } from './backups.ts';
+import { ensurePrivateDir } from './disk-errors.ts';
 import { hashedNoteFileName, idFromNoteFileName, NOTE_EXTENSION, noteFileName } from './note-file-names.ts';
 import { formatNote, parseNote } from './note-front-matter.ts';
+import { NoteHistory, type NoteVersion } from './note-history.ts';
+import { readUtf8IfExists } from './read-text.ts';
 import { withWriteLockSync } from './write-lock.ts';
 
 export const NOTES_DIR = 'notes';
@@ -12,6 +15,14 @@ interface NoteFile {
   id: string;
   file: string;
   body: string;
+  tags: string[];
+  /** False when the file's bytes are not UTF-8: its original must be kept before it is rewritten. */
+  valid: boolean;
+}
+
+export interface NoteMetaInput {
+  title: string;
+  tags: string[];
 }
 
 
@@ -41,12 +52,16 @@ export function mergeNoteBodies(target: string | null, source: string): string {
 /** One Markdown file per note, `notes/<safe file name>.md`, readable and editable outside the app. */
 export class NoteStore {
   readonly dir: string;
+  readonly history: NoteHistory;
+  /** What was kept aside while writing (a note that was not UTF-8), in words for the user. */
+  readonly problems: string[] = [];
   /** id -> file name for notes not at their usual name (renamed by hand); rebuilt when the folder changes. */
   private index: Map<string, string> | null = null;
   private indexStamp: string | null = null;
 
   constructor(readonly dataDir: string) {
     this.dir = join(dataDir, NOTES_DIR);
+    this.history = new NoteHistory(dataDir);
   }
 
   /** The body without front matter, or null when the paper has no note. */
@@ -54,13 +69,28 @@ export class NoteStore {
     return this.locate(id)?.body ?? null;
   }
 
-  /** Atomic; an empty or blank body deletes the note. */
-  write(id: string, body: string, meta: { title: string; tags: string[] }): void {
+  /** Atomic; an empty or blank body deletes the note. What the file held before goes to the history. */
+  write(id: string, body: string, meta: NoteMetaInput): void {
     withWriteLockSync(this.dataDir, () => this.writeLocked(id, body, meta));
   }
 
+  /** Rewrites the note's front matter when its title or tags changed; returns the body as on disk. */
+  updateMeta(id: string, meta: NoteMetaInput): string | null {
+    return withWriteLockSync(this.dataDir, () => {
+      const found = this.locate(id);
+      if (!found) return null;
+      if (JSON.stringify(found.tags) !== JSON.stringify(meta.tags)) this.writeLocked(id, found.body, meta);
+      return found.body;
+    });
+  }
+
+  /** Earlier versions of the note, newest first. */
+  versions(id: string): NoteVersion[] {
+    return this.history.list(id);
+  }
+
   /** The paper's id changed (title key -> arXiv id): move the note, merging if both exist. */
-  rekey(fromId: string, toId: string, meta: { title: string; tags: string[] }): void {
+  rekey(fromId: string, toId: string, meta: NoteMetaInput): void {
     if (fromId === toId) return;
     withWriteLockSync(this.dataDir, () => {
       const source = this.locate(fromId);
@@ -69,6 +99,7 @@ export class NoteStore {
       // Target first, then the source is removed: a crash in between leaves both, and redoing the
       // merge finds the source's text already in the target.
       this.writeLocked(toId, mergeNoteBodies(target?.body ?? null, source.body), meta);
+      this.keepOriginal(source);
       this.remove(source.file);
     });
   }
@@ -81,18 +112,35 @@ export class NoteStore {
     return new Map([...this.scan()].map(([id, note]) => [id, note.body]));
   }
 
-  private writeLocked(id: string, body: string, meta: { title: string; tags: string[] }): void {
+  private writeLocked(id: string, body: string, meta: NoteMetaInput): void {
     const found = this.locate(id);
+    if (found) this.keepOriginal(found);
     if (body.trim() === '') {
       if (found) this.remove(found.file);
       return;
     }
-    mkdirSync(this.dir, { recursive: true });
+    ensurePrivateDir(this.dir);
     const file = found?.file ?? this.freeName(id);
     this.changeFolder(
       () => writeFileAtomicSync(join(this.dir, file), formatNote(id, meta, body)),
       (index) => index.set(id, file),
     );
+  }
+
+  /** Before a note file is replaced or removed: its text to the history, its bytes to backups/ if not UTF-8. */
+  private keepOriginal(found: NoteFile): void {
+    const path = join(this.dir, found.file);
+    if (!found.valid) {
+      const backup = copyToBackups(this.dataDir, path, 'not valid UTF-8; kept before the note was rewritten');
+      this.problems.push(`notes/${found.file} was not valid UTF-8: its original bytes were kept in ${relative(this.dataDir, backup)}`);
+    }
+    let savedAt = new Date();
+    try {
+      savedAt = statSync(path).mtime;
+    } catch {
+      // Gone meanwhile: now is as good a time as any.
+    }
+    this.history.record(found.id, found.body, found.tags, savedAt);
   }
 
   private remove(file: string): void {
@@ -132,10 +180,10 @@ export class NoteStore {
   }
 
   private readClaimed(file: string, id: string): NoteFile | null {
-    const text = readTextIfExists(join(this.dir, file));
-    if (text === null) return null;
-    const { meta, body } = parseNote(text);
-    return ownerOf(file, meta.id) === id ? { id, file, body } : null;
+    const read = readUtf8IfExists(join(this.dir, file));
+    if (read === null) return null;
+    const { meta, body } = parseNote(read.text);
+    return ownerOf(file, meta.id) === id ? { id, file, body, tags: meta.tags, valid: read.valid } : null;
   }
 
   private locate(id: string): NoteFile | null {
@@ -164,13 +212,13 @@ export class NoteStore {
     cleanStaleTempFiles(this.dir);
     const notes = new Map<string, NoteFile>();
     for (const file of names.filter((name) => name.endsWith(NOTE_EXTENSION)).sort()) {
-      const text = readTextIfExists(join(this.dir, file));
-      if (text === null) continue;
-      const { meta, body } = parseNote(text);
+      const read = readUtf8IfExists(join(this.dir, file));
+      if (read === null) continue;
+      const { meta, body } = parseNote(read.text);
       const id = ownerOf(file, meta.id);
       if (id === null) continue;
       const usual = file === noteFileName(id) || file === hashedNoteFileName(id);
-      if (!notes.has(id) || usual) notes.set(id, { id, file, body });
+      if (!notes.has(id) || usual) notes.set(id, { id, file, body, tags: meta.tags, valid: read.valid });
     }
     return notes;
   }

@@ -1,15 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { PapershelfError } from '../model/errors.ts';
+import { asDiskRefusal, ensurePrivateDir, PRIVATE_FILE_MODE } from './disk-errors.ts';
 
 /*
  * A lock file created with O_EXCL serialises read-modify-write cycles between processes (the desktop
  * app, a CLI run, the browser server) sharing one data folder. Node has no flock(), so a crashed holder
- * is recognised by its dead pid or, failing that (other host, reused pid), by the lock's age.
+ * is recognised by its dead pid. A holder on this host whose process is alive keeps its lock however
+ * long it works: taking it by age would let two writers in at once. Only a lock whose holder cannot
+ * be checked (another host, an unreadable file) is judged by its age.
  */
 
 export interface WriteLockOptions {
@@ -19,6 +22,8 @@ export interface WriteLockOptions {
   timeoutMs?: number;
   /** A lock whose holder cannot be checked is taken over after this long; async holders refresh it. */
   staleMs?: number;
+  /** Told once, after a second of waiting, who holds the lock and since when (default: stderr). */
+  onWait?: (message: string) => void;
 }
 
 interface LockOwner {
@@ -36,6 +41,8 @@ const DEFAULT_STALE_MS = 30_000;
 const HALF_WRITTEN_STALE_MS = 1_000;
 /** The takeover guard is held for microseconds; older means its holder died. */
 const GUARD_STALE_MS = 5_000;
+/** A writer that has waited this long says what it waits for. */
+const REPORT_WAIT_AFTER_MS = 1_000;
 
 /**
  * Lock path -> token, for the locks this process holds. Sync calls nest, and also run inside an async
@@ -93,8 +100,7 @@ function readOwner(path: string): { owner: LockOwner | null; ageMs: number } | n
 function isStale(found: { owner: LockOwner | null; ageMs: number }, staleMs: number): boolean {
   const { owner, ageMs } = found;
   if (!owner) return ageMs > HALF_WRITTEN_STALE_MS;
-  if (ageMs > staleMs) return true;
-  if (owner.host !== hostname()) return false;
+  if (owner.host !== hostname()) return ageMs > staleMs;
   // Containers restart with the same small pids: our own pid and thread on a lock we do not hold is a
   // previous run's. Another thread of this process is alive by definition.
   if (owner.pid === process.pid && (owner.thread ?? 0) === threadId) return ![...held.values()].includes(owner.token);
@@ -145,23 +151,39 @@ function tryCreate(path: string): string | null {
   };
   let fd: number;
   try {
-    fd = openSync(path, 'wx');
+    fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
     if (code(error) === 'EEXIST') return null;
-    throw error;
+    throw asDiskRefusal(error);
   }
   try {
     writeSync(fd, JSON.stringify(owner));
-  } finally {
+  } catch (error) {
+    // A full disk: an empty lock left behind would look like a holder that died mid-write.
     closeSync(fd);
+    unlinkSync(path);
+    throw asDiskRefusal(error);
   }
+  closeSync(fd);
   return owner.token;
 }
 
-function busyError(path: string): PapershelfError {
+/** "process 123 on host, since 2026-01-01T10:00:00.000Z" */
+function describeHolder(path: string): string {
   const owner = readOwner(path)?.owner;
-  const who = owner ? `process ${owner.pid} on ${owner.host}` : 'another process';
-  return new PapershelfError('internal', `The data folder is busy: ${who} holds ${path}. Try again in a moment.`);
+  if (!owner) return 'another process';
+  const since = typeof owner.createdAt === 'string' && owner.createdAt !== '' ? `, since ${owner.createdAt}` : '';
+  return `process ${owner.pid} on ${owner.host}${since}`;
+}
+
+function busyError(path: string): PapershelfError {
+  return new PapershelfError('internal', `The data folder is busy: ${describeHolder(path)} holds ${path}. Try again in a moment.`);
+}
+
+function reportWait(path: string, options: WriteLockOptions): void {
+  const message = `waiting for the data folder: ${describeHolder(path)} holds ${path}`;
+  if (options.onWait) options.onWait(message);
+  else process.stderr.write(`papershelf: ${message}\n`);
 }
 
 /** Tries once, taking over a stale lock; `null` means wait and retry. */
@@ -176,12 +198,18 @@ function attempt(path: string, staleMs: number): string | null {
 
 /** Attempts until the lock is ours (returns the token); yields how long to wait before the next try. */
 function* acquisition(dataDir: string, path: string, options: WriteLockOptions): Generator<number, string> {
-  mkdirSync(dataDir, { recursive: true });
-  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  ensurePrivateDir(dataDir);
+  const started = Date.now();
+  const deadline = started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let reported = false;
   for (let round = 0; ; round++) {
     const token = attempt(path, options.staleMs ?? DEFAULT_STALE_MS);
     if (token) return token;
     if (Date.now() > deadline) throw busyError(path);
+    if (!reported && Date.now() - started >= REPORT_WAIT_AFTER_MS) {
+      reported = true;
+      reportWait(path, options);
+    }
     yield Math.min(1 + round, 20);
   }
 }

@@ -59,9 +59,7 @@ describe('killing a writer at random moments', () => {
   it(`leaves annotations.json and every note whole, at the previous or the new state (${KILLS} kills)`, async () => {
     const dataDir = tempDir();
     const progress = join(dataDir, 'progress.txt');
-    AnnotationStore.open(dataDir).updateMany(
-      Object.fromEntries(Object.entries(baseAnnotations()).map(([id, a]) => [id, () => a])),
-    );
+    AnnotationStore.open(dataDir).updateMany(new Map(Object.entries(baseAnnotations()).map(([id, a]) => [id, () => a])));
     let finished = 0;
     let interruptedWrites = 0;
     for (let kill = 0; kill < KILLS; kill++) {

@@ -86,7 +86,7 @@ describe('AnnotationStore basics', () => {
     store.update('a', tag('ML'));
     store.update('b', tag('ml', 'vision'));
     const rename = (x: Annotation): Annotation => ({ ...x, tags: x.tags.map((t) => (t.toLowerCase() === 'ml' ? 'Machine Learning' : t)) });
-    store.updateMany({ a: rename, b: rename });
+    store.updateMany(new Map([['a', rename], ['b', rename]]));
     expect(onDisk(dir).papers.a?.tags).toEqual(['Machine Learning']);
     expect(onDisk(dir).papers.b?.tags).toEqual(['Machine Learning', 'vision']);
   });

@@ -13,10 +13,10 @@ const writes = Number(process.argv[3] ?? 500);
 const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
 try {
   const store = AnnotationStore.open(dir);
-  const changes: Record<string, (a: Annotation) => Annotation> = {};
+  const changes = new Map<string, (a: Annotation) => Annotation>();
   for (let i = 0; i < papers; i++) {
     const tags = ['reading-group', `topic-${i % 40}`];
-    changes[`2508.${String(i).padStart(5, '0')}`] = (a) => ({ ...a, starred: i % 2 === 0, tags, status: 'to-read' });
+    changes.set(`2508.${String(i).padStart(5, '0')}`, (a) => ({ ...a, starred: i % 2 === 0, tags, status: 'to-read' }));
   }
   store.updateMany(changes);
   const times: number[] = [];

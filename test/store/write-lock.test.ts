@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { lockFilePath, withWriteLock, withWriteLockSync } from '../../src/store/write-lock.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
-function writeForeignLock(dataDir: string, pid: number, token = 'foreign'): string {
+function writeForeignLock(dataDir: string, pid: number, token = 'foreign', host = hostname()): string {
   const path = lockFilePath(dataDir);
-  writeFileSync(path, JSON.stringify({ pid, thread: threadId, host: hostname(), token, createdAt: new Date().toISOString() }));
+  writeFileSync(path, JSON.stringify({ pid, thread: threadId, host, token, createdAt: new Date().toISOString() }));
   return path;
 }
 
@@ -67,12 +67,60 @@ describe('withWriteLockSync', () => {
     }
   });
 
-  it('takes over a lock older than staleMs even when its pid is alive (reused pid, other host)', () => {
+  it('takes over a lock of another host once it is older than staleMs', () => {
     const dir = tempDir();
-    const path = writeForeignLock(dir, process.ppid);
+    const path = writeForeignLock(dir, process.ppid, 'remote', 'another-host.example');
+    expect(() => withWriteLockSync(dir, () => 'never', { timeoutMs: 50, staleMs: 30_000 })).toThrow(/busy/);
     const old = new Date(Date.now() - 60_000);
     utimesSync(path, old, old);
     expect(withWriteLockSync(dir, () => 'mine', { timeoutMs: 50, staleMs: 30_000 })).toBe('mine');
+  });
+
+  it('never takes the lock of a live process on this host, however old the lock is', () => {
+    const dir = tempDir();
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      const path = writeForeignLock(dir, sleeper.pid ?? 0, 'busy-writer');
+      const old = new Date(Date.now() - 10 * 60_000);
+      utimesSync(path, old, old);
+      expect(() => withWriteLockSync(dir, () => 'stolen', { timeoutMs: 100, staleMs: 1_000 })).toThrow(/busy: process \d+ on .*, since \d{4}-/);
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ token: 'busy-writer' });
+    } finally {
+      sleeper.kill();
+    }
+  });
+
+  it('takes the lock of a process killed with SIGKILL at once', async () => {
+    const dir = tempDir();
+    const path = lockFilePath(dir);
+    // A real holder: it takes the lock through this module, says so, and is then killed mid-hold.
+    const script = `
+      import { withWriteLock } from ${JSON.stringify(new URL('../../src/store/write-lock.ts', import.meta.url).pathname)};
+      await withWriteLock(${JSON.stringify(dir)}, async () => { process.stdout.write('held\\n'); await new Promise(() => setInterval(() => {}, 1000)); });`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.on('data', () => resolve()));
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ pid: holder.pid });
+    expect(() => withWriteLockSync(dir, () => 'never', { timeoutMs: 100 })).toThrow(/busy/);
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    const started = Date.now();
+    expect(withWriteLockSync(dir, () => 'mine', { timeoutMs: 50 })).toBe('mine');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  }, 20_000);
+
+  it('says, while it waits, who holds the lock and since when', async () => {
+    const dir = tempDir();
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      writeForeignLock(dir, sleeper.pid ?? 0);
+      const told: string[] = [];
+      await expect(withWriteLock(dir, async () => 'never', { timeoutMs: 1_300, onWait: (m) => told.push(m) })).rejects.toThrow(/busy/);
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatch(new RegExp(`process ${sleeper.pid} on .*, since \\d{4}-\\d\\d-\\d\\dT`));
+    } finally {
+      sleeper.kill();
+    }
   });
 
   it('takes over a lock left by a previous run with this same pid (containers reuse pids)', () => {
