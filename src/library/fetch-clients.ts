@@ -8,6 +8,7 @@ import { arxivClient, hfClient, type ClientOverrides } from '../sources/clients.
 import { systemClock, type Clock } from '../sources/clock.ts';
 import { formatDay } from '../sources/date-range.ts';
 import type { HttpClient } from '../sources/http-client.ts';
+import { nodeTransport, type FetchLike } from '../sources/node-transport.ts';
 import { RateLimiter } from '../sources/rate-limiter.ts';
 import { sourceConfig, type SourceConfig } from '../sources/source-config.ts';
 import { SUBSCRIPTIONS_FILE, type StoredSourceSettings } from '../store/subscription-schema.ts';
@@ -52,8 +53,8 @@ function limiterFor(clock: Clock, intervalMs: number): RateLimiter {
 }
 
 export function fetchClients(config: SourceConfig, environment: FetchEnvironment, control: FetchControl): FetchClients {
-  const send = environment.fetch ?? fetch;
-  const counting: typeof fetch = (input, init) => {
+  const send = environment.fetch ?? nodeTransport({ lookup: environment.lookup });
+  const counting: FetchLike = (input, init) => {
     control.countRequest();
     return send(input, init);
   };

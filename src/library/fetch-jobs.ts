@@ -11,7 +11,9 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { ChangeEvent, FetchJob } from '../api/contract.ts';
+import type { LookupFunction } from 'node:net';
 import type { Clock } from '../sources/clock.ts';
+import type { FetchLike } from '../sources/node-transport.ts';
 import type { RetryPolicy } from '../sources/retry-policy.ts';
 import { Job, type FetchControl, type FetchJobKind } from './fetch-job.ts';
 import type { Library } from './library.ts';
@@ -24,7 +26,9 @@ export interface FetchEnvironment {
   env?: NodeJS.ProcessEnv;
   /** Decides waits (arXiv spacing, backoff, Retry-After) and what day "today" is. */
   clock?: Clock;
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
+  /** Host name lookup for the real request layer (tests inject one that fails without asking a DNS server). */
+  lookup?: LookupFunction;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
 }

@@ -2,10 +2,16 @@
  * The one way Papershelf talks to a remote service: every request has a timeout (body included),
  * can be cancelled, identifies itself, waits its turn at a rate limiter when one is given, and is
  * retried with backoff on 429/5xx (honouring `Retry-After`), timeouts and dropped connections.
+ * No network (a name that does not resolve, a refused connection) fails at once, without retries.
+ * Redirects are followed only within the host (see redirects.ts); the body of an answer that is
+ * refused or not wanted (an error status, a redirect) is never read: its stream is cancelled.
  * Failures become SourceErrors whose messages say what happened and to which host.
  */
+import type { LookupFunction } from 'node:net';
 import { cancelledError, systemClock, type Clock } from './clock.ts';
+import { nodeTransport, type FetchLike } from './node-transport.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import { checkRedirect, redirectTarget } from './redirects.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy.ts';
 import { connectionError, httpError, SourceError, timeoutError, truncatedError } from './source-error.ts';
 
@@ -18,7 +24,10 @@ export interface HttpClientOptions {
   maxBytes?: number;
   clock?: Clock;
   limiter?: RateLimiter;
-  fetch?: typeof fetch;
+  /** The request layer; node:http/https (nodeTransport) unless a test gives its own. */
+  fetch?: FetchLike;
+  /** Host name lookup for the default request layer (tests inject a failing one). */
+  lookup?: LookupFunction;
   onRetry?: (event: RetryEvent) => void;
 }
 
@@ -49,7 +58,7 @@ export class HttpClient {
   private readonly policy: RetryPolicy;
   private readonly maxBytes: number;
   private readonly clock: Clock;
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: FetchLike;
 
   constructor(private readonly options: HttpClientOptions) {
     const base = new URL(options.baseUrl);
@@ -59,7 +68,7 @@ export class HttpClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.clock = options.clock ?? systemClock;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? nodeTransport({ lookup: options.lookup });
   }
 
   url(path: string, query: Record<string, string | number> = {}): URL {
@@ -75,7 +84,6 @@ export class HttpClient {
       try {
         await this.options.limiter?.acquire(options.signal);
         const { response, body } = await this.send(url, options.accept, options.signal);
-        if (!response.ok) throw httpError(this.host, url.pathname, response);
         return options.parse(body, response);
       } catch (error) {
         if (!(error instanceof SourceError) || !error.retryable || attempt >= this.policy.retries) throw error;
@@ -109,11 +117,20 @@ export class HttpClient {
     let response: Response | null = null;
     let received = 0;
     try {
-      response = await this.fetchImpl(url, {
-        headers: { 'user-agent': this.options.userAgent, accept },
-        signal: combined,
-        redirect: 'follow',
-      });
+      for (let hop = 0, from = url; ; hop++) {
+        response = await this.fetchImpl(from, { headers: { 'user-agent': this.options.userAgent, accept }, signal: combined, redirect: 'manual' });
+        const to = redirectTarget(from, response);
+        if (to === null) break;
+        await discard(response);
+        // A failure on the next hop is a failure to connect, not a body cut off.
+        response = null;
+        checkRedirect(this.host, from, to, hop);
+        from = to;
+      }
+      if (!response.ok) {
+        await discard(response);
+        throw httpError(this.host, url.pathname, response);
+      }
       const body = await this.readBody(response, url, (bytes) => (received = bytes));
       return { response, body };
     } catch (error) {
@@ -164,5 +181,14 @@ export class HttpClient {
       }
       throw new SourceError('malformed', this.host, `${this.host} sent malformed JSON for ${path}: ${detail}`, false);
     }
+  }
+}
+
+/** Drops an answer's body unread; closing the stream closes the connection. */
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // The body was already failing or closed: nothing left to drop.
   }
 }

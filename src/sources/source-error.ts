@@ -13,7 +13,8 @@ export type SourceErrorKind =
   | 'not-atom'
   | 'malformed'
   | 'truncated'
-  | 'too-large';
+  | 'too-large'
+  | 'redirect';
 
 const UNCHANGED = ' — your library is unchanged';
 
@@ -27,6 +28,7 @@ const CODES: Record<SourceErrorKind, ErrorCode> = {
   malformed: 'internal',
   truncated: 'internal',
   'too-large': 'internal',
+  redirect: 'internal',
 };
 
 export class SourceError extends PapershelfError {
@@ -49,6 +51,7 @@ export class SourceError extends PapershelfError {
 
 // Connection errors that mean "no network" or "no such server": retrying would only delay the message.
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
+const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
 
 function errorCodes(error: unknown): string[] {
   if (!(error instanceof Error)) return [];
@@ -62,8 +65,11 @@ function errorCodes(error: unknown): string[] {
 }
 
 export function connectionError(host: string, error: unknown): SourceError {
-  const unreachable = errorCodes(error).some((code) => UNREACHABLE.has(code));
-  return new SourceError('offline', host, `offline: could not reach ${host}`, !unreachable);
+  const codes = errorCodes(error);
+  const unresolved = codes.some((code) => UNRESOLVED.has(code));
+  const unreachable = unresolved || codes.some((code) => UNREACHABLE.has(code));
+  const why = unresolved ? ' (its name could not be looked up)' : '';
+  return new SourceError('offline', host, `offline: could not reach ${host}${why}`, !unreachable);
 }
 
 export function timeoutError(host: string, timeoutMs: number): SourceError {

@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { readFixture } from './fixtures.ts';
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfter?: string }
+  /** `endlessBody`: the error page starts and never ends, so reading it would hang. */
+  | { kind: 'status'; status: number; retryAfter?: string; endlessBody?: boolean }
+  /** A redirect to `location` (resolved against the server's own URL); `endlessBody` as above. */
+  | { kind: 'redirect'; location: string; status?: number; endlessBody?: boolean }
   /** Accepts the connection and never answers. */
   | { kind: 'hang' }
   /** Sends the headers and half of the body, then goes silent. */
@@ -28,6 +31,10 @@ export interface LoggedRequest {
   accept: string | undefined;
   /** The fault this request got instead of its answer, if any. */
   fault: Fault['kind'] | null;
+  /** The client closed the connection before the answer was complete. */
+  closedEarly: boolean;
+  /** When the request arrived (Date.now()). */
+  at: number;
 }
 
 export interface ReplayData {
@@ -88,14 +95,21 @@ function answer(data: ReplayData, path: string, query: Record<string, string>): 
   return { status: 404, type: 'application/json', body: JSON.stringify({ error: 'Not Found' }) };
 }
 
+function answerWith(res: ServerResponse, status: number, headers: Record<string, string>, body: string, endless = false): void {
+  if (!endless) return void res.writeHead(status, headers).end(body);
+  res.writeHead(status, { ...headers, 'content-length': String(1024 * 1024) });
+  res.write(body);
+}
+
 function misbehave(fault: Fault, res: ServerResponse, body: string): void {
   switch (fault.kind) {
     case 'status': {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
-      res.writeHead(fault.status, headers).end(JSON.stringify({ error: `status ${fault.status}` }));
-      return;
+      return answerWith(res, fault.status, headers, JSON.stringify({ error: `status ${fault.status}` }), fault.endlessBody);
     }
+    case 'redirect':
+      return answerWith(res, fault.status ?? 302, { location: fault.location, 'content-type': 'text/html' }, '<p>Moved</p>', fault.endlessBody);
     case 'html':
       res.writeHead(fault.status ?? 200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML_PAGE);
       return;
@@ -126,7 +140,17 @@ export async function startReplayServer(data: Partial<ReplayData> = {}): Promise
     const query = Object.fromEntries(url.searchParams);
     const pending = faults.find((entry) => entry.left > 0 && url.pathname.startsWith(entry.path));
     if (pending) pending.left--;
-    requests.push({ path: url.pathname, query, userAgent: req.headers['user-agent'], accept: req.headers.accept, fault: pending?.fault.kind ?? null });
+    const logged: LoggedRequest = {
+      path: url.pathname,
+      query,
+      userAgent: req.headers['user-agent'],
+      accept: req.headers.accept,
+      fault: pending?.fault.kind ?? null,
+      closedEarly: false,
+      at: Date.now(),
+    };
+    requests.push(logged);
+    res.once('close', () => (logged.closedEarly = !res.writableFinished));
     const reply = answer(full, url.pathname, query);
     if (pending) return misbehave(pending.fault, res, reply.body);
     res.writeHead(reply.status, { 'content-type': reply.type, 'content-length': String(Buffer.byteLength(reply.body)) }).end(reply.body);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient, type HttpClientOptions, type RetryEvent } from '../../src/sources/http-client.ts';
-import { SourceError } from '../../src/sources/source-error.ts';
 import { userAgent } from '../../src/sources/source-config.ts';
 import { closedPort, startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
+import { failure, replayClient } from './client-helpers.ts';
 import { settle, TestClock } from './test-clock.ts';
 
 const DAY = { query: { date: '2026-07-15' } };
@@ -15,18 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-function client(options: Partial<HttpClientOptions> = {}): HttpClient {
-  return new HttpClient({ baseUrl: server.url, userAgent: userAgent(), clock, timeoutMs: 5000, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
-}
+const client = (options: Partial<HttpClientOptions> = {}): HttpClient => replayClient(server.url, clock, options);
 
 describe('HttpClient', () => {
   it('fetches JSON and says who it is', async () => {
