@@ -2,6 +2,7 @@ import { ImportFormatError, PapershelfError } from '../model/errors.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../model/paper.ts';
 import { detectFormat, importerFor } from './detect.ts';
 import type { ImportOptions, ParsedImport } from './types.ts';
+import { makeWellFormed } from './well-formed.ts';
 
 export { decodeImportBytes } from './decode.ts';
 export { detectFormat, IMPORTERS, importerFor } from './detect.ts';
@@ -12,6 +13,7 @@ export type ParseImportOptions = ImportOptions & { format?: ImportFormat | 'auto
 /**
  * Reads a whole import file in the given format (default: detected). Returns every usable paper, or
  * throws ImportFormatError naming the format and the position of the problem: never a partial file.
+ * Every string of the result (backup annotations and notes included) is well-formed UTF-16.
  */
 export function parseImport(text: string, options: ParseImportOptions = {}): ParsedImport {
   const body = text.replace(/^\uFEFF/, '');
@@ -24,7 +26,7 @@ export function parseImport(text: string, options: ParseImportOptions = {}): Par
   }
   const format = requested === 'auto' ? detectFormat(body) : requested;
   try {
-    return importerFor(format).parse(body, options);
+    return makeWellFormed(importerFor(format).parse(body, options));
   } catch (error) {
     if (error instanceof PapershelfError) throw error;
     // A parser library choking on hostile input (deep nesting, odd LaTeX) is still a bad file for

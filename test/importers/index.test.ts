@@ -14,16 +14,29 @@ describe('decodeImportBytes', () => {
     expect(decodeImportBytes(utf8('\uFEFF@misc{a, title={Ä}}'))).toBe('@misc{a, title={Ä}}');
   });
 
-  it('refuses Latin-1 at the first byte that is not UTF-8', () => {
+  it('replaces Latin-1 bytes with U+FFFD and warns once, naming the first bad byte', () => {
     const bib = '@article{m,\n  title = {Über Straßen},\n}\n';
     const latin1 = Buffer.from(bib, 'latin1');
     expect(bib.indexOf('Ü')).toBe(23); // one byte per character in Latin-1; offsets count from 0
-    expect(thrown(() => decodeImportBytes(latin1)).message).toBe(
-      'file: byte 23: not UTF-8 text (byte 0xDC; Latin-1 or Windows-1252?): save the file as UTF-8',
-    );
-    // A real U+FFFD in the file is not the problem; the bad byte after it is.
-    const mixed = Buffer.concat([Buffer.from('ok \uFFFD ok ', 'utf8'), Buffer.from([0xe9])]);
-    expect(thrown(() => decodeImportBytes(mixed)).message).toMatch(/^file: byte 10: not UTF-8 text \(byte 0xE9/);
+    const warnings: string[] = [];
+    expect(decodeImportBytes(latin1, (line) => warnings.push(line))).toBe(bib.replace(/[Üß]/g, '\uFFFD'));
+    expect(warnings).toEqual(['2 bytes were not valid UTF-8 and were replaced (the first at byte 23, 0xDC: Latin-1 or Windows-1252?)']);
+    expect(parseImport(decodeImportBytes(latin1)).papers[0]?.title).toBe('\uFFFDber Stra\uFFFDen');
+    // A real U+FFFD in the file is kept and not counted; the bad byte after it is.
+    const mixed = Buffer.concat([Buffer.from('ok \uFFFD ok ', 'utf8'), Buffer.from([0xe9, 0xe9, 0x41])]);
+    warnings.length = 0;
+    expect(decodeImportBytes(mixed, (line) => warnings.push(line))).toBe('ok \uFFFD ok \uFFFD\uFFFDA');
+    expect(warnings).toEqual([expect.stringMatching(/^2 bytes were not valid UTF-8 and were replaced \(the first at byte 10, 0xE9/)]);
+    // A truncated three-byte sequence is one replacement for two bytes.
+    warnings.length = 0;
+    expect(decodeImportBytes(Uint8Array.from([0x41, 0xe2, 0x82, 0x41]), (line) => warnings.push(line))).toBe('A\uFFFDA');
+    expect(warnings[0]).toMatch(/^2 bytes were not valid UTF-8/);
+  });
+
+  it('says nothing about a file that is valid UTF-8', () => {
+    const warnings: string[] = [];
+    decodeImportBytes(utf8('@misc{a, title={\uFFFD Ä}}'), (line) => warnings.push(line));
+    expect(warnings).toEqual([]);
   });
 
   it('refuses UTF-16, with or without a byte order mark', () => {
@@ -43,7 +56,7 @@ describe('decodeImportBytes', () => {
 
   it('refuses 50 MB of random bytes near their start', () => {
     const error = rejectionOf(() => decodeImportBytes(randomBytes(GARBAGE_BYTES, 29)));
-    expect(error.message).toMatch(/^file: byte \d: /);
+    expect(error.message).toMatch(/^file: byte \d{1,4}: a NUL byte/);
   });
 });
 
