@@ -1,6 +1,8 @@
 /**
  * The one list of operations Papershelf offers. The CLI, the Electron IPC router and the HTTP server
- * are all driven from this table, so an operation added here is reachable from every door.
+ * are all driven from this table, so an operation added here is reachable from every door (the CLI
+ * names its command for each in src/cli/contract-commands.ts). Inputs are strict: an unknown field
+ * is refused the same way by every door.
  */
 import { z } from 'zod';
 import {
@@ -82,7 +84,7 @@ export type FollowView = z.infer<typeof followViewSchema>;
 
 export const contract = {
   importText: op(
-    z.object({
+    z.strictObject({
       text: z.string().max(MAX_IMPORT_CHARS, 'file is larger than 64 MB'),
       format: z.union([importFormat, z.literal('auto')]).optional(),
       asOf: isoDate.optional(),
@@ -105,26 +107,26 @@ export const contract = {
     z.object({ total: z.number().int(), results: z.array(searchResultSchema) }),
     false,
   ),
-  getPaper: op(z.object({ id: paperId }), paperViewSchema, false),
+  getPaper: op(z.strictObject({ id: paperId }), paperViewSchema, false),
   similarPapers: op(
-    z.object({ id: paperId, limit: z.number().int().min(1).max(50).optional() }),
+    z.strictObject({ id: paperId, limit: z.number().int().min(1).max(50).optional() }),
     z.object({ results: z.array(searchResultSchema) }),
     false,
   ),
-  setStar: op(z.object({ id: paperId, starred: z.boolean() }), paperViewSchema, true),
-  addTags: op(z.object({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
-  removeTags: op(z.object({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
-  listTags: op(z.object({}), z.object({ tags: z.array(tagCountSchema) }), false),
-  renameTag: op(z.object({ from: tagName, to: tagName }), z.object({ papers: z.number().int() }), true),
-  deleteTag: op(z.object({ tag: tagName }), z.object({ papers: z.number().int() }), true),
-  setStatus: op(z.object({ id: paperId, status: readingStatus.nullable() }), paperViewSchema, true),
+  setStar: op(z.strictObject({ id: paperId, starred: z.boolean() }), paperViewSchema, true),
+  addTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
+  removeTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
+  listTags: op(z.strictObject({}), z.object({ tags: z.array(tagCountSchema) }), false),
+  renameTag: op(z.strictObject({ from: tagName, to: tagName }), z.object({ papers: z.number().int() }), true),
+  deleteTag: op(z.strictObject({ tag: tagName }), z.object({ papers: z.number().int() }), true),
+  setStatus: op(z.strictObject({ id: paperId, status: readingStatus.nullable() }), paperViewSchema, true),
   setNote: op(
-    z.object({ id: paperId, text: z.string().max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
+    z.strictObject({ id: paperId, text: z.string().max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
     paperViewSchema,
     true,
   ),
   appendNote: op(
-    z.object({ id: paperId, text: z.string().min(1).max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
+    z.strictObject({ id: paperId, text: z.string().min(1).max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
     paperViewSchema,
     true,
   ),
@@ -133,25 +135,25 @@ export const contract = {
     z.object({ content: z.string(), fileName: z.string(), mimeType: z.string(), count: z.number().int() }),
     false,
   ),
-  stats: op(z.object({}), statsSchema, false),
-  getUiState: op(z.object({}), uiStateSchema, false),
-  saveUiState: op(uiStateSchema.partial(), uiStateSchema, false),
+  stats: op(z.strictObject({}), statsSchema, false),
+  getUiState: op(z.strictObject({}), uiStateSchema, false),
+  saveUiState: op(uiStateSchema.partial().strict(), uiStateSchema, false),
   /** `problems`: damage found in subscriptions.json and repaired (moved to backups/), for the user. */
-  listFollows: op(z.object({}), z.object({ follows: z.array(followViewSchema), problems: z.array(z.string()) }), false),
+  listFollows: op(z.strictObject({}), z.object({ follows: z.array(followViewSchema), problems: z.array(z.string()) }), false),
   follow: op(
     z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('hf-daily'), since: isoDate.optional() }),
-      z.object({ kind: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional() }),
+      z.strictObject({ kind: z.literal('hf-daily'), since: isoDate.optional() }),
+      z.strictObject({ kind: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional() }),
     ]),
     z.object({ follow: followViewSchema, added: z.boolean(), problems: z.array(z.string()) }),
     true,
   ),
   /** `id` is a follow's id or, for arXiv, its query. */
-  unfollow: op(z.object({ id: z.string().trim().min(1).max(MAX_QUERY_CHARS) }), z.object({ follow: followViewSchema, problems: z.array(z.string()) }), true),
+  unfollow: op(z.strictObject({ id: z.string().trim().min(1).max(MAX_QUERY_CHARS) }), z.object({ follow: followViewSchema, problems: z.array(z.string()) }), true),
   /** Starts a one-off fetch and returns at once; progress arrives as `fetch` change events. */
   fetchSource: op(
     z.discriminatedUnion('source', [
-      z.object({
+      z.strictObject({
         source: z.literal('hf'),
         date: isoDate.optional(),
         from: isoDate.optional(),
@@ -159,15 +161,15 @@ export const contract = {
         week: z.string().max(10).optional(),
         month: z.string().max(7).optional(),
       }),
-      z.object({ source: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional(), sort: z.enum(['submitted', 'updated', 'relevance']).optional() }),
+      z.strictObject({ source: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional(), sort: z.enum(['submitted', 'updated', 'relevance']).optional() }),
     ]),
     z.object({ job: fetchJobSchema }),
     true,
   ),
   /** Starts fetching everything followed (or returns the refresh already running). */
-  refresh: op(z.object({}), z.object({ job: fetchJobSchema }), true),
-  cancelFetch: op(z.object({ job: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() }), true),
-  listFetchJobs: op(z.object({}), z.object({ jobs: z.array(fetchJobSchema) }), false),
+  refresh: op(z.strictObject({}), z.object({ job: fetchJobSchema }), true),
+  cancelFetch: op(z.strictObject({ job: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() }), true),
+  listFetchJobs: op(z.strictObject({}), z.object({ jobs: z.array(fetchJobSchema) }), false),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,9 @@
-/** Binds each contract operation to the Library. Inputs arrive here already validated. */
-import { cancelFetch, follow, listFetchJobs, listFollows, startFetch, startRefresh, unfollow } from '../library/fetch-service.ts';
+/**
+ * Binds each contract operation to the Library. Inputs arrive here already validated. Each handler
+ * says what it needs loaded: one paper (`onePaper`: a lazily opened library reads just that paper),
+ * every paper (`whole`), or nothing beyond annotations and settings. Online sources are imported on
+ * first use, so commands that never fetch never load that code.
+ */
 import type { Library } from '../library/library.ts';
 import type { ListFilter } from '../library/paper-view.ts';
 import type { listFilterSchema } from './schemas.ts';
@@ -13,6 +17,24 @@ type Handler<N extends OperationName> = (
 
 export type Handlers = { [N in OperationName]: Handler<N> };
 
+/** Operations on the paper `input.id`. */
+function onePaper<N extends OperationName>(run: (library: Library, input: z.output<Contract[N]['input']> & { id: string }) => ReturnType<Handler<N>>) {
+  return async (library: Library, input: z.output<Contract[N]['input']> & { id: string }) => {
+    await library.locate(input.id);
+    return run(library, input);
+  };
+}
+
+/** Operations over the whole library. */
+function whole<N extends OperationName>(run: Handler<N>): Handler<N> {
+  return async (library, input) => {
+    await library.loaded();
+    return run(library, input);
+  };
+}
+
+const fetchService = () => import('../library/fetch-service.ts');
+
 const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
   starred: input.starred,
   tag: input.tag,
@@ -22,29 +44,28 @@ const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
 
 export const handlers: Handlers = {
   importText: (library, input) => library.importText(input),
-  listPapers: (library, input) => library.listPapers({ ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset }),
-  search: (library, input) =>
-    library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset }),
-  getPaper: (library, input) => library.getPaper(input.id),
-  similarPapers: (library, input) => ({ results: library.similarPapers(input.id, input.limit) }),
-  setStar: (library, input) => library.annotate.setStar(input.id, input.starred),
-  addTags: (library, input) => library.annotate.addTags(input.id, input.tags),
-  removeTags: (library, input) => library.annotate.removeTags(input.id, input.tags),
+  listPapers: whole((library, input) => library.listPapers({ ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset })),
+  search: whole((library, input) => library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset })),
+  getPaper: onePaper<'getPaper'>((library, input) => library.getPaper(input.id)),
+  similarPapers: whole((library, input) => ({ results: library.similarPapers(input.id, input.limit) })),
+  setStar: onePaper<'setStar'>((library, input) => library.annotate.setStar(input.id, input.starred)),
+  addTags: onePaper<'addTags'>((library, input) => library.annotate.addTags(input.id, input.tags)),
+  removeTags: onePaper<'removeTags'>((library, input) => library.annotate.removeTags(input.id, input.tags)),
   listTags: (library) => ({ tags: library.annotate.listTags() }),
-  renameTag: (library, input) => ({ papers: library.annotate.retag(input.from, input.to) }),
-  deleteTag: (library, input) => ({ papers: library.annotate.retag(input.tag, null) }),
-  setStatus: (library, input) => library.annotate.setStatus(input.id, input.status),
-  setNote: (library, input) => library.annotate.setNote(input.id, input.text),
-  appendNote: (library, input) => library.annotate.appendNote(input.id, input.text),
-  exportPapers: (library, input) => library.exportPapers(input.format, filterOf(input)),
-  stats: (library) => library.stats(),
-  getUiState: (library) => library.settings.getUiState(),
-  saveUiState: (library, input) => library.settings.saveUiState(input),
-  listFollows: (library) => listFollows(library),
-  follow: (library, input) => follow(library, input),
-  unfollow: (library, input) => unfollow(library, input.id),
-  fetchSource: (library, input) => startFetch(library, input),
-  refresh: (library) => startRefresh(library),
-  cancelFetch: (library, input) => cancelFetch(library, input.job),
-  listFetchJobs: (library) => listFetchJobs(library),
+  renameTag: whole(async (library, input) => ({ papers: await library.annotate.retag(input.from, input.to) })),
+  deleteTag: whole(async (library, input) => ({ papers: await library.annotate.retag(input.tag, null) })),
+  setStatus: onePaper<'setStatus'>((library, input) => library.annotate.setStatus(input.id, input.status)),
+  setNote: onePaper<'setNote'>((library, input) => library.annotate.setNote(input.id, input.text)),
+  appendNote: onePaper<'appendNote'>((library, input) => library.annotate.appendNote(input.id, input.text)),
+  exportPapers: whole((library, input) => library.exportPapers(input.format, filterOf(input))),
+  stats: whole((library) => library.stats()),
+  getUiState: async (library) => (await library.openSettings()).getUiState(),
+  saveUiState: async (library, input) => (await library.openSettings()).saveUiState(input),
+  listFollows: async (library) => (await fetchService()).listFollows(library),
+  follow: async (library, input) => (await fetchService()).follow(library, input),
+  unfollow: async (library, input) => (await fetchService()).unfollow(library, input.id),
+  fetchSource: async (library, input) => (await fetchService()).startFetch(library, input),
+  refresh: async (library) => (await fetchService()).startRefresh(library),
+  cancelFetch: async (library, input) => (await fetchService()).cancelFetch(library, input.job),
+  listFetchJobs: async (library) => (await fetchService()).listFetchJobs(library),
 };

@@ -4,13 +4,13 @@ import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
 import type { UiStateShape } from './ui-defaults.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-export const paperId = z.string().trim().min(1, 'paper id is empty').max(300, 'paper id is too long');
+export const paperId = z.string().trim().min(1, 'a paper id cannot be empty').max(300, 'a paper id cannot be longer than 300 characters');
 export const tagName = z
   .string()
   .trim()
-  .min(1, 'tag is empty')
-  .max(100, 'tag is longer than 100 characters')
-  .refine((t) => !/[\u0000-\u001f,]/.test(t), 'tag must not contain commas or control characters');
+  .min(1, 'a tag cannot be empty')
+  .max(100, 'a tag cannot be longer than 100 characters')
+  .refine((t) => !/[\u0000-\u001f,]/.test(t), 'a tag cannot contain commas or control characters');
 
 export const readingStatus = z.enum(READING_STATUSES);
 export const importFormat = z.enum(IMPORT_FORMATS);
@@ -74,12 +74,14 @@ export const importSummarySchema = z.object({
   format: importFormat,
 });
 
-export const listFilterSchema = z.object({
-  starred: z.boolean().optional(),
-  tag: tagName.optional(),
-  status: readingStatus.optional(),
-  source: z.string().max(100).optional(),
-});
+export const listFilterSchema = z
+  .object({
+    starred: z.boolean().optional(),
+    tag: tagName.optional(),
+    status: readingStatus.optional(),
+    source: z.string().max(100).optional(),
+  })
+  .strict();
 
 export const tagCountSchema = z.object({ name: z.string(), count: z.number().int() });
 

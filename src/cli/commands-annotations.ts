@@ -1,4 +1,4 @@
-/** `star`, `unstar`, `tag`, `untag`, `tags`, `rename-tag`, `status`, `note`. */
+/** `star`, `unstar`, `tag`, `untag`, `tags`, `rename-tag`, `delete-tag`, `status`, `note`. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { PapershelfError } from '../model/errors.ts';
@@ -64,6 +64,15 @@ export function registerAnnotationCommands(program: Command, ctx: CliContext): v
     .action(async (from: string, to: string) => {
       const { papers } = await ctx.call('renameTag', { from, to });
       ctx.print(`renamed "${from}" to "${to}" on ${papers} paper${papers === 1 ? '' : 's'}`);
+    });
+
+  program
+    .command('delete-tag')
+    .description('remove a tag from every paper')
+    .argument('<tag>')
+    .action(async (tag: string) => {
+      const { papers } = await ctx.call('deleteTag', { tag });
+      ctx.print(`deleted "${tag}" from ${papers} paper${papers === 1 ? '' : 's'}`);
     });
 
   program

@@ -1,7 +1,6 @@
 /** `fetch`, `follow`, `following`, `unfollow`, `refresh`: online sources, with progress and Ctrl+C. */
 import type { Command } from 'commander';
 import type { FetchJob, OperationInput } from '../api/contract.ts';
-import { fetchJobsFor } from '../library/fetch-jobs.ts';
 import { PapershelfError, type ErrorCode } from '../model/errors.ts';
 import { processIO, type CliContext } from './context.ts';
 import { isoDay, oneOf, positiveInt } from './parse-options.ts';
@@ -39,6 +38,7 @@ function fetchInput(source: 'hf' | 'arxiv', words: string[], opts: FetchOptions)
  */
 async function runJob(ctx: CliContext, start: () => Promise<{ job: FetchJob }>): Promise<FetchJob> {
   const library = await ctx.openLibrary();
+  const { fetchJobsFor } = await import('../library/fetch-jobs.ts');
   const jobs = fetchJobsFor(library.dataDir);
   // Base URLs come from this command's environment (tests run the CLI in-process with their own).
   jobs.environment = { ...jobs.environment, env: ctx.io.env };

@@ -1,28 +1,14 @@
-/** `import`, `list`, `search`, `show`, `export`, `stats`. */
-import { readFile } from 'node:fs/promises';
+/** `import`, `list`, `search`, `show`, `similar`, `export`, `stats`. */
 import type { Command } from 'commander';
-import { EXPORT_FORMATS } from '../export/index.ts';
-import { decodeImportBytes } from '../importers/index.ts';
-import { PapershelfError } from '../model/errors.ts';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
-import { writeFileAtomic } from '../store/atomic-write.ts';
 import type { CliContext } from './context.ts';
+import { readInput, writeOutput } from './files.ts';
 import { detailText, listLine, paperJson } from './format.ts';
 import { isoDay, oneOf, positiveInt } from './parse-options.ts';
 
 const SORTS = ['date', 'upvotes', 'title', 'added'] as const;
-
-async function readInput(ctx: CliContext, file: string): Promise<string> {
-  if (file === '-') return decodeImportBytes(await ctx.io.readStdin());
-  try {
-    return decodeImportBytes(await readFile(file));
-  } catch (error) {
-    if (error instanceof PapershelfError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new PapershelfError('bad-input', `cannot read ${file}: ${reason}`);
-  }
-}
+/** Checked by the contract (exportFormat); listed here for the help text. */
+const EXPORT_FORMATS = 'bibtex|csl-json|markdown|json';
 
 export function registerPaperCommands(program: Command, ctx: CliContext): void {
   program
@@ -34,7 +20,7 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { format: string; asOf?: string; json?: boolean }) => {
       const text = await readInput(ctx, file);
-      const summary = await ctx.call('importText', { text, format: opts.format, asOf: opts.asOf, sourceName: file });
+      const summary = await ctx.call('importText', { text, format: opts.format, asOf: opts.asOf, sourceName: file.slice(0, 300) });
       if (opts.json) {
         const { added, updated, unchanged, skipped, warnings } = summary;
         return ctx.printJson({ added, updated, unchanged, skipped, warnings });
@@ -61,7 +47,7 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('search')
-    .description('full-text search (Lunr syntax: title: author: tag: note: foo* foo~1 -foo)')
+    .description('full-text search (Lunr syntax: title: author: tag: note: foo* foo~1 -foo; put -- before a query that starts with -)')
     .argument('<query...>', 'search words')
     .option('--limit <n>', 'show at most N results', positiveInt, 20)
     .option('--json', 'print JSON')
@@ -86,16 +72,31 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     });
 
   program
+    .command('similar')
+    .description('papers that share the most distinctive words and tags of one paper')
+    .argument('<id>', 'paper id')
+    .option('--limit <n>', 'show at most N papers (at most 50)', positiveInt, 10)
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { limit: number; json?: boolean }) => {
+      const { results } = await ctx.call('similarPapers', { id, limit: opts.limit });
+      if (opts.json) return ctx.printJson({ results: results.map((r) => ({ ...paperJson(r), score: r.score })) });
+      for (const result of results) ctx.print(`${listLine(result)}  (score ${result.score.toFixed(2)})`);
+      ctx.print(`${results.length} similar papers`);
+    });
+
+  program
     .command('export')
     .description('export papers as BibTeX, CSL-JSON, a Markdown reading list or a JSON backup')
-    .requiredOption('--format <format>', EXPORT_FORMATS.join('|'), oneOf(EXPORT_FORMATS))
+    .requiredOption('--format <format>', EXPORT_FORMATS)
     .option('--starred', 'only starred papers')
     .option('--tag <tag>', 'only papers with this tag')
     .option('-o, --output <file>', 'write to FILE instead of standard output')
     .action(async (opts: { format: string; starred?: boolean; tag?: string; output?: string }) => {
+      // Refuse an unwritable destination before the work of exporting.
+      if (opts.output !== undefined) await writeOutput(opts.output, null);
       const result = await ctx.call('exportPapers', { format: opts.format, starred: opts.starred, tag: opts.tag });
-      if (!opts.output) return ctx.io.stdout(result.content);
-      await writeFileAtomic(opts.output, result.content);
+      if (opts.output === undefined) return ctx.io.stdout(result.content);
+      await writeOutput(opts.output, result.content);
       ctx.io.stderr(`exported ${result.count} papers to ${opts.output}\n`);
     });
 

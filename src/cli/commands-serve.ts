@@ -1,11 +1,13 @@
-/** `papershelf serve`: the window in a browser, on 127.0.0.1, until Ctrl+C (SIGINT) or SIGTERM. */
+/**
+ * `papershelf serve`: the window in a browser, on 127.0.0.1, until Ctrl+C (SIGINT) or SIGTERM. On
+ * stop, calls in flight and pending writes finish first (at most SHUTDOWN_BUDGET_MS).
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PapershelfError } from '../model/errors.ts';
-import { LibraryHost } from '../server/library-host.ts';
-import { DEFAULT_STATIC_DIR, startServer } from '../server/server.ts';
 import type { CliContext } from './context.ts';
+import { SHUTDOWN_BUDGET_MS, trackCalls, withinDeadline } from './serve-shutdown.ts';
 
 function portNumber(value: string): number {
   const n = Number(value);
@@ -13,16 +15,26 @@ function portNumber(value: string): number {
   return n;
 }
 
-function untilStopped(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+/** `stopped` resolves on the first SIGINT/SIGTERM; later ones (while saving) call `again` until `dispose`. */
+function stopSignals(again: () => void): { stopped: Promise<NodeJS.Signals>; dispose(): void } {
+  let stop: (signal: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    let first = true;
+    stop = (signal) => {
+      if (!first) return again();
+      first = false;
       resolve(signal);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
   });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    stopped,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
 }
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
@@ -33,10 +45,12 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { port: number }) => {
       const dataDir = ctx.dataDir();
       const warn = (message: string) => ctx.io.stderr(`papershelf: warning: ${message}\n`);
+      const [{ LibraryHost }, { DEFAULT_STATIC_DIR, startServer }] = await Promise.all([import('../server/library-host.ts'), import('../server/server.ts')]);
       const host = await LibraryHost.open(dataDir, { onProblem: warn });
+      const tracked = trackCalls(host);
       let server;
       try {
-        server = await startServer({ library: host, port: opts.port });
+        server = await startServer({ library: tracked.served, port: opts.port });
       } catch (error) {
         await host.close();
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -46,10 +60,17 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       }
       // Other tools read the first line of stdout: it must be the address and nothing else.
       ctx.print(server.url);
-      if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) warn('the window is not built yet: run `npx vite build` first');
+      if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) warn('the window is not built yet: run `npm run build` first');
       ctx.io.stderr(`papershelf: serving the library in ${dataDir}; press Ctrl+C to stop\n`);
-      await untilStopped();
-      await server.close();
-      await host.close();
+      // Installed until the end, so a second Ctrl+C cannot cut a write short.
+      const signals = stopSignals(() => ctx.io.stderr('papershelf: still saving; stopping as soon as pending writes are on disk\n'));
+      await signals.stopped;
+      const deadline = Date.now() + SHUTDOWN_BUDGET_MS;
+      const finished = (await withinDeadline(tracked.idle(), deadline)) && (await withinDeadline(server.close().then(() => host.close()), deadline));
+      if (!finished) {
+        ctx.io.stderr(`papershelf: stopped after ${SHUTDOWN_BUDGET_MS / 1000} s with work still running\n`);
+        process.exit(1);
+      }
+      signals.dispose();
     });
 }

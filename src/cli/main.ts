@@ -1,5 +1,11 @@
-/** The `papershelf` command: parses arguments, runs one command, maps failures to exit codes. */
+/**
+ * The `papershelf` command: parses arguments, runs one command, maps failures to exit codes.
+ * Only commander and the command definitions load at start; each command imports what it needs
+ * when it runs, so `--help` or `star` never pays for search, importers or the server.
+ */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { errorLine, MAX_ERROR_CHARS } from '../api/error-text.ts';
 import { PapershelfError, USER_ERROR_CODES } from '../model/errors.ts';
 import { registerAnnotationCommands } from './commands-annotations.ts';
 import { registerFetchCommands } from './commands-fetch.ts';
@@ -11,12 +17,31 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
-function buildProgram(ctx: CliContext): Command {
+const PREFIX = 'papershelf: ';
+/** The whole line, prefix included, stays within MAX_ERROR_CHARS. */
+const failure = (message: string) => `${PREFIX}${errorLine(message, MAX_ERROR_CHARS - PREFIX.length)}\n`;
+
+/** package.json is two folders up both from src/cli/ and from the bundle's build/cli/. */
+function packageVersion(): string {
+  try {
+    const json = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof json.version === 'string' ? json.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildProgram(ctx: CliContext): Command {
   const program = new Command('papershelf')
     .description('Papershelf: an offline reading list for research papers')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('--data-dir <dir>', 'library folder (default: $PAPERSHELF_DATA_DIR or the per-user folder)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(s),
+      writeErr: (s) => ctx.io.stderr(s),
+      outputError: (s, write) => write(`${errorLine(s)}\n`),
+    })
     .showHelpAfterError(false);
   registerPaperCommands(program, ctx);
   registerAnnotationCommands(program, ctx);
@@ -48,10 +73,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     if (error instanceof PapershelfError) {
-      io.stderr(`papershelf: ${error.message}\n`);
+      io.stderr(failure(error.message));
       return USER_ERROR_CODES.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;
     }
-    io.stderr(`papershelf: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(failure(`unexpected error: ${error instanceof Error ? error.message : String(error)}`));
     return EXIT_FAILURE;
   }
 }

@@ -4,16 +4,14 @@
  * and then tells subscribers what changed.
  */
 import type { ChangeEvent } from '../api/contract.ts';
-import { exportItems } from '../export/index.ts';
 import type { ExportItem } from '../export/types.ts';
-import { parseImport } from '../importers/index.ts';
 import type { ParsedImport } from '../importers/types.ts';
 import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, ImportFormat, PaperView, StoredPaper } from '../model/paper.ts';
 import { Corpus, type SearchHit } from '../search/corpus.ts';
 import { AnnotationStore } from '../store/annotation-store.ts';
 import { NoteStore } from '../store/note-store.ts';
-import { SettingsStore } from '../store/settings-store.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { applyBackupAnnotations } from './backup-annotations.ts';
 import { parseArxivReference, titleKey } from './identity.ts';
@@ -55,6 +53,7 @@ export class Library {
   private readonly listeners = new Set<Listener>();
   private readonly titleIndex = new Map<string, string>();
   private corpusVersion = 0;
+  private titleIndexReady = false;
   private sortCache: { size: number; version: number; orders: Map<string, StoredPaper[]> } = { size: -1, version: -1, orders: new Map() };
   readonly annotate: LibraryAnnotations;
 
@@ -66,7 +65,7 @@ export class Library {
     private readonly noteCache: Map<string, string>,
     private settingsStore: SettingsStore | null = null,
   ) {
-    this.rebuildTitleIndex();
+    if (!corpus.deferred) this.rebuildTitleIndex();
     this.annotate = new LibraryAnnotations({
       dataDir,
       paper: (id) => this.requirePaper(id),
@@ -84,10 +83,11 @@ export class Library {
    * `longRunning` is for the doors that stay open (server, Electron): small segments are merged in
    * the background. A CLI command leaves that off so it ends as soon as its work is on disk.
    */
-  static async open(dataDir: string, options: { longRunning?: boolean } = {}): Promise<Library> {
+  static async open(dataDir: string, options: { longRunning?: boolean; lazy?: boolean } = {}): Promise<Library> {
     const longRunning = options.longRunning ?? false;
     // A long-running door answers as soon as the newest segment is in and loads the rest behind it.
-    const corpus = await Corpus.open(dataDir, { backgroundMerge: longRunning, progressive: longRunning });
+    // `lazy` (one-shot commands): nothing is read until an operation says what it needs (see `locate`).
+    const corpus = await Corpus.open(dataDir, { backgroundMerge: longRunning, progressive: longRunning, lazy: !longRunning && options.lazy === true });
     const annotations = AnnotationStore.open(dataDir);
     const notes = new NoteStore(dataDir);
     const library = new Library(
@@ -96,9 +96,9 @@ export class Library {
       annotations,
       notes,
       notes.readAll(),
-      // Doors with a window read settings at once (and report a damaged file); the CLI opens them on use.
-      longRunning ? new SettingsStore(dataDir) : null,
     );
+    // Doors with a window read settings at once (and report a damaged file); the CLI opens them on use.
+    if (longRunning) await library.openSettings();
     if (corpus.loading) {
       corpus.whenLoaded().then(
         () => {
@@ -111,14 +111,40 @@ export class Library {
     return library;
   }
 
-  /** Window state (settings.json), opened on first use: the CLI never needs it. */
-  get settings(): SettingsStore {
-    this.settingsStore ??= new SettingsStore(this.dataDir);
+  /**
+   * Resolves when every paper is loaded. Operations that need the whole library (lists, search,
+   * stats, imports) wait for this; with a lazy library, the first to ask loads it.
+   */
+  async loaded(): Promise<void> {
+    await this.corpus.whenLoaded();
+    if (!this.titleIndexReady) this.rebuildTitleIndex();
+  }
+
+  /**
+   * Makes one paper, named any way `resolveId` accepts, available to the operations on a single
+   * paper. A lazy library reads just that paper; the others have it already.
+   */
+  async locate(input: string): Promise<void> {
+    if (!this.corpus.deferred) return;
+    const trimmed = input.trim();
+    const arxiv = parseArxivReference(trimmed);
+    await this.corpus.locate(arxiv && arxiv !== trimmed ? [trimmed, arxiv] : [trimmed]);
+    // Without usable sidecars the corpus loaded in full instead.
+    if (!this.corpus.deferred) await this.loaded();
+  }
+
+  /** Window state (settings.json), opened on first use: the CLI never needs it (nor its code). */
+  async openSettings(): Promise<SettingsStore> {
+    if (!this.settingsStore) {
+      const { SettingsStore } = await import('../store/settings-store.ts');
+      this.settingsStore ??= new SettingsStore(this.dataDir);
+    }
     return this.settingsStore;
   }
 
-  /** Waits for background merges and stops worker threads. */
+  /** Waits for writes in progress and background merges, and stops worker threads. */
   async close(): Promise<void> {
+    await this.annotate.idle();
     await this.corpus.close();
   }
 
@@ -133,6 +159,7 @@ export class Library {
   }
 
   private rebuildTitleIndex(): void {
+    this.titleIndexReady = true;
     this.corpusVersion += 1;
     this.titleIndex.clear();
     for (const paper of this.corpus.all()) this.titleIndex.set(titleKey(paper.title), paper.id);
@@ -253,6 +280,8 @@ export class Library {
   }
 
   async importText(request: ImportRequest): Promise<ImportSummary> {
+    // Importers (and their parsers) load only for an import.
+    const { parseImport } = await import('../importers/index.ts');
     const parsed = parseImport(request.text, {
       format: request.format ?? 'auto',
       ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
@@ -266,7 +295,7 @@ export class Library {
    */
   async importParsed(parsed: ParsedImport, source: string = parsed.format): Promise<ImportSummary> {
     // Identity needs every paper's title: plan only once all segments are loaded.
-    await this.corpus.whenLoaded();
+    await this.loaded();
     return withWriteLock(this.dataDir, async () => {
       // Another process may have imported since this library was opened: plan against its result.
       if (await this.corpus.refresh()) this.rebuildTitleIndex();
@@ -325,7 +354,8 @@ export class Library {
     }));
   }
 
-  exportPapers(format: 'bibtex' | 'csl-json' | 'markdown' | 'json', filter: ListFilter) {
+  async exportPapers(format: 'bibtex' | 'csl-json' | 'markdown' | 'json', filter: ListFilter) {
+    const { exportItems } = await import('../export/index.ts');
     const items = this.itemsForExport(filter);
     const now = new Date().toISOString();
     const { extension, mimeType } = EXPORT_FILES[format];

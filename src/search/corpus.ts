@@ -8,8 +8,9 @@
  */
 import { PapershelfError } from '../model/errors.ts';
 import type { StoredPaper } from '../model/paper.ts';
-import { papersDir } from '../store/segment-files.ts';
-import { emptyManifest, readManifest } from '../store/segment-manifest.ts';
+import { locatePapers } from '../store/paper-locator.ts';
+import { papersDir, segmentPaths } from '../store/segment-files.ts';
+import { emptyManifest, LEGACY_MANIFEST_VERSION, readManifest } from '../store/segment-manifest.ts';
 import { storedPaperSchema } from '../store/segment-paper-schema.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { AnnotationIndex } from './annotation-index.ts';
@@ -41,6 +42,12 @@ export interface CorpusOptions {
   backgroundMerge?: boolean;
   /** Merge segments and index large batches in a worker thread (default true); false: on this thread. */
   worker?: boolean;
+  /**
+   * Read nothing until asked: `locate` finds single papers through the segments' id sidecars, and
+   * anything that needs the whole corpus (`whenLoaded`, `refresh`, `commit`) loads it first. For
+   * one-shot commands, which mostly touch one paper.
+   */
+  lazy?: boolean;
 }
 
 export interface SearchOptions {
@@ -85,6 +92,12 @@ export class Corpus {
   private readonly state = new CorpusState();
   private progress: LoadProgress | null = null;
   private loadingDone: Promise<void> = Promise.resolve();
+  /** Lazy: how to load everything, until something asks for it. */
+  private pendingLoad: (() => Promise<void>) | null = null;
+  /** Lazy, before the full load: papers found one by one (null: looked for, not in the library). */
+  private readonly located = new Map<string, StoredPaper | null>();
+  /** Lazy, before the full load: the annotation texts the index will be built from. */
+  private pendingTexts: Map<string, AnnotationText> | null = null;
   private readonly merges: CorpusMerges;
   private readonly segmentWorker: SegmentWorker;
 
@@ -104,6 +117,16 @@ export class Corpus {
   /** Corrupt segments or manifest are moved to backups/, reported in `problems`; the rest loads. */
   static async open(dataDir: string, options: CorpusOptions = {}): Promise<Corpus> {
     const corpus = new Corpus(dataDir, options);
+    if (options.lazy) {
+      corpus.pendingLoad = async () => {
+        corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems));
+        corpus.located.clear();
+        if (corpus.pendingTexts) corpus.annotations.setAll(corpus.pendingTexts);
+        corpus.pendingTexts = null;
+        corpus.merges.schedule();
+      };
+      return corpus;
+    }
     if (!options.progressive) {
       corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems));
     } else {
@@ -132,9 +155,53 @@ export class Corpus {
     return this.progress;
   }
 
-  /** Resolves when every segment is loaded (at once unless opened with `progressive`). */
+  /** Resolves when every segment is loaded (at once unless opened with `progressive` or `lazy`). */
   whenLoaded(): Promise<void> {
+    const load = this.pendingLoad;
+    if (load) {
+      this.pendingLoad = null;
+      this.loadingDone = load();
+    }
     return this.loadingDone;
+  }
+
+  /** True for a lazy corpus that has not started loading: only `locate`d papers are known. */
+  get deferred(): boolean {
+    return this.pendingLoad !== null;
+  }
+
+  /**
+   * Makes `get` answer for these ids. A lazy corpus reads only the segments' id sidecars and the
+   * papers' lines, unless a sidecar is missing or damaged: then it loads in full, as it would anyway.
+   */
+  async locate(ids: readonly string[]): Promise<void> {
+    if (!this.deferred) return;
+    const wanted = ids.filter((id) => !this.located.has(id));
+    if (wanted.length === 0) return;
+    const read = await readManifest(papersDir(this.dataDir));
+    if (read.kind === 'missing') {
+      for (const id of wanted) this.located.set(id, null);
+      return;
+    }
+    const dir = papersDir(this.dataDir);
+    const found =
+      read.kind === 'ok' && read.manifest.schemaVersion !== LEGACY_MANIFEST_VERSION
+        ? await locatePapers(
+            read.manifest.segments.map((entry) => ({ entry, papersPath: segmentPaths(dir, entry.name).papers, idsPath: segmentPaths(dir, entry.name).ids })),
+            wanted,
+          )
+        : null;
+    if (found === null || !this.deferred) {
+      await this.whenLoaded();
+      return;
+    }
+    for (const id of wanted) this.located.set(id, found.get(id) ?? null);
+  }
+
+  /** Guards what needs every paper against a lazy corpus that was never loaded. */
+  private get loadedState(): CorpusState {
+    if (this.deferred) throw new PapershelfError('internal', 'the library was used before it was loaded');
+    return this.state;
   }
 
   /** Resolves when no background merge is running or due. */
@@ -144,13 +211,13 @@ export class Corpus {
 
   /** Waits for background work and stops the merge worker. */
   async close(): Promise<void> {
-    await this.loadingDone;
+    await this.loadingDone.catch(() => undefined);
     await this.merges.settled();
     await this.segmentWorker.close();
   }
 
   get size(): number {
-    return this.state.size;
+    return this.loadedState.size;
   }
 
   get segmentCount(): number {
@@ -158,12 +225,13 @@ export class Corpus {
   }
 
   get(id: string): StoredPaper | undefined {
+    if (this.deferred) return this.located.get(id) ?? undefined;
     return this.state.get(id);
   }
 
   /** Live papers, in the order their batches were committed. */
   all(): StoredPaper[] {
-    return this.state.all();
+    return this.loadedState.all();
   }
 
   /**
@@ -171,7 +239,7 @@ export class Corpus {
    * segments already in memory are reused. Returns whether anything changed.
    */
   async refresh(): Promise<boolean> {
-    await this.loadingDone;
+    await this.whenLoaded();
     const read = await readManifest(papersDir(this.dataDir));
     const raw = read.kind === 'missing' ? null : read.raw;
     if (raw === this.loaded.raw) return false;
@@ -221,12 +289,16 @@ export class Corpus {
 
   /** Replaces the tags and note text of every paper (papers absent from the map have none). */
   setAnnotationTexts(texts: Map<string, AnnotationText>): void {
-    this.annotations.setAll(texts);
+    if (this.deferred) this.pendingTexts = new Map(texts);
+    else this.annotations.setAll(texts);
   }
 
   /** Records one paper's new tags/note text (updates the small annotation index in place). */
   updateAnnotationText(id: string, text: AnnotationText | null): void {
-    this.annotations.update(id, text);
+    if (!this.deferred) return this.annotations.update(id, text);
+    this.pendingTexts ??= new Map();
+    if (text === null) this.pendingTexts.delete(id);
+    else this.pendingTexts.set(id, text);
   }
 
   /**
@@ -237,7 +309,7 @@ export class Corpus {
    */
   search(query: string, options: SearchOptions = {}): SearchPage {
     const request = { offset: count(options.offset, 0), limit: count(options.limit, DEFAULT_PAGE_SIZE), filter: options.filter };
-    const ranked = rankQuery(this.state, this.annotations, query, request);
+    const ranked = rankQuery(this.loadedState, this.annotations, query, request);
     const noTerms: ScoringTerms = new Map();
     const hits = ranked.page.map((hit) => this.hit(hit, options.withMatches === false ? noTerms : ranked.scoringTerms));
     const page: SearchPage = { total: ranked.total, hits, scoringTerms: ranked.scoringTerms };
@@ -249,7 +321,7 @@ export class Corpus {
   similar(id: string, limit = 10): SearchHit[] {
     const paper = this.get(id);
     if (!paper) throw new PapershelfError('not-found', `no paper with id "${id}" in the library`);
-    const ranked = rankSimilar(this.state, this.annotations, paper, count(limit, 10));
+    const ranked = rankSimilar(this.loadedState, this.annotations, paper, count(limit, 10));
     return ranked.page.map((hit) => this.hit(hit, ranked.scoringTerms));
   }
 

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PapershelfError } from '../model/errors.ts';
 
 /** Electron derives `app.getPath('userData')` from the package's productName. */
 export const PRODUCT_NAME = 'Papershelf';
@@ -25,10 +26,31 @@ export function defaultDataDir(
   return join(nonEmpty(env.XDG_CONFIG_HOME) ?? join(home, '.config'), PRODUCT_NAME);
 }
 
-/** `--data-dir`, else `PAPERSHELF_DATA_DIR`, else the per-user folder; created if missing. */
+/**
+ * `--data-dir`, else `PAPERSHELF_DATA_DIR`, else the per-user folder; created if missing. A path that
+ * names a file (or lies under one) is the user's error, said in one line.
+ */
 export function resolveDataDir(flag?: string | null, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = nonEmpty(flag) ?? nonEmpty(env.PAPERSHELF_DATA_DIR) ?? defaultDataDir(env);
   const dir = resolve(chosen);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      const isFile = (() => {
+        try {
+          return !statSync(dir).isDirectory();
+        } catch {
+          return false;
+        }
+      })();
+      throw new PapershelfError('bad-input', `cannot use ${chosen} as the data folder: ${isFile ? 'it is a file' : 'part of its path is a file'}`);
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new PapershelfError('bad-input', `cannot create the data folder ${chosen}: permission denied`);
+    }
+    throw error;
+  }
   return dir;
 }

@@ -1,7 +1,8 @@
 /**
- * The immutable files of one corpus segment: `seg-NNNN.jsonl` (one StoredPaper per line) and
- * `seg-NNNN.idx` (its search index; `seg-NNNN.lunr.json` before manifest version 2). Written once
- * under a fresh name, never modified.
+ * The immutable files of one corpus segment: `seg-NNNN.jsonl` (one StoredPaper per line),
+ * `seg-NNNN.idx` (its search index; `seg-NNNN.lunr.json` before manifest version 2) and
+ * `seg-NNNN.ids` (where each paper's line is: paper-locator.ts). Written once under a fresh name,
+ * never modified.
  */
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -9,11 +10,12 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { StoredPaper } from '../model/paper.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { encodeIdTable } from './paper-locator.ts';
 import { storedPaperSchema } from './segment-paper-schema.ts';
 
 export const PAPERS_DIR = 'papers';
 export const SEGMENT_NAME_PATTERN = /^seg-\d{4,}$/;
-const SEGMENT_FILE_PATTERN = /^(seg-\d{4,})\.(jsonl|idx|lunr\.json)$/;
+const SEGMENT_FILE_PATTERN = /^(seg-\d{4,})\.(jsonl|idx|ids|lunr\.json)$/;
 
 export function papersDir(dataDir: string): string {
   return join(dataDir, PAPERS_DIR);
@@ -32,10 +34,12 @@ export interface SegmentPaths {
   index: string;
   /** The Lunr JSON index of manifest version 1, replaced by `index` when the library is upgraded. */
   legacyIndex: string;
+  /** Each paper's line in `papers` (paper-locator.ts); absent for segments written before it existed. */
+  ids: string;
 }
 
 export function segmentPaths(dir: string, name: string): SegmentPaths {
-  return { papers: join(dir, `${name}.jsonl`), index: join(dir, `${name}.idx`), legacyIndex: join(dir, `${name}.lunr.json`) };
+  return { papers: join(dir, `${name}.jsonl`), index: join(dir, `${name}.idx`), legacyIndex: join(dir, `${name}.lunr.json`), ids: join(dir, `${name}.ids`) };
 }
 
 export function serializePapers(papers: readonly StoredPaper[]): string {
@@ -97,6 +101,7 @@ export function checksum(data: Uint8Array): number {
 export interface StagedSegment {
   papersPath: string;
   indexPath: string;
+  idsPath: string;
   written: WrittenSegment;
   published: boolean;
 }
@@ -119,12 +124,14 @@ export async function stageSegmentFiles(dir: string, papersText: string | Buffer
   const staged: StagedSegment = {
     papersPath: `${stem}.jsonl${temp}`,
     indexPath: `${stem}.idx${temp}`,
+    idsPath: `${stem}.ids${temp}`,
     written: { bytes: { papers: papers.length, index: index.length }, papersChecksum: checksum(papers) },
     published: false,
   };
   try {
     await writeSynced(staged.papersPath, papers);
     await writeSynced(staged.indexPath, index);
+    await writeSynced(staged.idsPath, encodeIdTable(papers));
   } catch (error) {
     await discardStagedSegment(staged);
     throw error;
@@ -140,13 +147,14 @@ export async function publishStagedSegment(dir: string, staged: StagedSegment, n
   const paths = segmentPaths(dir, name);
   await rename(staged.papersPath, paths.papers);
   await rename(staged.indexPath, paths.index);
+  await rename(staged.idsPath, paths.ids);
   staged.published = true;
   return staged.written;
 }
 
 export async function discardStagedSegment(staged: StagedSegment): Promise<void> {
   if (staged.published) return;
-  for (const path of [staged.papersPath, staged.indexPath]) await unlink(path).catch(() => undefined);
+  for (const path of [staged.papersPath, staged.indexPath, staged.idsPath]) await unlink(path).catch(() => undefined);
 }
 
 /** Writes (or replaces) only the index of a segment whose paper file stays as it is. */
@@ -193,7 +201,7 @@ export async function segmentNamesOnDisk(dir: string): Promise<string[]> {
 
 export async function deleteSegmentFiles(dir: string, name: string): Promise<void> {
   const paths = segmentPaths(dir, name);
-  for (const path of [paths.papers, paths.index, paths.legacyIndex]) {
+  for (const path of [paths.papers, paths.index, paths.legacyIndex, paths.ids]) {
     await unlink(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });

@@ -1,17 +1,30 @@
 /**
- * Starts a worker thread on one of Papershelf's worker entries. From source (tests, `tsx`) the entry
- * is a .ts file and goes through a small bootstrap that registers the TypeScript loader. In the
- * bundled Electron build the .ts file is absent and `main/build.mjs` has put a compiled `.cjs` with
- * the same name beside the bundle, which starts directly.
+ * Starts a worker thread on one of Papershelf's worker entries, named by the URL of its TypeScript
+ * source. From source (tests, `tsx`) the .ts file exists and goes through a small bootstrap that
+ * registers the TypeScript loader. In a bundle (build.mjs) the sources are absent: each worker
+ * entry is compiled to NAME.mjs (the CLI) or NAME.cjs (Electron) in the bundle's own folder, which
+ * is where `import.meta.url` of bundled code points.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+
+/** Where the compiled form of a worker entry lies beside the bundle; null when there is none. */
+export function bundledWorker(entry: URL, bundleUrl: string = import.meta.url): URL | null {
+  const name = entry.pathname.split('/').pop()!.replace(/\.ts$/, '');
+  for (const extension of ['.mjs', '.cjs']) {
+    const candidate = new URL(`./${name}${extension}`, bundleUrl);
+    if (existsSync(fileURLToPath(candidate))) return candidate;
+  }
+  return null;
+}
 
 export function startWorker(entry: URL): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
   if (existsSync(fileURLToPath(entry))) {
     return new Worker(new URL('./ts-bootstrap.mjs', import.meta.url), { workerData: { entry: entry.href } });
   }
-  return new Worker(new URL(entry.href.replace(/\.ts$/, '.cjs')));
+  const built = bundledWorker(entry);
+  if (!built) throw new Error(`the worker ${entry.pathname.split('/').pop()} is missing from this build`);
+  return new Worker(built);
 }

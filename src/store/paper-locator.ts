@@ -1,0 +1,133 @@
+/**
+ * Finding one paper without opening the library. Each segment has an immutable sidecar,
+ * `seg-NNNN.ids`, written with its other files: for every line of `seg-NNNN.jsonl`, the paper's id
+ * and the line's byte offset and length. A command about one paper (star, tag, show) reads the
+ * manifest and the sidecars, then that one line, instead of every paper and every index.
+ *
+ * The sidecar verifies itself: its header names the paper file it describes (size and CRC-32, as
+ * the manifest records them) and the CRC-32 of its own body. A sidecar that is missing (segments
+ * written before sidecars existed), damaged or describing another file makes the lookup answer
+ * null, and the caller falls back to loading the library in full.
+ */
+import { open, readFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import type { StoredPaper } from '../model/paper.ts';
+import type { SegmentEntry } from './segment-manifest.ts';
+import { storedPaperSchema } from './segment-paper-schema.ts';
+
+const MAGIC = 'papershelf-ids';
+const VERSION = 1;
+/** Serialized papers start with their id (storedPaperSchema's first key); anything else is parsed in full. */
+const LEADING_ID = /^\{"id":("(?:[^"\\\n]|\\.){1,2000}")/;
+
+function lineId(line: string): string {
+  const match = LEADING_ID.exec(line.slice(0, 4100));
+  const id = match ? (JSON.parse(match[1]!) as unknown) : (JSON.parse(line) as { id?: unknown }).id;
+  if (typeof id !== 'string') throw new Error('a paper line has no id');
+  return id;
+}
+
+/** The sidecar of a paper file (the bytes of a `.jsonl`). */
+export function encodeIdTable(papers: Buffer): Buffer {
+  const rows: string[] = [];
+  let start = 0;
+  while (start < papers.length) {
+    const end = papers.indexOf(10, start);
+    const stop = end < 0 ? papers.length : end;
+    if (stop > start) rows.push(`${JSON.stringify(lineId(papers.toString('utf8', start, stop)))}\t${start}\t${stop - start}\n`);
+    start = stop + 1;
+  }
+  const body = Buffer.from(rows.join(''), 'utf8');
+  const header = Buffer.from(`${MAGIC} ${VERSION} ${papers.length} ${crc32(papers)} ${crc32(body)}\n`, 'utf8');
+  return Buffer.concat([header, body]);
+}
+
+export interface IdTable {
+  /** The table's bytes, header included: rows are found by searching for `\n"id"\t`. */
+  bytes: Buffer;
+}
+
+/** The sidecar, if it is intact and describes the paper file the manifest entry lists. */
+export function checkIdTable(bytes: Buffer, entry: SegmentEntry): IdTable | null {
+  const headerEnd = bytes.indexOf(10);
+  if (headerEnd < 0) return null;
+  const [magic, version, size, papersCrc, bodyCrc] = bytes.toString('latin1', 0, headerEnd).split(' ');
+  if (magic !== MAGIC || Number(version) !== VERSION) return null;
+  if (entry.papersCrc === undefined || Number(size) !== entry.bytes.papers || Number(papersCrc) !== entry.papersCrc) return null;
+  if (Number(bodyCrc) !== crc32(bytes.subarray(headerEnd + 1))) return null;
+  return { bytes };
+}
+
+/** Where the line of paper `id` is in the paper file, or null when the segment does not hold it. */
+export function findRow(table: IdTable, id: string): { offset: number; length: number } | null {
+  const key = Buffer.from(`\n${JSON.stringify(id)}\t`, 'utf8');
+  const at = table.bytes.indexOf(key);
+  if (at < 0) return null;
+  const rowEnd = table.bytes.indexOf(10, at + key.length);
+  const [offset, length] = table.bytes.toString('latin1', at + key.length, rowEnd < 0 ? undefined : rowEnd).split('\t').map(Number);
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return null;
+  return { offset: offset!, length: length! };
+}
+
+async function readSlice(path: string, offset: number, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, offset);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface SegmentFiles {
+  entry: SegmentEntry;
+  papersPath: string;
+  idsPath: string;
+}
+
+/**
+ * The live copy of each id, reading only sidecars and the lines found; ids the library does not
+ * hold are absent from the answer. Segments are given oldest first, as the manifest lists them.
+ * Null when any sidecar cannot be trusted, or a line is not the paper its sidecar says.
+ */
+export async function locatePapers(segments: readonly SegmentFiles[], ids: readonly string[]): Promise<Map<string, StoredPaper> | null> {
+  const found = new Map<string, StoredPaper>();
+  let wanted = [...new Set(ids)];
+  // The newest segment that holds an id without masking it has its live copy.
+  for (const segment of [...segments].reverse()) {
+    if (wanted.length === 0) break;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(segment.idsPath);
+    } catch {
+      return null;
+    }
+    const table = checkIdTable(bytes, segment.entry);
+    if (!table) return null;
+    const masked = new Set(segment.entry.masked);
+    const rest: string[] = [];
+    for (const id of wanted) {
+      const row = findRow(table, id);
+      if (!row) {
+        rest.push(id);
+        continue;
+      }
+      if (masked.has(id)) {
+        rest.push(id);
+        continue;
+      }
+      let paper: StoredPaper;
+      try {
+        const parsed = storedPaperSchema.safeParse(JSON.parse((await readSlice(segment.papersPath, row.offset, row.length)).toString('utf8')));
+        if (!parsed.success || parsed.data.id !== id) return null;
+        paper = parsed.data;
+      } catch {
+        return null;
+      }
+      found.set(id, paper);
+    }
+    wanted = rest;
+  }
+  return found;
+}
