@@ -24,7 +24,8 @@ function backupAnnotation(item: ExportItem): ImportedAnnotation {
 }
 
 export function toBackup(items: ExportItem[], exportedAt: string): BackupFile {
-  const annotations: Record<string, ImportedAnnotation> = {};
+  // Without a prototype, an id such as `__proto__` is a key like any other.
+  const annotations = Object.create(null) as Record<string, ImportedAnnotation>;
   for (const item of items) {
     if (item.annotation || item.note !== null) annotations[item.paper.id] = backupAnnotation(item);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperId } from '../api/schemas.ts';
 import { READING_STATUSES, type Annotation, type PaperFields, type StoredPaper } from '../model/paper.ts';
 import type { ImportedAnnotation } from './types.ts';
 
@@ -48,9 +49,42 @@ const paperFieldsShape = {
 
 export const paperFieldsSchema = z.strictObject(paperFieldsShape);
 
+/**
+ * The contract's id rule, with one difference: an id the contract would change (it trims) is
+ * refused rather than changed, since a paper stored under it could never be opened or annotated.
+ */
+export const backupPaperId = z.string().check((ctx) => {
+  const checked = paperId.safeParse(ctx.value);
+  const issue = checked.success ? null : checked.error.issues[0];
+  let message = issue ? `${issue.message}${issue.code === 'too_big' ? ` (this one has ${ctx.value.length})` : ''}` : null;
+  if (checked.success && checked.data !== ctx.value) message = 'a paper id cannot have spaces around it';
+  if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message });
+});
+
+/**
+ * Annotations keyed by paper id, read key by key into an object without a prototype: an id such
+ * as `__proto__` or `constructor` is a paper like any other (z.record drops `__proto__`).
+ */
+const annotationsByIdSchema = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+  message: 'expected an object keyed by paper id',
+}).transform((value, ctx) => {
+  const annotations = Object.create(null) as Record<string, z.infer<typeof importedAnnotationSchema>>;
+  for (const id of Object.keys(value)) {
+    const checkedId = backupPaperId.safeParse(id);
+    if (!checkedId.success) ctx.addIssue({ code: 'custom', path: [id], message: checkedId.error.issues[0]?.message ?? 'invalid paper id' });
+    const parsed = importedAnnotationSchema.safeParse(value[id]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [id, ...issue.path], message: issue.message });
+    } else {
+      annotations[id] = parsed.data;
+    }
+  }
+  return annotations;
+});
+
 export const storedPaperSchema = z.strictObject({
   ...paperFieldsShape,
-  id: z.string().min(1),
+  id: backupPaperId,
   sources: z.array(z.string()),
   addedAt: timestamp,
   modifiedAt: timestamp,
@@ -70,7 +104,7 @@ export const backupFileSchema = z.strictObject({
   version: z.literal(BACKUP_VERSION),
   exportedAt: timestamp,
   papers: z.array(storedPaperSchema),
-  annotations: z.record(z.string(), importedAnnotationSchema),
+  annotations: annotationsByIdSchema,
 });
 
 export type BackupFile = z.infer<typeof backupFileSchema>;

@@ -48,7 +48,8 @@ export function parseJsonBackup(text: string): ParsedImport {
     else out.skip(`papers[${index}] (id ${JSON.stringify(paper.id)})`, 'no title (its annotations are left out too)');
   });
   const keptIds = new Set(kept.map((p) => p.id));
-  const keptAnnotations: Record<string, ImportedAnnotation> = {};
+  // Without a prototype, an id such as `__proto__` is a key like any other.
+  const keptAnnotations = Object.create(null) as Record<string, ImportedAnnotation>;
   const orphans: string[] = [];
   for (const [id, annotation] of Object.entries(annotations)) {
     if (keptIds.has(id)) keptAnnotations[id] = annotation;

@@ -18,7 +18,8 @@ const CONF_INTERNAL_KEY = '__internal__';
  * produces, including the empty `{}` electron-store writes when it creates the file.
  */
 function fromVersion0(doc: AnnotationsDocument): AnnotationsDocument {
-  const papers: Record<string, unknown> = {};
+  // Without a prototype, an id such as `__proto__` is a key like any other.
+  const papers = Object.create(null) as Record<string, unknown>;
   for (const [id, value] of Object.entries(doc)) {
     if (id === CONF_INTERNAL_KEY) continue;
     papers[id] = value;
