@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Child-process tests run the bundled CLI, built once per run (test/helpers/build-cli.ts).
+    globalSetup: ['test/helpers/build-cli.ts'],
   },
 });

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.ts';
 import { REPO_ROOT } from '../helpers/fixtures.ts';
 
+/** The bundled command, as users run it (built for this test run by test/helpers/build-cli.ts). */
+export const CLI_BIN = process.env.PAPERSHELF_TEST_CLI ?? join(REPO_ROOT, 'build/cli/papershelf.mjs');
+
 export interface CliRun {
   code: number;
   stdout: string;
@@ -18,7 +21,7 @@ function result(code: number, stdout: string, stderr: string): CliRun {
 export async function cli(dataDir: string, args: string[], stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli([...args, '--data-dir', dataDir], {
+  const code = await runCli(['--data-dir', dataDir, ...args], {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readStdin: async () => new TextEncoder().encode(stdin),
@@ -27,8 +30,12 @@ export async function cli(dataDir: string, args: string[], stdin = ''): Promise<
   return result(code, stdout, stderr);
 }
 
-/** Runs the real `papershelf` executable in a child process. */
-export function cliProcess(dataDir: string, args: string[]): CliRun {
-  const child = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/bin.mjs'), '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+/** Runs the real `papershelf` executable (the bundle) in a child process. */
+export function cliProcess(dataDir: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliRun {
+  const child = spawnSync(process.execPath, [CLI_BIN, '--data-dir', dataDir, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: { ...process.env, PAPERSHELF_DATA_DIR: '', ...options.env },
+  });
   return result(child.status ?? 1, child.stdout, child.stderr);
 }

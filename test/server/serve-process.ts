@@ -18,7 +18,8 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export const BIN = join(REPO_ROOT, 'src/cli/bin.mjs');
+/** The bundled command users run; vitest builds one per run (test/helpers/build-cli.ts). */
+export const BIN = process.env.PAPERSHELF_TEST_CLI ?? join(REPO_ROOT, 'build/cli/papershelf.mjs');
 
 export function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
