@@ -17,7 +17,11 @@ export interface LibraryHostOptions {
   /** Damage found while (re)opening, and reloads that failed; for the log. */
   onProblem?: (message: string) => void;
   debounceMs?: number;
+  /** How long close() waits for operations still running (default 10 s). */
+  closeTimeoutMs?: number;
 }
+
+const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 
 export class LibraryHost {
   private readonly listeners = new Set<Listener>();
@@ -28,6 +32,9 @@ export class LibraryHost {
   private closed = false;
   private stopFetchEvents: () => void = () => {};
   private current: { library: Library; dispatch: Dispatch };
+  /** Operations started and not yet answered: quitting waits for them, so the last edit is written. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closeTimeoutMs = DEFAULT_CLOSE_TIMEOUT_MS;
 
   private constructor(
     readonly dataDir: string,
@@ -48,6 +55,7 @@ export class LibraryHost {
     const library = await Library.open(dataDir, { longRunning: true });
     for (const problem of library.problems) onProblem(problem);
     const host = new LibraryHost(dataDir, library, onProblem);
+    host.closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
     if (options.watch ?? true) {
       host.watcher = new DataFolderWatcher(dataDir, (areas) => host.externalChange(areas), options.debounceMs);
       host.watcher.start();
@@ -60,7 +68,33 @@ export class LibraryHost {
   }
 
   /** Runs an operation on the library as it is now (a reload swaps it between calls, never during one). */
-  readonly dispatch: Dispatch = (name, input) => this.current.dispatch(name, input);
+  readonly dispatch: Dispatch = (name, input) => {
+    const running = this.current.dispatch(name, input);
+    this.inFlight.add(running);
+    const forget = () => this.inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+  };
+
+  /**
+   * Resolves when every operation started so far has answered, or after `timeoutMs`; true when all
+   * did. A write waiting for another process's lock is one of them.
+   */
+  async drain(timeoutMs = this.closeTimeoutMs): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const allDone = (async () => {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      return true as const;
+    })();
+    try {
+      return await Promise.race([allDone, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -72,9 +106,11 @@ export class LibraryHost {
     while (this.reloading) await this.reloading;
   }
 
+  /** Waits (bounded) for operations in flight, writes included, then stops everything. */
   async close(): Promise<void> {
     this.closed = true;
     this.watcher?.close();
+    if (!(await this.drain())) this.onProblem(`quit while ${this.inFlight.size} operation(s) were still running after ${this.closeTimeoutMs} ms`);
     await this.settled();
     const jobs = fetchJobsFor(this.dataDir);
     for (const job of jobs.list()) if (!job.finished) jobs.cancel(job.id);

@@ -3,7 +3,10 @@ import type { ChangeEvent } from '../../src/api/contract.ts';
 import { fetchJobsFor } from '../../src/library/fetch-jobs.ts';
 import { Library } from '../../src/library/library.ts';
 import { LibraryHost } from '../../src/server/library-host.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readFixture, tempDir } from '../helpers/fixtures.ts';
+import { holdLockInChild } from '../library/cli-child.ts';
 
 const hosts: LibraryHost[] = [];
 afterEach(async () => {
@@ -60,7 +63,7 @@ describe('LibraryHost', () => {
     expect(events).toEqual([expect.objectContaining({ kind: 'annotations', ids: [id] })]);
     // Another process's later change proves the watcher ran, and that it did not re-report ours.
     const other = await Library.open(dir);
-    other.annotate.setStatus(id, 'reading');
+    await other.annotate.setStatus(id, 'reading');
     await new Promise<void>((resolve) => host.subscribe(() => resolve()));
     expect(events.map((event) => event.ids)).toEqual([[id], []]);
   });
@@ -71,9 +74,9 @@ describe('LibraryHost', () => {
     const other = await Library.open(dir);
     const id = other.listPapers({ limit: 1 }).results[0]!.id;
     const changed = next('annotations');
-    other.annotate.setStar(id, true);
-    other.annotate.addTags(id, ['from-the-cli']);
-    other.annotate.setNote(id, 'written elsewhere about zanzibarite');
+    await other.annotate.setStar(id, true);
+    await other.annotate.addTags(id, ['from-the-cli']);
+    await other.annotate.setNote(id, 'written elsewhere about zanzibarite');
     expect(await changed).toMatchObject({ kind: 'annotations', ids: [] });
     await host.settled();
     // Reloads can trail the first event (the writes came in three bursts): wait until the note is in.
@@ -101,4 +104,42 @@ describe('LibraryHost', () => {
     const after = await host.dispatch('stats', {});
     expect(before.ok && after.ok && after.value.papers - before.value.papers).toBe(10);
   });
+
+  it('keeps answering other requests while a write waits for another process to release the lock', async () => {
+    const dir = await seeded();
+    const { host } = await openHost(dir);
+    const first = (await host.dispatch('listPapers', { limit: 1 })) as { ok: true; value: { results: Array<{ id: string }> } };
+    const id = first.value.results[0]!.id;
+    const holder = await holdLockInChild(dir, 1_500);
+    let maxLagMs = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      maxLagMs = Math.max(maxLagMs, Date.now() - last - 10);
+      last = Date.now();
+    }, 10);
+    const order: string[] = [];
+    const append = host.dispatch('appendNote', { id, text: 'written once the lock was free' }).then((r) => (order.push('append'), r));
+    const stats = host.dispatch('stats', {}).then((r) => (order.push('stats'), r));
+    await Promise.all([append, stats]);
+    clearInterval(ticker);
+    await holder.exited;
+    console.log(`event loop blocked at most ${maxLagMs} ms while a write waited ~1.5 s for the lock`);
+    expect(order).toEqual(['stats', 'append']);
+    expect(await append).toMatchObject({ ok: true });
+    expect(maxLagMs).toBeLessThan(500);
+  }, 30_000);
+
+  it('close() waits for a write still waiting for the lock, so the last edit is on disk', async () => {
+    const dir = await seeded();
+    const host = await LibraryHost.open(dir, { watch: false });
+    const first = (await host.dispatch('listPapers', { limit: 1 })) as { ok: true; value: { results: Array<{ id: string }> } };
+    const id = first.value.results[0]!.id;
+    const holder = await holdLockInChild(dir, 800);
+    void host.dispatch('setNote', { id, text: 'the last edit before quitting' });
+    await host.close();
+    await holder.exited;
+    const other = await Library.open(dir);
+    expect(other.annotate.getNote(id)).toBe('the last edit before quitting');
+    expect(readFileSync(join(dir, 'notes', `${id.replace(/\//g, '_')}.md`), 'utf8')).toContain('the last edit before quitting');
+  }, 30_000);
 });
