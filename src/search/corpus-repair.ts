@@ -57,7 +57,7 @@ function wellFormed<T>(value: T): T {
 
 function moveSegmentToBackups(dataDir: string, name: string, reason: string): void {
   const paths = segmentPaths(papersDir(dataDir), name);
-  for (const path of [paths.papers, paths.index, paths.legacyIndex]) {
+  for (const path of [paths.papers, paths.index, paths.legacyIndex, paths.ids]) {
     try {
       moveToBackups(dataDir, path, reason);
     } catch (error) {

@@ -35,7 +35,7 @@ describe('a damaged corpus', () => {
     const corpus = await Corpus.open(dataDir);
     expect(corpus.problems).toHaveLength(1);
     expect(corpus.problems[0]).toMatch(/papers\/seg-0001: its index file is damaged.*backups\/.*13 readable papers were re-indexed/);
-    expect(backups(dataDir).sort()).toEqual([expect.stringMatching(/^seg-0001\.idx\./), expect.stringMatching(/^seg-0001\.jsonl\./)]);
+    expect(backups(dataDir).sort()).toEqual([expect.stringMatching(/^seg-0001\.ids\./), expect.stringMatching(/^seg-0001\.idx\./), expect.stringMatching(/^seg-0001\.jsonl\./)]);
     expect(corpus.all().map((p) => p.id).sort()).toEqual(live);
     expect(corpus.search('title:psychometric').hits.map((h) => h.id)).toEqual([papers[1]!.id]);
     expect(corpus.search('zeppelins').hits.map((h) => h.id)).toEqual([papers[2]!.id]);
@@ -105,7 +105,7 @@ describe('a damaged corpus', () => {
     await corpus.commit({ upsert: [{ ...papers[5]!, upvotes: 7 }], remove: [] });
     const names = readdirSync(join(dataDir, 'papers')).sort();
     // The leftover is gone (no manifest ever listed it) and the new batch is committed.
-    expect(names).toEqual(['manifest.json', 'seg-0001.idx', 'seg-0001.jsonl', 'seg-0002.idx', 'seg-0002.jsonl', 'seg-0003.idx', 'seg-0003.jsonl']);
+    expect(names).toEqual(['manifest.json', ...['seg-0001', 'seg-0002', 'seg-0003'].flatMap((name) => [`${name}.ids`, `${name}.idx`, `${name}.jsonl`])]);
     expect((await reopenCleanly(dataDir)).get(papers[5]!.id)?.upvotes).toBe(7);
   });
 });
