@@ -53,7 +53,8 @@ function issueText(issue: Issue): string {
   if (!isDefaultMessage(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
+      // zod leaves the input out of its issues; its message still says when nothing was given.
+      if (/received undefined$/.test(issue.message)) return 'is required';
       return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'cannot be empty' : `must be at least ${issue.minimum} characters`;
