@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withWriteLock } from '../../src/store/write-lock.ts';
 import { fixturePath, tempDir } from '../helpers/fixtures.ts';
 import { BIN, startServe, type ServeProcess } from './serve-process.ts';
 
@@ -44,5 +45,31 @@ describe('papershelf serve', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('on Ctrl+C, finishes a write already in flight (and answers it) before exiting', async () => {
+    const dir = tempDir();
+    const imported = spawnSync(process.execPath, [BIN, 'import', fixturePath('arxiv-query-testing.xml'), '--data-dir', dir], { encoding: 'utf8' });
+    expect(imported.status).toBe(0);
+    const id = (JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json', '--data-dir', dir], { encoding: 'utf8' }).stdout) as { results: Array<{ id: string }> }).results[0]!.id;
+    const serve = await startServe(dir);
+    started.push(serve);
+    const exited = new Promise<number | null>((resolve) => serve.child.once('exit', (code) => resolve(code)));
+    let answer: Promise<unknown> = Promise.resolve();
+    // Holding the data folder's write lock keeps the server's write waiting: it is in flight when SIGINT arrives.
+    await withWriteLock(dir, async () => {
+      answer = fetch(`${serve.origin}/api/setNote`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Papershelf-Token': serve.token },
+        body: JSON.stringify({ id, text: 'Written while stopping.' }),
+      }).then((response) => response.json());
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      serve.child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    expect(await answer).toMatchObject({ ok: true, value: { id, note: 'Written while stopping.' } });
+    expect(await exited).toBe(0);
+    const shown = spawnSync(process.execPath, [BIN, 'note', id, '--data-dir', dir], { encoding: 'utf8' });
+    expect(shown.stdout).toBe('Written while stopping.\n');
   });
 });
