@@ -70,6 +70,9 @@ export function fetchClients(config: SourceConfig, environment: FetchEnvironment
   return {
     hf: () => hfClient(config, overrides),
     arxiv: () =>
-      arxivClient(config, environment.clock ? { ...overrides, limiter: limiterFor(environment.clock, config.arxivIntervalMs) } : overrides),
+      arxivClient(
+        config,
+        environment.clock ? { ...overrides, limiter: limiterFor(environment.clock, config.arxivIntervalMs) } : { ...overrides, pacingDir: environment.dataDir },
+      ),
   };
 }

@@ -31,6 +31,11 @@ export interface FetchEnvironment {
   lookup?: LookupFunction;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  /**
+   * The data folder, whose pacing file keeps arXiv's spacing across processes. FetchJobs fills it in
+   * with its own folder, so a caller replacing the environment need not name it.
+   */
+  dataDir?: string;
 }
 
 /** What a job imports through: only `importParsed`, so each batch can go to whichever Library is current. */
@@ -40,12 +45,23 @@ export type BatchImporter = Pick<Library, 'importParsed'>;
 const KEEP_FINISHED = 20;
 
 export class FetchJobs {
-  environment: FetchEnvironment = {};
+  private env: FetchEnvironment;
   private current: (() => Library) | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly jobs = new Map<string, { job: Job; settled: Promise<FetchJob> }>();
 
-  constructor(readonly dataDir: string) {}
+  constructor(readonly dataDir: string) {
+    this.env = { dataDir };
+  }
+
+  /** How this folder's jobs reach the network; always names this folder unless told otherwise. */
+  get environment(): FetchEnvironment {
+    return this.env;
+  }
+
+  set environment(environment: FetchEnvironment) {
+    this.env = { dataDir: this.dataDir, ...environment };
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

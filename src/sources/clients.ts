@@ -1,4 +1,7 @@
-/** The configured clients for each source; arXiv's always goes through the process-wide limiter. */
+/**
+ * The configured clients for each source. arXiv's always goes through the process-wide limiter and,
+ * given the data folder (`pacingDir`), through the folder's pacing file shared with other processes.
+ */
 import type { Clock } from './clock.ts';
 import { HttpClient, type HttpClientOptions } from './http-client.ts';
 import { RateLimiter, sharedArxivLimiter } from './rate-limiter.ts';
@@ -14,8 +17,13 @@ export function hfClient(config: SourceConfig, overrides: ClientOverrides = {}):
   return new HttpClient(options(config, config.hfBaseUrl, overrides));
 }
 
-/** With an injected clock the limiter runs on that clock too, so tests control the spacing. */
-export function arxivClient(config: SourceConfig, overrides: ClientOverrides & { clock?: Clock } = {}): HttpClient {
-  const limiter = overrides.limiter ?? (overrides.clock ? new RateLimiter(config.arxivIntervalMs, overrides.clock) : sharedArxivLimiter(config.arxivIntervalMs));
-  return new HttpClient({ ...options(config, config.arxivBaseUrl, overrides), limiter });
+/**
+ * With an injected clock the limiter runs on that clock too, so tests control the spacing; a virtual
+ * clock's times mean nothing to another process, so it is never paced through the folder.
+ */
+export function arxivClient(config: SourceConfig, overrides: ClientOverrides & { clock?: Clock; pacingDir?: string } = {}): HttpClient {
+  const { pacingDir, ...rest } = overrides;
+  const limiter =
+    rest.limiter ?? (rest.clock ? new RateLimiter(config.arxivIntervalMs, rest.clock) : sharedArxivLimiter(config.arxivIntervalMs, pacingDir));
+  return new HttpClient({ ...options(config, config.arxivBaseUrl, rest), limiter });
 }

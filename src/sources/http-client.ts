@@ -10,7 +10,7 @@
 import type { LookupFunction } from 'node:net';
 import { cancelledError, systemClock, type Clock } from './clock.ts';
 import { nodeTransport, type FetchLike } from './node-transport.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { Pacer } from './rate-limiter.ts';
 import { checkRedirect, redirectTarget } from './redirects.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy.ts';
 import { connectionError, httpError, SourceError, timeoutError, truncatedError } from './source-error.ts';
@@ -23,7 +23,7 @@ export interface HttpClientOptions {
   /** Bodies larger than this are refused rather than held in memory. */
   maxBytes?: number;
   clock?: Clock;
-  limiter?: RateLimiter;
+  limiter?: Pacer;
   /** The request layer; node:http/https (nodeTransport) unless a test gives its own. */
   fetch?: FetchLike;
   /** Host name lookup for the default request layer (tests inject a failing one). */

@@ -1,15 +1,21 @@
 /**
  * Spaces requests to one service: arXiv's API terms allow at most one request every three seconds.
  * Callers queue in call order and each waits until `intervalMs` after the previous one actually
- * started, so neither concurrent fetches nor late timers can bunch requests up. The limit holds
- * within one process only; two Papershelf processes fetching arXiv at once (the CLI and the window)
- * are not coordinated.
+ * started, so neither concurrent fetches nor late timers can bunch requests up. Given a data folder's
+ * pacing file, a turn also waits for the other processes using that folder (see pacing-file.ts).
  */
+import { resolve } from 'node:path';
 import { cancelledError, systemClock, type Clock } from './clock.ts';
+import { PacingFile } from './pacing-file.ts';
 
 export const ARXIV_INTERVAL_MS = 3000;
 
-export class RateLimiter {
+/** What HttpClient waits on before each request. */
+export interface Pacer {
+  acquire(signal?: AbortSignal): Promise<void>;
+}
+
+export class RateLimiter implements Pacer {
   private lastStart = Number.NEGATIVE_INFINITY;
   private queue: Promise<void> = Promise.resolve();
 
@@ -18,12 +24,19 @@ export class RateLimiter {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Resolves when the caller may send its request; rejects at once if `signal` aborts. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when the caller may send its request (by this process's spacing and, when given, by the
+   * processes sharing `shared`); rejects at once if `signal` aborts.
+   */
+  acquire(signal?: AbortSignal, shared?: PacingFile): Promise<void> {
     const turn = this.queue.then(async () => {
-      if (signal?.aborted) throw cancelledError();
-      const wait = this.lastStart + this.intervalMs - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait, signal);
+      for (;;) {
+        if (signal?.aborted) throw cancelledError();
+        let wait = this.lastStart + this.intervalMs - this.clock.now();
+        if (wait <= 0 && shared) wait = await shared.claim(this.intervalMs, signal);
+        if (wait <= 0) break;
+        await this.clock.sleep(wait, signal);
+      }
       this.lastStart = this.clock.now();
     });
     // A cancelled caller must not hold up the ones queued behind it.
@@ -41,9 +54,22 @@ function aborted(signal: AbortSignal): Promise<never> {
 }
 
 let arxivLimiter: RateLimiter | undefined;
+const pacingFiles = new Map<string, PacingFile>();
 
-/** The one arXiv limiter every fetch in this process shares (replaced only if the interval changes). */
-export function sharedArxivLimiter(intervalMs = ARXIV_INTERVAL_MS): RateLimiter {
+/**
+ * The one arXiv limiter every fetch in this process shares (replaced only if the interval changes),
+ * paced with the other processes using `dataDir` when one is given.
+ */
+export function sharedArxivLimiter(intervalMs = ARXIV_INTERVAL_MS, dataDir?: string): Pacer {
   if (arxivLimiter?.intervalMs !== intervalMs) arxivLimiter = new RateLimiter(intervalMs);
-  return arxivLimiter;
+  const limiter = arxivLimiter;
+  if (dataDir === undefined) return limiter;
+  const key = resolve(dataDir);
+  let file = pacingFiles.get(key);
+  if (!file) {
+    file = new PacingFile(key);
+    pacingFiles.set(key, file);
+  }
+  const shared = file;
+  return { acquire: (signal) => limiter.acquire(signal, shared) };
 }
