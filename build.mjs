@@ -28,7 +28,11 @@ const { values: args, positionals } = parseArgs({
  * src/search/worker/start-worker.ts looks for it. A new worker entry is one more line here
  * (test/cli/bundle-layout.test.ts fails if a started worker is missing from this list).
  */
-const WORKER_ENTRIES = ['src/search/worker/segment-worker-thread.ts', 'src/search/worker/search-worker.ts'];
+const WORKER_ENTRIES = [
+  'src/search/worker/segment-worker-thread.ts',
+  'src/search/worker/search-worker.ts',
+  'src/importers/worker/parse-worker-thread.ts',
+];
 
 const workerName = (entry) => entry.split('/').pop().replace(/\.ts$/, '');
 

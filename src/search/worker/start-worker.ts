@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Where the compiled form of a worker entry lies beside the bundle; null when there is none. */
 export function bundledWorker(entry: URL, bundleUrl: string = import.meta.url): URL | null {
@@ -19,12 +19,13 @@ export function bundledWorker(entry: URL, bundleUrl: string = import.meta.url): 
   return null;
 }
 
-export function startWorker(entry: URL): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+/** `options` are passed to the Worker (e.g. `resourceLimits`); from source, `workerData` is the bootstrap's. */
+export function startWorker(entry: URL, options: Omit<WorkerOptions, 'workerData'> = {}): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   if (existsSync(fileURLToPath(entry))) {
-    return new Worker(new URL('./ts-bootstrap.mjs', import.meta.url), { workerData: { entry: entry.href } });
+    return new Worker(new URL('./ts-bootstrap.mjs', import.meta.url), { ...options, workerData: { entry: entry.href } });
   }
   const built = bundledWorker(entry);
-  if (!built) throw new Error(`the worker ${entry.pathname.split('/').pop()} is missing from this build`);
-  return new Worker(built);
+  if (!built) throw new Error(`the worker ${entry.pathname.split('/').pop()} is missing from this build (build.mjs WORKER_ENTRIES)`);
+  return new Worker(built, options);
 }
