@@ -3,12 +3,13 @@
  * kept with `conf`, the Node half of electron-store. A damaged file is moved to backups/ and the
  * defaults are used: it holds no user data worth more than a restart.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
 import { DEFAULT_UI_STATE, uiStateSchema } from '../api/schemas.ts';
 import { moveToBackups } from './backups.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './disk-errors.ts';
+import { readUtf8IfExists } from './read-text.ts';
 
 export type UiState = z.infer<typeof uiStateSchema>;
 
@@ -18,15 +19,19 @@ export class SettingsStore {
 
   constructor(dataDir: string) {
     const path = join(dataDir, 'settings.json');
-    if (existsSync(path) && !isValidJson(path)) {
-      const moved = moveToBackups(dataDir, path, 'corrupt');
-      this.problems.push(`settings.json was damaged and moved to ${moved}; window settings were reset`);
+    const problem = problemOf(readUtf8IfExists(path));
+    if (problem) {
+      // conf would read text that is not UTF-8 with U+FFFD and write it back so: keep the original.
+      const moved = relative(dataDir, moveToBackups(dataDir, path, problem));
+      this.problems.push(`settings.json ${problem}: moved it to ${moved}; window settings were reset`);
     }
+    ensurePrivateDir(dataDir);
     this.conf = new Conf<{ ui: UiState }>({
       cwd: dataDir,
       configName: 'settings',
       projectName: 'papershelf',
       clearInvalidConfig: false,
+      configFileMode: PRIVATE_FILE_MODE,
       defaults: { ui: DEFAULT_UI_STATE },
     });
   }
@@ -43,11 +48,13 @@ export class SettingsStore {
   }
 }
 
-function isValidJson(path: string): boolean {
+function problemOf(read: { text: string; valid: boolean } | null): string | null {
+  if (read === null) return null;
+  if (!read.valid) return 'was not valid UTF-8';
   try {
-    JSON.parse(readFileSync(path, 'utf8'));
-    return true;
+    JSON.parse(read.text);
+    return null;
   } catch {
-    return false;
+    return 'was damaged';
   }
 }

@@ -5,7 +5,6 @@
  * every follow that could be read.
  */
 import { readTextIfExists } from './read-text.ts';
-import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PapershelfError } from '../model/errors.ts';
 import { cleanStaleTempFiles, writeFileAtomicSync } from './atomic-write.ts';
@@ -38,18 +37,14 @@ export class SubscriptionStore {
     this.path = join(dataDir, SUBSCRIPTIONS_FILE);
   }
 
-  /** Throws only for a file from a newer version or an I/O error; repairs are listed in `problems`. */
+  /**
+   * Throws only for a file from a newer version or an I/O error; repairs are listed in `problems`.
+   * Reading takes no lock, so the follows of a library on a read-only disk can still be listed.
+   */
   static open(dataDir: string): SubscriptionStore {
-    mkdirSync(dataDir, { recursive: true });
     const store = new SubscriptionStore(dataDir);
-    withWriteLockSync(
-      dataDir,
-      () => {
-        cleanStaleTempFiles(dataDir, SUBSCRIPTIONS_FILE);
-        store.read();
-      },
-      LOCK,
-    );
+    cleanStaleTempFiles(dataDir, SUBSCRIPTIONS_FILE);
+    store.read();
     return store;
   }
 
