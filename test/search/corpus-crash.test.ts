@@ -62,7 +62,7 @@ describe('killing a writer', () => {
     const corpus = await Corpus.open(dataDir);
     await corpus.commit({ upsert: [], remove: [`p-${previous}-2`] });
     const manifest = JSON.parse(readFileSync(join(dataDir, 'papers', 'manifest.json'), 'utf8')) as { segments: Array<{ name: string }> };
-    const expectedFiles = ['manifest.json', ...manifest.segments.flatMap((s) => [`${s.name}.jsonl`, `${s.name}.idx`])];
+    const expectedFiles = ['manifest.json', ...manifest.segments.flatMap((s) => [`${s.name}.jsonl`, `${s.name}.idx`, `${s.name}.ids`])];
     expect(readdirSync(join(dataDir, 'papers')).sort()).toEqual(expectedFiles.sort());
     expect(readdirSync(dataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });

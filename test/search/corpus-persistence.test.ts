@@ -32,7 +32,7 @@ describe('segments on disk', () => {
     await first.commit({ upsert: papers.slice(0, 12), remove: [] });
     await first.commit({ upsert: papers.slice(12), remove: [] });
     expect(first.segmentCount).toBe(2);
-    expect(papersFolder(dataDir)).toEqual(['manifest.json', 'seg-0001.idx', 'seg-0001.jsonl', 'seg-0002.idx', 'seg-0002.jsonl']);
+    expect(papersFolder(dataDir)).toEqual(['manifest.json', 'seg-0001.ids', 'seg-0001.idx', 'seg-0001.jsonl', 'seg-0002.ids', 'seg-0002.idx', 'seg-0002.jsonl']);
     expect(readFileSync(join(dataDir, 'papers', 'seg-0002.jsonl'), 'utf8').trim().split('\n')).toHaveLength(papers.length - 12);
     const before = snapshot(first, QUERIES);
     const mtimes = papersFolder(dataDir).map((name) => statSync(join(dataDir, 'papers', name)).mtimeMs);
@@ -111,14 +111,14 @@ describe('segments on disk', () => {
     await corpus.compact();
     expect(corpus.segmentCount).toBe(1);
     expect(manifest(dataDir).segments).toEqual([expect.objectContaining({ name: 'seg-0007', papers: papers.length - 1, masked: [] })]);
-    expect(papersFolder(dataDir)).toEqual(['manifest.json', 'seg-0007.idx', 'seg-0007.jsonl']);
+    expect(papersFolder(dataDir)).toEqual(['manifest.json', 'seg-0007.ids', 'seg-0007.idx', 'seg-0007.jsonl']);
     expect(snapshot(corpus, [...QUERIES, 'zeppelin'])).toEqual(before);
     const reopened = await Corpus.open(dataDir);
     expect(snapshot(reopened, [...QUERIES, 'zeppelin'])).toEqual(before);
     expect(reopened.get(papers[0]!.id)?.title).toBe('Zeppelin priors');
     // Nothing left to merge.
     await reopened.compact();
-    expect(papersFolder(dataDir)).toEqual(['manifest.json', 'seg-0007.idx', 'seg-0007.jsonl']);
+    expect(papersFolder(dataDir)).toEqual(['manifest.json', 'seg-0007.ids', 'seg-0007.idx', 'seg-0007.jsonl']);
   });
 
   it('sees commits of another process and never loses them', async () => {
