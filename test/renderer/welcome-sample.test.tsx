@@ -1,15 +1,10 @@
 // @vitest-environment jsdom
-/// <reference types="node" />
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseImport } from '../../src/importers/index.ts';
-import { REPO_ROOT } from '../helpers/fixtures.ts';
+import { parseHfPage } from '../../src/importers/hf-page.ts';
+import SAMPLE_TEXT from '../../assets/samples/hf-papers-page.txt?raw';
 import { FakeBridge } from './fake-bridge.ts';
 import { renderApp, rowTitles } from './render-app.tsx';
-
-const SAMPLE_TEXT = readFileSync(join(REPO_ROOT, 'assets', 'samples', 'hf-papers-page.txt'), 'utf8');
 
 /** The fake library only reads JSON lists; the sample is parsed with the real importer first. */
 function bridgeThatReadsListingPages(): { bridge: FakeBridge; imported: Array<{ text: string; format?: string; sourceName?: string }> } {
@@ -18,7 +13,7 @@ function bridgeThatReadsListingPages(): { bridge: FakeBridge; imported: Array<{ 
   const importJson = bridge.importText;
   bridge.importText = async (input) => {
     imported.push(input);
-    const parsed = parseImport(input.text, { format: input.format ?? 'auto' });
+    const parsed = parseHfPage(input.text);
     return importJson({ text: JSON.stringify(parsed.papers.map(({ title, abstract, authors }) => ({ title, abstract, authors }))) });
   };
   return { bridge, imported };
@@ -49,7 +44,7 @@ describe('welcome screen: Load the sample listing', () => {
     expect(imported[0]?.text === SAMPLE_TEXT).toBe(true);
     await screen.findByRole('listbox', { name: 'Papers' });
     await waitFor(() => expect(rowTitles().length).toBeGreaterThan(0));
-    const sampleTitles = new Set(parseImport(SAMPLE_TEXT, { format: 'hf-page' }).papers.map((paper) => paper.title));
+    const sampleTitles = new Set(parseHfPage(SAMPLE_TEXT).papers.map((paper) => paper.title));
     expect(rowTitles().filter((title) => !sampleTitles.has(title))).toEqual([]);
     expect(screen.queryByRole('heading', { name: 'Welcome to Papershelf' })).toBeNull();
   });
