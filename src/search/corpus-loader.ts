@@ -43,14 +43,16 @@ function sameIds(papers: readonly StoredPaper[], ids: readonly string[]): boolea
  */
 export async function loadSegment(dir: string, entry: SegmentEntry, withPapers = true): Promise<LoadedSegment | Damage> {
   const paths = segmentPaths(dir, entry.name);
-  const papersFile = await readIfExists(paths.papers);
+  let papers: StoredPaper[] | null = null;
+  // Without a recorded checksum there is nothing cheap to verify: the search process then leaves
+  // the paper file to the process that holds the papers.
+  const papersFile = withPapers || entry.papersCrc !== undefined ? await readIfExists(paths.papers) : Buffer.alloc(0);
   if (papersFile === null) return { detail: 'its paper file is missing', readable: [] };
   const intact = entry.papersCrc !== undefined && papersFile.length === entry.bytes.papers && checksum(papersFile) === entry.papersCrc;
-  let papers: StoredPaper[] | null = null;
-  if (withPapers || !intact) {
-    const damage = checkPapers(papersFile, entry, intact);
-    if (isDamage(damage)) return damage;
-    papers = withPapers ? damage : null;
+  if (withPapers || (entry.papersCrc !== undefined && !intact)) {
+    const checked = checkPapers(papersFile, entry, intact);
+    if (isDamage(checked)) return checked;
+    papers = withPapers ? checked : null;
   }
   const readable = papers ?? [];
   const indexFile = await readIfExists(paths.index);

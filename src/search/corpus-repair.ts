@@ -9,7 +9,7 @@
 import { NewerFormatError } from '../model/errors.ts';
 import type { StoredPaper } from '../model/paper.ts';
 import { moveToBackups } from '../store/backups.ts';
-import { fileSize, papersDir, parsePapers, readIfExists, segmentNamesOnDisk, segmentNumber, segmentPaths } from '../store/segment-files.ts';
+import { checksum, fileSize, papersDir, parsePapers, readIfExists, segmentNamesOnDisk, segmentNumber, segmentPaths } from '../store/segment-files.ts';
 import { emptyManifest, MANIFEST_NAME, MANIFEST_SCHEMA_VERSION, manifestPath, readManifest, writeManifest, type SegmentEntry } from '../store/segment-manifest.ts';
 import { discardPrepared, addSegment, prepareSegment, type PreparedSegment } from './segment-writer.ts';
 
@@ -143,7 +143,9 @@ export async function rebuildManifest(dataDir: string, raw: string, detail: stri
     const parsed = parsePapers(papersFile.toString('utf8'));
     const bytes = { papers: papersFile.length, index: (await fileSize(paths.index)) ?? 0 };
     const papers = parsed.papers.length + parsed.badLines.length;
-    found.push({ entry: { name, papers, bytes, masked: [] }, ids: parsed.papers.map((p) => p.id) });
+    // A file whose every line is a valid paper is taken as it is now, checksum included.
+    const papersCrc = parsed.badLines.length === 0 ? { papersCrc: checksum(papersFile) } : {};
+    found.push({ entry: { name, papers, bytes, ...papersCrc, masked: [] }, ids: parsed.papers.map((p) => p.id) });
   }
   // The newest copy of a paper is the live one, as it was when each batch was committed.
   const seen = new Set<string>();

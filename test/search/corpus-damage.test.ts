@@ -61,6 +61,16 @@ describe('a segment changed on disk without changing size', () => {
     expect(again.all().map((p) => p.id).sort()).toEqual(firstSegment.sort());
   });
 
+  it('is detected in a segment listed by a manifest rebuilt from the files', async () => {
+    const { dataDir, path } = await library();
+    writeFileSync(path('manifest.json'), '{"schemaVersion":2,"segm');
+    expect((await Corpus.open(dataDir)).problems).toEqual([expect.stringMatching(/manifest\.json was unreadable/)]);
+    flipBitIn(path('seg-0002.jsonl'), 'zeppelins');
+    const corpus = await Corpus.open(dataDir);
+    expect(corpus.problems).toEqual([expect.stringMatching(/papers\/seg-0002: its paper file does not match its checksum/)]);
+    expect(corpus.search('zeppelins').total).toBe(0);
+  });
+
   it('is not searched by a search process that holds no paper bodies', async () => {
     const { dataDir, papers, path } = await library();
     flipBitIn(path('seg-0002.jsonl'), 'zeppelins');
