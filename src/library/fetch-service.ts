@@ -8,7 +8,7 @@ import { PapershelfError } from '../model/errors.ts';
 import { ARXIV_PAGE_SIZE } from '../sources/arxiv-query.ts';
 import { selectDays } from '../sources/date-range.ts';
 import { SubscriptionStore } from '../store/subscription-store.ts';
-import { withWriteLock } from '../store/write-lock.ts';
+import { lockHolder, withWriteLock } from '../store/write-lock.ts';
 import { arxivLabel, importArxivResults } from './fetch-arxiv.ts';
 import { checkedConfig, fetchClients, todayOf } from './fetch-clients.ts';
 import { checkArxivQuery, DEFAULT_FOLLOW_MAX, followView, newFollow, type FollowRequest } from './fetch-follows.ts';
@@ -81,8 +81,9 @@ export function startFetch(library: Library, input: OperationInput<'fetchSource'
 /**
  * One refresh at a time per data folder: in this process the running one is returned, and across
  * processes (the window and a CLI) a lock file refuses the second, which would only repeat requests.
+ * The lock follows the write lock's liveness rule: one left by a killed process never refuses.
  */
-async function withRefreshLock(dataDir: string, run: () => Promise<void>): Promise<void> {
+export async function withRefreshLock(dataDir: string, run: () => Promise<void>): Promise<void> {
   let entered = false;
   try {
     await withWriteLock(
@@ -94,8 +95,10 @@ async function withRefreshLock(dataDir: string, run: () => Promise<void>): Promi
       { name: 'refresh', timeoutMs: 0 },
     );
   } catch (error) {
-    if (entered) throw error;
-    throw new PapershelfError('internal', 'another Papershelf process is refreshing this library; try again when it has finished — your library is unchanged');
+    if (entered || !(error instanceof PapershelfError) || error.code !== 'internal') throw error;
+    const holder = lockHolder(dataDir, 'refresh');
+    const who = holder === null ? 'another Papershelf process' : `another Papershelf process (${holder})`;
+    throw new PapershelfError('internal', `${who} is refreshing this library; try again when it has finished — your library is unchanged`);
   }
 }
 

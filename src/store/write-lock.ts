@@ -61,15 +61,29 @@ export function sleepSync(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
+/**
+ * A killed process whose parent has not collected it yet (a zombie: the parent is a wrapper script or
+ * a supervisor that never waits) still answers signal 0, but it holds nothing any more.
+ */
+function isZombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
 export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
 }
 
 /** Absolute, so that two spellings of one folder are one lock for the in-process bookkeeping. */
@@ -174,6 +188,12 @@ function describeHolder(path: string): string {
   if (!owner) return 'another process';
   const since = typeof owner.createdAt === 'string' && owner.createdAt !== '' ? `, since ${owner.createdAt}` : '';
   return `process ${owner.pid} on ${owner.host}${since}`;
+}
+
+/** Who holds a data folder's lock now, in words ("process 12 on host, since ..."), or null when nobody does. */
+export function lockHolder(dataDir: string, name = 'write'): string | null {
+  const path = lockFilePath(dataDir, name);
+  return readOwner(path) === null ? null : describeHolder(path);
 }
 
 function busyError(path: string): PapershelfError {

@@ -13,12 +13,16 @@ export interface ChildRun {
   stderr: string;
 }
 
-export function runChild(dataDir: string, args: string[]): Promise<ChildRun> {
-  const child = spawn(process.execPath, [CLI_BIN, ...args, '--data-dir', dataDir], {
+function spawnCli(args: string[]) {
+  return spawn(process.execPath, [CLI_BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, PAPERSHELF_DATA_DIR: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+export function runChild(dataDir: string, args: string[]): Promise<ChildRun> {
+  const child = spawnCli([...args, '--data-dir', dataDir]);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -36,11 +40,7 @@ export interface ServeChild {
 }
 
 export function startServeChild(dataDir: string): Promise<ServeChild> {
-  const child = spawn(process.execPath, [CLI_BIN, 'serve', '--data-dir', dataDir, '--port', '0'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PAPERSHELF_DATA_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCli(['serve', '--data-dir', dataDir, '--port', '0']);
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
