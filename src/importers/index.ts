@@ -2,7 +2,7 @@ import { ImportFormatError, PapershelfError } from '../model/errors.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../model/paper.ts';
 import { detectFormat, importerFor } from './detect.ts';
 import type { ImportOptions, ParsedImport } from './types.ts';
-import { makeWellFormed } from './well-formed.ts';
+import { makeWellFormed, wellFormed } from './well-formed.ts';
 
 export { decodeImportBytes } from './decode.ts';
 export { detectFormat, IMPORTERS, importerFor } from './detect.ts';
@@ -16,6 +16,23 @@ export type ParseImportOptions = ImportOptions & { format?: ImportFormat | 'auto
  * Every string of the result (backup annotations and notes included) is well-formed UTF-16.
  */
 export function parseImport(text: string, options: ParseImportOptions = {}): ParsedImport {
+  try {
+    return parseWhole(text, options);
+  } catch (error) {
+    if (error instanceof PapershelfError) error.message = oneLine(error.message);
+    throw error;
+  }
+}
+
+/** Error messages quote the file: keep them to one short, well-formed line. */
+const MAX_MESSAGE = 300;
+
+function oneLine(message: string): string {
+  const line = wellFormed(message.split(/\r\n|\r|\n/, 1)[0] ?? '');
+  return line.length <= MAX_MESSAGE ? line : `${line.slice(0, MAX_MESSAGE - 1).replace(/[\ud800-\udbff]$/, '')}…`;
+}
+
+function parseWhole(text: string, options: ParseImportOptions): ParsedImport {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) throw new ImportFormatError('file', null, 'the file is empty');
   const nul = body.indexOf('\0');
