@@ -10,7 +10,7 @@
 import type { LookupFunction } from 'node:net';
 import { cancelledError, systemClock, type Clock } from './clock.ts';
 import { nodeTransport, type FetchLike } from './node-transport.ts';
-import type { Pacer } from './rate-limiter.ts';
+import type { Pacer, Slot } from './rate-limiter.ts';
 import { checkRedirect, redirectTarget } from './redirects.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy.ts';
 import { connectionError, httpError, SourceError, timeoutError, truncatedError } from './source-error.ts';
@@ -81,11 +81,14 @@ export class HttpClient {
     const url = this.url(path, options.query);
     for (let attempt = 0; ; attempt++) {
       if (options.signal?.aborted) throw cancelledError();
+      let slot: Slot | undefined;
       try {
-        await this.options.limiter?.acquire(options.signal);
+        slot = await this.options.limiter?.acquire(options.signal);
         const { response, body } = await this.send(url, options.accept, options.signal);
         return options.parse(body, response);
       } catch (error) {
+        // A request that never left this machine did not use the service's allowance.
+        if (error instanceof SourceError && error.kind === 'offline' && !error.retryable) await slot?.unused();
         if (!(error instanceof SourceError) || !error.retryable || attempt >= this.policy.retries) throw error;
         const delayMs = this.retryDelay(error, attempt);
         this.options.onRetry?.({ attempt: attempt + 1, delayMs, error });

@@ -23,7 +23,12 @@ export interface TransportOptions {
   dnsTimeoutMs?: number;
 }
 
-export const DNS_TIMEOUT_MS = 1500;
+/**
+ * Name servers answer in well under a second; a resolver with no network can wait 5 s per try. One
+ * second keeps "offline" within 2 s of starting a command, at the cost of calling a very slow name
+ * server offline too.
+ */
+export const DNS_TIMEOUT_MS = 1000;
 
 /** `lookup` with a deadline: an answer after it is ignored, and the caller hears EAI_AGAIN instead. */
 export function boundedLookup(lookup: LookupFunction, timeoutMs: number): LookupFunction {

@@ -23,6 +23,12 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
+/** A slot taken in the file: when, and the time the file held before. */
+export interface Claim {
+  at: number;
+  previous: number;
+}
+
 export class PacingFile {
   readonly path: string;
   readonly lockPath: string;
@@ -38,46 +44,61 @@ export class PacingFile {
   }
 
   /**
-   * Claims the next request slot: 0 when this process may send now (the file then says so to the
-   * others), else how long to wait before asking again.
+   * Claims the next request slot: `wait` 0 when this process may send now (the file then says so to
+   * the others, and `claim` can give the slot back), else how long to wait before asking again.
    */
-  async claim(intervalMs: number, signal?: AbortSignal): Promise<number> {
-    for (;;) {
-      const wait = this.tryClaim(intervalMs);
-      if (wait !== null) return wait;
-      await this.clock.sleep(LOCK_RETRY_MS, signal);
-    }
+  async claim(intervalMs: number, signal?: AbortSignal): Promise<{ wait: number; claim?: Claim }> {
+    const answer = await this.locked(signal, () => {
+      const now = this.clock.now();
+      const previous = this.lastStart();
+      // A time in the future (another machine's clock, a damaged file) delays by one interval at most.
+      const wait = Math.min(intervalMs, previous + intervalMs - now);
+      if (wait > 0) return { wait };
+      writeFileSync(this.path, String(now), { mode: 0o600 });
+      return { wait: 0, claim: { at: now, previous } };
+    });
+    return answer ?? { wait: 0 };
   }
 
-  /** null: the lock is busy. */
-  private tryClaim(intervalMs: number): number | null {
-    if (this.unusable) return 0;
-    let fd: number;
-    try {
-      fd = openSync(this.lockPath, 'wx', 0o600);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') {
+  /**
+   * Gives back a slot whose request never reached the server (no network): the file goes back to the
+   * time before it, unless another process has claimed a slot since.
+   */
+  async unclaim(claim: Claim): Promise<void> {
+    await this.locked(undefined, () => {
+      if (this.lastStart() !== claim.at) return;
+      if (Number.isFinite(claim.previous)) writeFileSync(this.path, String(claim.previous), { mode: 0o600 });
+      else unlinkSync(this.path);
+    });
+  }
+
+  /** Runs `fn` under the lock; null when the folder cannot hold the files (pacing stays within the process). */
+  private async locked<T>(signal: AbortSignal | undefined, fn: () => T): Promise<T | null> {
+    for (;;) {
+      if (this.unusable) return null;
+      let fd: number;
+      try {
+        fd = openSync(this.lockPath, 'wx', 0o600);
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') {
+          this.unusable = true;
+          return null;
+        }
         this.clearStaleLock();
-        return null;
+        await this.clock.sleep(LOCK_RETRY_MS, signal);
+        continue;
       }
-      this.unusable = true;
-      return 0;
-    }
-    try {
-      writeSync(fd, `${process.pid} ${hostname()}`);
-      const now = this.clock.now();
-      // A time in the future (another machine's clock, a damaged file) delays by one interval at most.
-      const wait = Math.min(intervalMs, this.lastStart() + intervalMs - now);
-      if (wait > 0) return wait;
-      writeFileSync(this.path, String(now), { mode: 0o600 });
-      return 0;
-    } catch {
-      // A full or read-only disk: this process still keeps its own spacing.
-      this.unusable = true;
-      return 0;
-    } finally {
-      closeSync(fd);
-      unlinkSync(this.lockPath);
+      try {
+        writeSync(fd, `${process.pid} ${hostname()}`);
+        return fn();
+      } catch {
+        // A full or read-only disk: this process still keeps its own spacing.
+        this.unusable = true;
+        return null;
+      } finally {
+        closeSync(fd);
+        unlinkSync(this.lockPath);
+      }
     }
   }
 

@@ -6,13 +6,18 @@
  */
 import { resolve } from 'node:path';
 import { cancelledError, systemClock, type Clock } from './clock.ts';
-import { PacingFile } from './pacing-file.ts';
+import { PacingFile, type Claim } from './pacing-file.ts';
 
 export const ARXIV_INTERVAL_MS = 3000;
 
+/** A request's turn; a request that never reached the server (no network) gives it back. */
+export interface Slot {
+  unused(): Promise<void>;
+}
+
 /** What HttpClient waits on before each request. */
 export interface Pacer {
-  acquire(signal?: AbortSignal): Promise<void>;
+  acquire(signal?: AbortSignal): Promise<Slot>;
 }
 
 export class RateLimiter implements Pacer {
@@ -28,19 +33,31 @@ export class RateLimiter implements Pacer {
    * Resolves when the caller may send its request (by this process's spacing and, when given, by the
    * processes sharing `shared`); rejects at once if `signal` aborts.
    */
-  acquire(signal?: AbortSignal, shared?: PacingFile): Promise<void> {
-    const turn = this.queue.then(async () => {
+  acquire(signal?: AbortSignal, shared?: PacingFile): Promise<Slot> {
+    const turn = this.queue.then(async (): Promise<Slot> => {
+      let claim: Claim | undefined;
       for (;;) {
         if (signal?.aborted) throw cancelledError();
         let wait = this.lastStart + this.intervalMs - this.clock.now();
-        if (wait <= 0 && shared) wait = await shared.claim(this.intervalMs, signal);
+        if (wait <= 0 && shared) ({ wait, claim } = await shared.claim(this.intervalMs, signal));
         if (wait <= 0) break;
         await this.clock.sleep(wait, signal);
       }
-      this.lastStart = this.clock.now();
+      const previous = this.lastStart;
+      const at = this.clock.now();
+      this.lastStart = at;
+      return {
+        unused: async () => {
+          if (this.lastStart === at) this.lastStart = previous;
+          if (claim) await shared?.unclaim(claim);
+        },
+      };
     });
     // A cancelled caller must not hold up the ones queued behind it.
-    this.queue = turn.catch(() => undefined);
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     if (!signal) return turn;
     return Promise.race([turn, aborted(signal)]);
   }

@@ -142,7 +142,12 @@ describe('refresh as a whole', () => {
     // A live process (our parent) holds the refresh lock, as a CLI refreshing the same folder would.
     writeFileSync(join(h.dir, 'refresh.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), token: 'other', createdAt: new Date().toISOString() }));
     const refused = await h.run('refresh', {});
-    expect(refused.error).toEqual({ code: 'internal', message: 'another Papershelf process is refreshing this library; try again when it has finished — your library is unchanged' });
+    expect(refused.error).toEqual({
+      code: 'internal',
+      message: expect.stringMatching(
+        new RegExp(`^another Papershelf process \\(process ${process.ppid} on ${hostname()}, since [0-9T:.Z-]+\\) is refreshing this library; try again when it has finished — your library is unchanged$`),
+      ),
+    });
   });
 
   it('says what to do when nothing is followed, and follows and unfollows through the contract', async () => {

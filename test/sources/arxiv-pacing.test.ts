@@ -68,11 +68,30 @@ describe('PacingFile', () => {
     const clock = new TestClock();
     const window = new PacingFile(dir, clock);
     const cli = new PacingFile(dir, clock);
-    expect(await window.claim(3000)).toBe(0);
+    expect((await window.claim(3000)).wait).toBe(0);
     clock.time += 1000;
-    expect(await cli.claim(3000)).toBe(2000);
+    expect((await cli.claim(3000)).wait).toBe(2000);
     clock.time += 2000;
-    expect(await cli.claim(3000)).toBe(0);
+    expect((await cli.claim(3000)).wait).toBe(0);
+    expect(readFileSync(join(dir, '.arxiv-pacing'), 'utf8')).toBe(String(clock.time));
+  });
+
+  it('gives back a slot whose request never left, unless another process has claimed one since', async () => {
+    const dir = tempDir('papershelf-pacing-');
+    const clock = new TestClock();
+    const file = new PacingFile(dir, clock);
+    const first = await file.claim(3000);
+    clock.time += 3000;
+    const second = await file.claim(3000);
+    if (!second.claim || !first.claim) throw new Error('no slot claimed');
+    await file.unclaim(second.claim);
+    expect(readFileSync(join(dir, '.arxiv-pacing'), 'utf8')).toBe(String(first.claim.at));
+    clock.time += 3000;
+    const third = await file.claim(3000);
+    clock.time += 3000;
+    await new PacingFile(dir, clock).claim(3000);
+    if (!third.claim) throw new Error('no slot claimed');
+    await file.unclaim(third.claim);
     expect(readFileSync(join(dir, '.arxiv-pacing'), 'utf8')).toBe(String(clock.time));
   });
 
@@ -80,13 +99,13 @@ describe('PacingFile', () => {
     const dir = tempDir('papershelf-pacing-');
     const clock = new TestClock();
     writeFileSync(join(dir, '.arxiv-pacing'), String(clock.time + 3_600_000));
-    expect(await new PacingFile(dir, clock).claim(3000)).toBe(3000);
+    expect((await new PacingFile(dir, clock).claim(3000)).wait).toBe(3000);
   });
 
   it('clears a lock left by a process that is gone', async () => {
     const dir = tempDir('papershelf-pacing-');
     writeFileSync(join(dir, '.arxiv-pacing.lock'), `${await deadPid()} ${hostname()}`);
-    expect(await new PacingFile(dir).claim(3000)).toBe(0);
+    expect((await new PacingFile(dir).claim(3000)).wait).toBe(0);
     expect(existsSync(join(dir, '.arxiv-pacing.lock'))).toBe(false);
   });
 
@@ -96,11 +115,11 @@ describe('PacingFile', () => {
     writeFileSync(lock, '4242 another-machine');
     const past = new Date(Date.now() - 60_000);
     utimesSync(lock, past, past);
-    expect(await new PacingFile(dir).claim(3000)).toBe(0);
+    expect((await new PacingFile(dir).claim(3000)).wait).toBe(0);
 
     writeFileSync(lock, `${process.pid} ${hostname()}`);
     let claimed: number | null = null;
-    const pending = new PacingFile(dir, systemClock).claim(3000).then((wait) => (claimed = wait));
+    const pending = new PacingFile(dir, systemClock).claim(3000).then(({ wait }) => (claimed = wait));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(claimed).toBeNull();
     // The holder records a request long past and lets go.
@@ -112,7 +131,7 @@ describe('PacingFile', () => {
 
   it('falls back to pacing within the process when the folder cannot hold the file', async () => {
     const missing = join(tempDir('papershelf-pacing-'), 'not-created');
-    expect(await new PacingFile(missing).claim(3000)).toBe(0);
+    expect((await new PacingFile(missing).claim(3000)).wait).toBe(0);
     mkdirSync(missing);
     expect(existsSync(join(missing, '.arxiv-pacing'))).toBe(false);
   });

@@ -3,13 +3,18 @@
  * under `.invalid` and an injected lookup: on this machine the system resolver would ask a name
  * server elsewhere, and tests send nothing beyond 127.0.0.1.
  */
+import { existsSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/sources/http-client.ts';
 import { boundedLookup } from '../../src/sources/node-transport.ts';
+import { PacingFile } from '../../src/sources/pacing-file.ts';
+import { RateLimiter } from '../../src/sources/rate-limiter.ts';
 import { userAgent } from '../../src/sources/source-config.ts';
 import { connectionError, SourceError } from '../../src/sources/source-error.ts';
+import { tempDir } from '../helpers/fixtures.ts';
 import { closedPort } from '../helpers/replay-server.ts';
+import { TestClock } from './test-clock.ts';
 
 const DAY = { query: { date: '2026-07-15' } };
 const NAME = 'huggingface.invalid';
@@ -64,6 +69,18 @@ describe('no network', () => {
     expect(error.kind).toBe('offline');
     expect(error.retryable).toBe(false);
     expect(ms).toBeLessThan(2000);
+  });
+
+  it("does not spend arXiv's turn, here or in the folder's pacing file, on a request that never left", async () => {
+    const host = `127.0.0.1:${await closedPort()}`;
+    const dir = tempDir('papershelf-offline-');
+    const clock = new TestClock();
+    const limiter = new RateLimiter(3000, clock);
+    const pacing = new PacingFile(dir, clock);
+    const client = new HttpClient({ baseUrl: `http://${host}`, userAgent: userAgent(), clock, limiter: { acquire: (signal) => limiter.acquire(signal, pacing) } });
+    for (let run = 0; run < 2; run++) expect((await timedFailure(client)).error.kind).toBe('offline');
+    expect(clock.sleeps).toEqual([]);
+    expect(existsSync(pacing.path)).toBe(false);
   });
 
   it('ignores a late answer once the lookup has given up', async () => {
