@@ -2,28 +2,31 @@
  * The Electron main process: thin by design. It opens the library of the user-data folder, serves
  * the window from `papershelf://app/`, routes the window's calls through the one IPC choke point
  * (ipc-router.ts) and relays the library's change events back. All behaviour lives in src/.
+ * Started with a command (`papershelf list`), it is the CLI instead (cli-mode.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import type { MenuAction } from '../src/api/bridge.ts';
+import { runCli } from '../src/cli/main.ts';
 import { LibraryHost } from '../src/server/library-host.ts';
 import { resolveDataDir } from '../src/store/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
-import { IPC_CHANGE, IPC_MENU } from './ipc-channels.ts';
+import { desktopCliArguments, prepareHeadless, runDesktopCli } from './cli-mode.ts';
+import { IPC_CHANGE, IPC_FLUSHED, IPC_MENU } from './ipc-channels.ts';
 import { registerIpcRouter } from './ipc-router.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_SCHEME_PRIVILEGES, createProtocolHandler } from './protocol.ts';
 import { denyAllPermissions, hardenWebContents } from './security.ts';
 import { openExternalSafely, suggestedFileName, type SaveFileRequest } from './shell-operations.ts';
+import { flushBeforeClose, holdQuitUntilClosed, RendererFlush } from './quit-flush.ts';
 import { mainWindowOptions } from './window-options.ts';
 import { readWindowState, writeWindowState } from './window-state.ts';
 
-// Must happen before `ready`: gives the scheme a real, secure origin.
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-
 let mainWindow: BrowserWindow | null = null;
 let host: LibraryHost | null = null;
+let quitRequested = false;
+const rendererFlush = new RendererFlush();
 
 const openExternal = (url: string) => openExternalSafely(shell, url);
 
@@ -57,6 +60,10 @@ function createWindow(stateDir: string): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preload, { bounds: saved, dark: nativeTheme.shouldUseDarkColors }));
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  // On macOS a close held during quit cancels the quit; ask again once the page has flushed.
+  flushBeforeClose(window, rendererFlush, () => {
+    if (quitRequested) app.quit();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -79,6 +86,7 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env.PAPERSHELF_DATA_DIR || userData);
   host = await LibraryHost.open(dataDir, { onProblem: (message) => console.warn(`papershelf: ${message}`) });
   host.subscribe((event) => send(IPC_CHANGE, event));
+  ipcMain.on(IPC_FLUSHED, (event, id) => rendererFlush.acknowledge(event, id));
 
   protocol.handle(APP_SCHEME, createProtocolHandler(join(app.getAppPath(), 'build', 'renderer')));
   denyAllPermissions(session.defaultSession);
@@ -100,18 +108,27 @@ async function start(): Promise<void> {
   app.on('activate', () => showWindow(userData));
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArguments = desktopCliArguments(process.argv, Boolean(process.defaultApp));
+
+if (cliArguments) {
+  // The CLI takes the library's write lock like any other process; no single-instance lock here.
+  prepareHeadless(app, process.platform);
+  void runDesktopCli(app, cliArguments, (args) => runCli(args));
+} else if (!app.requestSingleInstanceLock()) {
   // Another Papershelf is running; it was told to show its window (second-instance) and owns the library.
   app.quit();
 } else {
+  // Must happen before `ready`: gives the scheme a real, secure origin.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   // Every webContents, including any a future feature creates, gets the same rules.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void host?.close();
+  app.on('before-quit', () => {
+    quitRequested = true;
   });
+  holdQuitUntilClosed(app, async () => host?.close());
   app
     .whenReady()
     .then(start)

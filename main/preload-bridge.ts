@@ -1,11 +1,11 @@
 /**
  * `window.papershelf` as the preload builds it: fixed named functions only, one per contract
- * operation, plus onChange/onMenu/openExternal/saveFile. Nothing of ipcRenderer leaks: listeners get
+ * operation, plus onChange/onMenu/openExternal/saveFile/onQuitRequest. Nothing of ipcRenderer leaks: listeners get
  * the payload, never the IPC event (whose `sender` would give the page the whole ipcRenderer).
  */
 import type { BridgeOperations, MenuAction, PapershelfBridge } from '../src/api/bridge.ts';
 import type { ApiResult, ChangeEvent, OperationName } from '../src/api/contract.ts';
-import { IPC_CHANGE, IPC_INVOKE, IPC_MENU, type ShellOperation } from './ipc-channels.ts';
+import { IPC_CHANGE, IPC_FLUSH, IPC_FLUSHED, IPC_INVOKE, IPC_MENU, type ShellOperation } from './ipc-channels.ts';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
 
@@ -14,6 +14,29 @@ export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: IpcListener): unknown;
   removeListener(channel: string, listener: IpcListener): unknown;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+/** Desktop only: the window is about to close; the listener saves what it holds (may return a promise). */
+export interface QuitFlushBridge {
+  onQuitRequest(listener: () => unknown): () => void;
+}
+
+/**
+ * Runs every quit listener, waits for them all, then tells the main process (which waits a bounded
+ * time). The page never sees the request id, and a listener that throws still lets the window close.
+ */
+function quitRequests(ipc: IpcRendererLike): QuitFlushBridge {
+  const listeners = new Set<() => unknown>();
+  ipc.on(IPC_FLUSH, (_event, id) => {
+    void Promise.allSettled([...listeners].map(async (listener) => listener())).then(() => ipc.send(IPC_FLUSHED, id));
+  });
+  return {
+    onQuitRequest: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 function subscribe<T>(ipc: IpcRendererLike, channel: string, listener: (payload: T) => void): () => void {
@@ -28,7 +51,7 @@ async function shellCall(ipc: IpcRendererLike, op: ShellOperation, input: unknow
 }
 
 /** `operations` is the contract's OPERATION_NAMES (preload.ts gets them from the build; see build.mjs). */
-export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly OperationName[]): PapershelfBridge {
+export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly OperationName[]): PapershelfBridge & QuitFlushBridge {
   const calls = Object.fromEntries(
     operations.map((op) => [op, (input: unknown) => ipc.invoke(IPC_INVOKE, { op, input: input ?? {} })]),
   ) as unknown as BridgeOperations;
@@ -38,5 +61,6 @@ export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly O
     onMenu: (listener) => subscribe<MenuAction>(ipc, IPC_MENU, listener),
     openExternal: (url) => shellCall(ipc, 'openExternal', { url }),
     saveFile: (fileName, content, mimeType) => shellCall(ipc, 'saveFile', { fileName, content, mimeType }),
+    ...quitRequests(ipc),
   };
 }

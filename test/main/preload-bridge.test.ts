@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../../src/api/contract.ts';
-import { IPC_CHANGE, IPC_INVOKE, IPC_MENU } from '../../main/ipc-channels.ts';
+import { IPC_CHANGE, IPC_FLUSH, IPC_FLUSHED, IPC_INVOKE, IPC_MENU } from '../../main/ipc-channels.ts';
 import { createPreloadBridge } from '../../main/preload-bridge.ts';
 
 type Listener = (event: unknown, payload: unknown) => void;
 
 function fakeIpcRenderer(answer: unknown = { ok: true, value: true }) {
   const invoked: unknown[][] = [];
+  const sent: unknown[][] = [];
   const listeners = new Map<string, Set<Listener>>();
   return {
     invoked,
+    sent,
     emit: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l({ sender: 'the-ipc-renderer' }, payload)),
     count: (channel: string) => listeners.get(channel)?.size ?? 0,
     ipc: {
@@ -22,14 +24,15 @@ function fakeIpcRenderer(answer: unknown = { ok: true, value: true }) {
         listeners.get(channel)!.add(listener);
       },
       removeListener: (channel: string, listener: Listener) => void listeners.get(channel)?.delete(listener),
+      send: (...args: unknown[]) => void sent.push(args),
     },
   };
 }
 
 describe('preload bridge (window.papershelf)', () => {
-  it('is named functions only: one per operation plus onChange, onMenu, openExternal, saveFile', () => {
+  it('is named functions only: one per operation plus onChange, onMenu, openExternal, saveFile, onQuitRequest', () => {
     const bridge = createPreloadBridge(fakeIpcRenderer().ipc, OPERATION_NAMES);
-    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'openExternal', 'saveFile'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'onQuitRequest', 'openExternal', 'saveFile'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -70,5 +73,31 @@ describe('preload bridge (window.papershelf)', () => {
     expect(yes.invoked).toEqual([[IPC_INVOKE, { op: 'openExternal', input: { url: 'https://arxiv.org' } }]]);
     const refused = fakeIpcRenderer({ ok: false, error: { code: 'bad-input', message: 'x' } });
     expect(await createPreloadBridge(refused.ipc, OPERATION_NAMES).saveFile('a.bib', 'x', 'text/plain')).toBe(false);
+  });
+
+  it('answers a quit request only after every listener has finished saving, with the request id', async () => {
+    const fake = fakeIpcRenderer();
+    const bridge = createPreloadBridge(fake.ipc, OPERATION_NAMES);
+    let finishSave: () => void = () => {};
+    const calls: unknown[][] = [];
+    bridge.onQuitRequest((...args) => {
+      calls.push(args);
+      return new Promise<void>((resolve) => (finishSave = resolve));
+    });
+    const stop = bridge.onQuitRequest(() => {
+      throw new Error('a broken listener still lets the window close');
+    });
+    fake.emit(IPC_FLUSH, 7);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([[]]);
+    expect(fake.sent).toEqual([]);
+    finishSave();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.sent).toEqual([[IPC_FLUSHED, 7]]);
+
+    stop();
+    fake.emit(IPC_FLUSH, 8);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toHaveLength(2);
   });
 });
