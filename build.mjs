@@ -5,7 +5,7 @@
 //   build/main/  the Electron main process, its preload and the same worker entries (CommonJS)
 // Usage: node build.mjs [cli] [main] [--watch] [--cli-outdir DIR] [--main-outdir DIR]
 // (no target: both). The window itself is built by Vite (`npm run build:renderer`).
-import { rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +46,33 @@ const shared = {
 /** ESM bundles may contain CommonJS dependencies that call `require` for Node built-ins. */
 const esmRequire = "import { createRequire as __papershelfCreateRequire } from 'node:module'; const require = __papershelfCreateRequire(import.meta.url);";
 
+/**
+ * The contract and the light commands use `zod/mini`, which bundles only the functions used (~40 KB)
+ * — but only while nothing else in the same build uses classic `zod`: code splitting puts each zod
+ * module in one shared chunk, and classic zod (used by importers and stores that commands load
+ * later) keeps every function of every module. So `zod/mini` resolves to a private copy of the
+ * package here, and the light commands load their own small zod.
+ */
+function privateZodMini() {
+  const copy = join(root, 'build', '.zod-mini', 'node_modules', 'zod');
+  const source = join(root, 'node_modules', 'zod');
+  const stamp = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')).version;
+  const copied = join(copy, 'package.json');
+  if (!existsSync(copied) || JSON.parse(readFileSync(copied, 'utf8')).version !== stamp) {
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(source, copy, { recursive: true });
+  }
+  return {
+    name: 'private-zod-mini',
+    setup(build) {
+      build.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: join(copy, 'v4', 'mini', 'index.js') }));
+    },
+  };
+}
+
 function cliBuild(outdir) {
   return {
+    plugins: [privateZodMini()],
     ...shared,
     entryPoints: {
       papershelf: 'src/cli/bin.ts',

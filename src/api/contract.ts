@@ -4,10 +4,12 @@
  * names its command for each in src/cli/contract-commands.ts). Inputs are strict: an unknown field
  * is refused the same way by every door.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   exportFormat,
   importFormat,
+  int,
+  text,
   importSummarySchema,
   isoDate,
   listFilterSchema,
@@ -28,26 +30,26 @@ export const MAX_NOTE_CHARS = 1024 * 1024;
 export const MAX_QUERY_CHARS = 1000;
 
 const pageInput = {
-  limit: z.number().int().min(1).max(100_000).optional(),
-  offset: z.number().int().min(0).optional(),
+  limit: z.optional(int().check(z.gte(1), z.lte(100_000))),
+  offset: z.optional(int().check(z.gte(0))),
 };
 
-function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, mutates: boolean) {
+function op<I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O, mutates: boolean) {
   return { input, output, mutates };
 }
 
 // Online sources (HF Daily Papers, arXiv): follows, and fetch jobs that report progress as events.
 const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
 const fetchCounts = {
-  added: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  skipped: z.number().int(),
+  added: int(),
+  updated: int(),
+  unchanged: int(),
+  skipped: int(),
   /** Requests sent, retries included. */
-  requests: z.number().int(),
+  requests: int(),
 };
 /** One follow's share of a refresh (or the single part of a one-off fetch). */
-export const fetchPartSchema = z.object({ id: z.string(), label: z.string(), ...fetchCounts, batches: z.number().int(), error: apiErrorSchema.nullable() });
+export const fetchPartSchema = z.object({ id: z.string(), label: z.string(), ...fetchCounts, batches: int(), error: z.nullable(apiErrorSchema) });
 export const fetchJobSchema = z.object({
   id: z.string(),
   kind: z.enum(['hf', 'arxiv', 'refresh']),
@@ -55,120 +57,120 @@ export const fetchJobSchema = z.object({
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   finished: z.boolean(),
   /** Batches (days, pages) imported, and how many are expected so far; `total` can grow as pages arrive. */
-  done: z.number().int(),
-  total: z.number().int(),
+  done: int(),
+  total: int(),
   message: z.string(),
   ...fetchCounts,
   warnings: z.array(z.string()),
   parts: z.array(fetchPartSchema),
-  error: apiErrorSchema.nullable(),
+  error: z.nullable(apiErrorSchema),
   startedAt: z.string(),
-  finishedAt: z.string().nullable(),
+  finishedAt: z.nullable(z.string()),
 });
 export const followViewSchema = z.object({
   id: z.string(),
   kind: z.enum(['hf-daily', 'arxiv']),
-  query: z.string().nullable(),
-  max: z.number().int().nullable(),
-  since: z.string().nullable(),
+  query: z.nullable(z.string()),
+  max: z.nullable(int()),
+  since: z.nullable(z.string()),
   addedAt: z.string(),
-  lastFetchAt: z.string().nullable(),
-  lastError: z.string().nullable(),
+  lastFetchAt: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
   /** Where the next refresh starts, in words. */
   progress: z.string(),
 });
-const arxivQueryText = z.string().trim().min(1, 'the arXiv query is empty').max(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`);
-const arxivMax = z.number().int().min(1).max(30_000);
+const arxivQueryText = z.string().check(z.trim(), z.minLength(1, 'the arXiv query is empty'), z.maxLength(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`));
+const arxivMax = int().check(z.gte(1), z.lte(30_000));
 export type FetchJob = z.infer<typeof fetchJobSchema>;
 export type FollowView = z.infer<typeof followViewSchema>;
 
 export const contract = {
   importText: op(
     z.strictObject({
-      text: z.string().max(MAX_IMPORT_CHARS, 'file is larger than 64 MB'),
-      format: z.union([importFormat, z.literal('auto')]).optional(),
-      asOf: isoDate.optional(),
-      sourceName: z.string().max(300).optional(),
+      text: text(MAX_IMPORT_CHARS, 'file is larger than 64 MB'),
+      format: z.optional(z.union([importFormat, z.literal('auto')])),
+      asOf: z.optional(isoDate),
+      sourceName: z.optional(text(300)),
     }),
     importSummarySchema,
     true,
   ),
   listPapers: op(
-    listFilterSchema.extend({ sort: sortKey.optional(), ...pageInput }),
-    z.object({ total: z.number().int(), results: z.array(paperViewSchema) }),
+    z.extend(listFilterSchema, { sort: z.optional(sortKey), ...pageInput }),
+    z.object({ total: int(), results: z.array(paperViewSchema) }),
     false,
   ),
   search: op(
-    listFilterSchema.extend({
-      query: z.string().max(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`),
-      sort: sortKey.optional(),
+    z.extend(listFilterSchema, {
+      query: text(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`),
+      sort: z.optional(sortKey),
       ...pageInput,
     }),
-    z.object({ total: z.number().int(), results: z.array(searchResultSchema) }),
+    z.object({ total: int(), results: z.array(searchResultSchema) }),
     false,
   ),
   getPaper: op(z.strictObject({ id: paperId }), paperViewSchema, false),
   similarPapers: op(
-    z.strictObject({ id: paperId, limit: z.number().int().min(1).max(50).optional() }),
+    z.strictObject({ id: paperId, limit: z.optional(int().check(z.gte(1), z.lte(50))) }),
     z.object({ results: z.array(searchResultSchema) }),
     false,
   ),
   setStar: op(z.strictObject({ id: paperId, starred: z.boolean() }), paperViewSchema, true),
-  addTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
-  removeTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).min(1).max(50) }), paperViewSchema, true),
+  addTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).check(z.minLength(1), z.maxLength(50)) }), paperViewSchema, true),
+  removeTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).check(z.minLength(1), z.maxLength(50)) }), paperViewSchema, true),
   listTags: op(z.strictObject({}), z.object({ tags: z.array(tagCountSchema) }), false),
-  renameTag: op(z.strictObject({ from: tagName, to: tagName }), z.object({ papers: z.number().int() }), true),
-  deleteTag: op(z.strictObject({ tag: tagName }), z.object({ papers: z.number().int() }), true),
-  setStatus: op(z.strictObject({ id: paperId, status: readingStatus.nullable() }), paperViewSchema, true),
+  renameTag: op(z.strictObject({ from: tagName, to: tagName }), z.object({ papers: int() }), true),
+  deleteTag: op(z.strictObject({ tag: tagName }), z.object({ papers: int() }), true),
+  setStatus: op(z.strictObject({ id: paperId, status: z.nullable(readingStatus) }), paperViewSchema, true),
   setNote: op(
-    z.strictObject({ id: paperId, text: z.string().max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
+    z.strictObject({ id: paperId, text: text(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
     paperViewSchema,
     true,
   ),
   appendNote: op(
-    z.strictObject({ id: paperId, text: z.string().min(1).max(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
+    z.strictObject({ id: paperId, text: z.string().check(z.minLength(1), z.maxLength(MAX_NOTE_CHARS, 'note is larger than 1 MB')) }),
     paperViewSchema,
     true,
   ),
   exportPapers: op(
-    listFilterSchema.extend({ format: exportFormat }),
-    z.object({ content: z.string(), fileName: z.string(), mimeType: z.string(), count: z.number().int() }),
+    z.extend(listFilterSchema, { format: exportFormat }),
+    z.object({ content: z.string(), fileName: z.string(), mimeType: z.string(), count: int() }),
     false,
   ),
   stats: op(z.strictObject({}), statsSchema, false),
   getUiState: op(z.strictObject({}), uiStateSchema, false),
-  saveUiState: op(uiStateSchema.partial().strict(), uiStateSchema, false),
+  saveUiState: op(z.partial(z.strictObject(uiStateSchema.shape)), uiStateSchema, false),
   /** `problems`: damage found in subscriptions.json and repaired (moved to backups/), for the user. */
   listFollows: op(z.strictObject({}), z.object({ follows: z.array(followViewSchema), problems: z.array(z.string()) }), false),
   follow: op(
     z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('hf-daily'), since: isoDate.optional() }),
-      z.strictObject({ kind: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional() }),
+      z.strictObject({ kind: z.literal('hf-daily'), since: z.optional(isoDate) }),
+      z.strictObject({ kind: z.literal('arxiv'), query: arxivQueryText, max: z.optional(arxivMax) }),
     ]),
     z.object({ follow: followViewSchema, added: z.boolean(), problems: z.array(z.string()) }),
     true,
   ),
   /** `id` is a follow's id or, for arXiv, its query. */
-  unfollow: op(z.strictObject({ id: z.string().trim().min(1).max(MAX_QUERY_CHARS) }), z.object({ follow: followViewSchema, problems: z.array(z.string()) }), true),
+  unfollow: op(z.strictObject({ id: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_QUERY_CHARS)) }), z.object({ follow: followViewSchema, problems: z.array(z.string()) }), true),
   /** Starts a one-off fetch and returns at once; progress arrives as `fetch` change events. */
   fetchSource: op(
     z.discriminatedUnion('source', [
       z.strictObject({
         source: z.literal('hf'),
-        date: isoDate.optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        week: z.string().max(10).optional(),
-        month: z.string().max(7).optional(),
+        date: z.optional(isoDate),
+        from: z.optional(isoDate),
+        to: z.optional(isoDate),
+        week: z.optional(text(10)),
+        month: z.optional(text(7)),
       }),
-      z.strictObject({ source: z.literal('arxiv'), query: arxivQueryText, max: arxivMax.optional(), sort: z.enum(['submitted', 'updated', 'relevance']).optional() }),
+      z.strictObject({ source: z.literal('arxiv'), query: arxivQueryText, max: z.optional(arxivMax), sort: z.optional(z.enum(['submitted', 'updated', 'relevance'])) }),
     ]),
     z.object({ job: fetchJobSchema }),
     true,
   ),
   /** Starts fetching everything followed (or returns the refresh already running). */
   refresh: op(z.strictObject({}), z.object({ job: fetchJobSchema }), true),
-  cancelFetch: op(z.strictObject({ job: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() }), true),
+  cancelFetch: op(z.strictObject({ job: z.string().check(z.minLength(1), z.maxLength(100)) }), z.object({ cancelled: z.boolean() }), true),
   listFetchJobs: op(z.strictObject({}), z.object({ jobs: z.array(fetchJobSchema) }), false),
 } as const;
 

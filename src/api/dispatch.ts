@@ -18,7 +18,7 @@ export function createDispatch(library: Library): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) return { ok: false, error: { code: 'bad-input', message: errorLine(`unknown operation "${String(name)}"`) } };
     const parsed = contract[name].input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: { code: 'bad-input', message: describeInputError(parsed.error) } };
+    if (!parsed.success) return { ok: false, error: { code: 'bad-input', message: describeInputError(parsed.error, input) } };
     try {
       const handler = handlers[name] as (library: Library, input: unknown) => unknown;
       const value = await handler(library, parsed.data);

@@ -3,7 +3,7 @@
  * Input validation (zod) is described by the field a person typed ("tag: a tag cannot be empty"),
  * never by its place in the JSON ("tags.0: ..."). Zod is only a type import here.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export const MAX_ERROR_CHARS = 300;
 
@@ -49,12 +49,22 @@ function quoteList(values: readonly unknown[]): string {
   return values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
 }
 
-function issueText(issue: Issue): string {
+/** The value at `path` in what was given, or undefined when it is absent. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function issueText(issue: Issue, input: unknown): string {
   if (!isDefaultMessage(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      // zod leaves the input out of its issues; its message still says when nothing was given.
-      if (/received undefined$/.test(issue.message)) return 'is required';
+      // zod leaves the input out of its issues: look at what was given.
+      if (valueAt(input, issue.path) === undefined) return 'is required';
       return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'cannot be empty' : `must be at least ${issue.minimum} characters`;
@@ -77,10 +87,14 @@ function issueText(issue: Issue): string {
   }
 }
 
-/** The first problem of a failed validation, as one line for a person: `tag: a tag cannot be empty`. */
-export function describeInputError(error: z.ZodError): string {
+/**
+ * The first problem of a failed validation, as one line for a person: `tag: a tag cannot be empty`.
+ * `input` (what was validated) tells a missing field from one of the wrong type.
+ */
+export function describeInputError(error: z.core.$ZodError, input?: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid input';
   const label = issue.code === 'unrecognized_keys' ? '' : fieldLabel(issue.path);
-  return errorLine(label === '' ? issueText(issue) : `${label}: ${issueText(issue)}`);
+  const problem = issueText(issue, input);
+  return errorLine(label === '' ? problem : `${label}: ${problem}`);
 }

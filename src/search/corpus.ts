@@ -9,21 +9,21 @@
 import { PapershelfError } from '../model/errors.ts';
 import type { StoredPaper } from '../model/paper.ts';
 import { locatePapers } from '../store/paper-locator.ts';
-import { papersDir, segmentPaths } from '../store/segment-files.ts';
 import { emptyManifest, LEGACY_MANIFEST_VERSION, readManifest } from '../store/segment-manifest.ts';
-import { storedPaperSchema } from '../store/segment-paper-schema.ts';
+import { papersDir, segmentPaths } from '../store/segment-paths.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { AnnotationIndex } from './annotation-index.ts';
-import { loadCorpus, stateEntries, type LoadedCorpus } from './corpus-loader.ts';
-import { CorpusMerges } from './corpus-merges.ts';
-import { openNewestFirst, type LoadProgress } from './corpus-progressive.ts';
+import type { LoadedCorpus } from './corpus-loader.ts';
+import type { CorpusMerges } from './corpus-merges.ts';
+import type { LoadProgress } from './corpus-progressive.ts';
 import { rankQuery, rankSimilar } from './corpus-search.ts';
-import { CorpusState } from './corpus-state.ts';
+import { CorpusState, type StateEntry } from './corpus-state.ts';
 import type { AnnotationText } from './fields.ts';
 import { findMatches, type FieldMatch, type ScoringTerms } from './matches.ts';
 import type { Ranked } from './query-eval.ts';
-import { SegmentWorker } from './segment-worker.ts';
-import { discardPrepared, writeCommit } from './segment-writer.ts';
+import type { SegmentWorker } from './segment-worker.ts';
+
+type Storage = typeof import('./corpus-storage.ts');
 
 export type { AnnotationText, SearchField } from './fields.ts';
 export type { FieldMatch } from './matches.ts';
@@ -98,20 +98,29 @@ export class Corpus {
   private readonly located = new Map<string, StoredPaper | null>();
   /** Lazy, before the full load: the annotation texts the index will be built from. */
   private pendingTexts: Map<string, AnnotationText> | null = null;
-  private readonly merges: CorpusMerges;
-  private readonly segmentWorker: SegmentWorker;
+  /** The segment reading and writing machinery, imported and started on first use (corpus-storage.ts). */
+  private writers: { storage: Storage; merges: CorpusMerges; segmentWorker: SegmentWorker } | null = null;
 
   private constructor(
     readonly dataDir: string,
-    options: CorpusOptions,
-  ) {
-    this.segmentWorker = new SegmentWorker(options.worker ?? true);
-    this.merges = new CorpusMerges(this.dataDir, options.backgroundMerge ?? false, this.segmentWorker, {
-      loaded: () => this.loaded,
-      state: () => this.state,
-      refresh: () => this.refresh(),
-      apply: (loaded) => this.apply(loaded),
-    });
+    private readonly options: CorpusOptions,
+  ) {}
+
+  private async storage(): Promise<{ storage: Storage; merges: CorpusMerges; segmentWorker: SegmentWorker }> {
+    if (!this.writers) {
+      const storage = await import('./corpus-storage.ts');
+      if (!this.writers) {
+        const segmentWorker = new storage.SegmentWorker(this.options.worker ?? true);
+        const merges = new storage.CorpusMerges(this.dataDir, this.options.backgroundMerge ?? false, segmentWorker, {
+          loaded: () => this.loaded,
+          state: () => this.state,
+          refresh: () => this.refresh(),
+          apply: (loaded) => this.apply(loaded),
+        });
+        this.writers = { storage, merges, segmentWorker };
+      }
+    }
+    return this.writers;
   }
 
   /** Corrupt segments or manifest are moved to backups/, reported in `problems`; the rest loads. */
@@ -119,18 +128,20 @@ export class Corpus {
     const corpus = new Corpus(dataDir, options);
     if (options.lazy) {
       corpus.pendingLoad = async () => {
-        corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems));
+        const { storage, merges } = await corpus.storage();
+        corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems));
         corpus.located.clear();
         if (corpus.pendingTexts) corpus.annotations.setAll(corpus.pendingTexts);
         corpus.pendingTexts = null;
-        corpus.merges.schedule();
+        merges.schedule();
       };
       return corpus;
     }
+    const { storage, merges } = await corpus.storage();
     if (!options.progressive) {
-      corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems));
+      corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems));
     } else {
-      const opened = await openNewestFirst(dataDir, corpus.problems, true, {
+      const opened = await storage.openNewestFirst(dataDir, corpus.problems, true, {
         apply: (loaded) => corpus.apply(loaded),
         setProgress: (progress) => (corpus.progress = progress),
       });
@@ -139,7 +150,7 @@ export class Corpus {
     // Small segments left by other processes (CLI imports) are merged too, once everything is loaded.
     // (A failed load is reported by whenLoaded to whoever waits for it.)
     corpus.loadingDone.then(
-      () => corpus.merges.schedule(),
+      () => merges.schedule(),
       () => undefined,
     );
     return corpus;
@@ -147,7 +158,8 @@ export class Corpus {
 
   private apply(loaded: LoadedCorpus): void {
     this.loaded = loaded;
-    this.state.apply(stateEntries(loaded));
+    const entries: StateEntry[] = loaded.manifest.segments.map((entry) => ({ entry, segment: loaded.segments.get(entry.name)! }));
+    this.state.apply(entries);
   }
 
   /** Null once every segment is loaded; until then, how far loading has come. */
@@ -206,14 +218,15 @@ export class Corpus {
 
   /** Resolves when no background merge is running or due. */
   settled(): Promise<void> {
-    return this.merges.settled();
+    return this.writers?.merges.settled() ?? Promise.resolve();
   }
 
   /** Waits for background work and stops the merge worker. */
   async close(): Promise<void> {
     await this.loadingDone.catch(() => undefined);
-    await this.merges.settled();
-    await this.segmentWorker.close();
+    if (!this.writers) return;
+    await this.writers.merges.settled();
+    await this.writers.segmentWorker.close();
   }
 
   get size(): number {
@@ -243,7 +256,8 @@ export class Corpus {
     const read = await readManifest(papersDir(this.dataDir));
     const raw = read.kind === 'missing' ? null : read.raw;
     if (raw === this.loaded.raw) return false;
-    this.apply(await loadCorpus(this.dataDir, this.loaded.segments, this.problems));
+    const { storage } = await this.storage();
+    this.apply(await storage.loadCorpus(this.dataDir, this.loaded.segments, this.problems));
     return true;
   }
 
@@ -255,6 +269,8 @@ export class Corpus {
    * processes' commits, so none is lost.
    */
   async commit(batch: { upsert: StoredPaper[]; remove: string[] }): Promise<void> {
+    const { storage, merges, segmentWorker } = await this.storage();
+    const { storedPaperSchema } = storage;
     const byId = new Map<string, StoredPaper>();
     for (const paper of batch.upsert) {
       const checked = storedPaperSchema.safeParse(paper);
@@ -267,24 +283,24 @@ export class Corpus {
     }
     const upsert = [...byId.values()];
     if (upsert.length === 0 && batch.remove.length === 0) return;
-    const prepared = await this.segmentWorker.prepare(papersDir(this.dataDir), upsert);
+    const prepared = await segmentWorker.prepare(papersDir(this.dataDir), upsert);
     const gone = new Set([...batch.remove, ...byId.keys()]);
     try {
       await withWriteLock(this.dataDir, async () => {
         await this.refresh();
-        const next = await writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
+        const next = await storage.writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
         if (next) this.apply(next);
       });
     } finally {
-      await discardPrepared(prepared);
+      await storage.discardPrepared(prepared);
     }
-    this.merges.schedule();
+    merges.schedule();
   }
 
   /** Merges small or mostly-masked segments into one now (`all`: every segment). */
   async compact(options: { all?: boolean } = {}): Promise<void> {
     await this.refresh();
-    await this.merges.compact(options.all ?? false);
+    await (await this.storage()).merges.compact(options.all ?? false);
   }
 
   /** Replaces the tags and note text of every paper (papers absent from the map have none). */

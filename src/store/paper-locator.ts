@@ -1,22 +1,24 @@
 /**
  * Finding one paper without opening the library. Each segment has an immutable sidecar,
  * `seg-NNNN.ids`, written with its other files: for every line of `seg-NNNN.jsonl`, the paper's id
- * and the line's byte offset and length. A command about one paper (star, tag, show) reads the
- * manifest and the sidecars, then that one line, instead of every paper and every index.
+ * and the line's byte offset, length and CRC-32. A command about one paper (star, tag, show) reads
+ * the manifest and the sidecars, then that one line, instead of every paper and every index.
  *
  * The sidecar verifies itself: its header names the paper file it describes (size and CRC-32, as
- * the manifest records them) and the CRC-32 of its own body. A sidecar that is missing (segments
- * written before sidecars existed), damaged or describing another file makes the lookup answer
- * null, and the caller falls back to loading the library in full.
+ * the manifest records them) and the CRC-32 of its own body, and each line read is checked against
+ * its CRC — the same trust a full load gives a paper file whose checksum matches (it is parsed, not
+ * validated again). A sidecar that is missing (segments written before sidecars existed), damaged
+ * or describing another file, or a line that does not match, makes the lookup answer null, and the
+ * caller falls back to loading the library in full.
  */
 import { open, readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { StoredPaper } from '../model/paper.ts';
 import type { SegmentEntry } from './segment-manifest.ts';
-import { storedPaperSchema } from './segment-paper-schema.ts';
 
 const MAGIC = 'papershelf-ids';
 const VERSION = 1;
+// Rows: JSON id, tab, byte offset, tab, byte length, tab, CRC-32 of the line, newline.
 /** Serialized papers start with their id (storedPaperSchema's first key); anything else is parsed in full. */
 const LEADING_ID = /^\{"id":("(?:[^"\\\n]|\\.){1,2000}")/;
 
@@ -34,7 +36,10 @@ export function encodeIdTable(papers: Buffer): Buffer {
   while (start < papers.length) {
     const end = papers.indexOf(10, start);
     const stop = end < 0 ? papers.length : end;
-    if (stop > start) rows.push(`${JSON.stringify(lineId(papers.toString('utf8', start, stop)))}\t${start}\t${stop - start}\n`);
+    if (stop > start) {
+      const line = papers.subarray(start, stop);
+      rows.push(`${JSON.stringify(lineId(line.toString('utf8')))}\t${start}\t${stop - start}\t${crc32(line)}\n`);
+    }
     start = stop + 1;
   }
   const body = Buffer.from(rows.join(''), 'utf8');
@@ -59,14 +64,14 @@ export function checkIdTable(bytes: Buffer, entry: SegmentEntry): IdTable | null
 }
 
 /** Where the line of paper `id` is in the paper file, or null when the segment does not hold it. */
-export function findRow(table: IdTable, id: string): { offset: number; length: number } | null {
+export function findRow(table: IdTable, id: string): { offset: number; length: number; crc: number } | null {
   const key = Buffer.from(`\n${JSON.stringify(id)}\t`, 'utf8');
   const at = table.bytes.indexOf(key);
   if (at < 0) return null;
   const rowEnd = table.bytes.indexOf(10, at + key.length);
-  const [offset, length] = table.bytes.toString('latin1', at + key.length, rowEnd < 0 ? undefined : rowEnd).split('\t').map(Number);
-  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return null;
-  return { offset: offset!, length: length! };
+  const [offset, length, crc] = table.bytes.toString('latin1', at + key.length, rowEnd < 0 ? undefined : rowEnd).split('\t').map(Number);
+  if (![offset, length, crc].every(Number.isSafeInteger)) return null;
+  return { offset: offset!, length: length!, crc: crc! };
 }
 
 async function readSlice(path: string, offset: number, length: number): Promise<Buffer> {
@@ -119,12 +124,13 @@ export async function locatePapers(segments: readonly SegmentFiles[], ids: reado
       }
       let paper: StoredPaper;
       try {
-        const parsed = storedPaperSchema.safeParse(JSON.parse((await readSlice(segment.papersPath, row.offset, row.length)).toString('utf8')));
-        if (!parsed.success || parsed.data.id !== id) return null;
-        paper = parsed.data;
+        const line = await readSlice(segment.papersPath, row.offset, row.length);
+        if (line.length !== row.length || crc32(line) !== row.crc) return null;
+        paper = JSON.parse(line.toString('utf8')) as StoredPaper;
       } catch {
         return null;
       }
+      if (paper?.id !== id) return null;
       found.set(id, paper);
     }
     wanted = rest;

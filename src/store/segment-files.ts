@@ -11,36 +11,11 @@ import { crc32 } from 'node:zlib';
 import type { StoredPaper } from '../model/paper.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { encodeIdTable } from './paper-locator.ts';
+import { segmentNumber, segmentPaths } from './segment-paths.ts';
 import { storedPaperSchema } from './segment-paper-schema.ts';
 
-export const PAPERS_DIR = 'papers';
-export const SEGMENT_NAME_PATTERN = /^seg-\d{4,}$/;
+export { PAPERS_DIR, SEGMENT_NAME_PATTERN, papersDir, segmentName, segmentNumber, segmentPaths, type SegmentPaths } from './segment-paths.ts';
 const SEGMENT_FILE_PATTERN = /^(seg-\d{4,})\.(jsonl|idx|ids|lunr\.json)$/;
-
-export function papersDir(dataDir: string): string {
-  return join(dataDir, PAPERS_DIR);
-}
-
-export function segmentName(number: number): string {
-  return `seg-${String(number).padStart(4, '0')}`;
-}
-
-export function segmentNumber(name: string): number {
-  return Number(name.slice('seg-'.length));
-}
-
-export interface SegmentPaths {
-  papers: string;
-  index: string;
-  /** The Lunr JSON index of manifest version 1, replaced by `index` when the library is upgraded. */
-  legacyIndex: string;
-  /** Each paper's line in `papers` (paper-locator.ts); absent for segments written before it existed. */
-  ids: string;
-}
-
-export function segmentPaths(dir: string, name: string): SegmentPaths {
-  return { papers: join(dir, `${name}.jsonl`), index: join(dir, `${name}.idx`), legacyIndex: join(dir, `${name}.lunr.json`), ids: join(dir, `${name}.ids`) };
-}
 
 export function serializePapers(papers: readonly StoredPaper[]): string {
   // JSON.stringify escapes U+2028/2029 and newlines inside strings, so one paper is always one line.

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { writeFileAtomic } from './atomic-write.ts';
-import { SEGMENT_NAME_PATTERN } from './segment-files.ts';
+import { SEGMENT_NAME_PATTERN } from './segment-paths.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 /**
@@ -17,15 +17,15 @@ export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_SCHEMA_VERSION = 2;
 export const LEGACY_MANIFEST_VERSION = 1;
 
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.gte(0));
 
 const segmentEntrySchema = z.object({
-  name: z.string().regex(SEGMENT_NAME_PATTERN),
+  name: z.string().check(z.regex(SEGMENT_NAME_PATTERN)),
   /** Lines in the .jsonl; with the byte sizes, tells a truncated or replaced file from the real one. */
   papers: count,
   bytes: z.object({ papers: count, index: count }),
   /** CRC-32 of the .jsonl: when it matches, the papers are read without validating each again. */
-  papersCrc: count.optional(),
+  papersCrc: z.optional(count),
   /** Ids whose copy in this segment is no longer live. */
   masked: z.array(z.string()),
 });
@@ -34,11 +34,11 @@ const manifestSchema = z
   .object({
     schemaVersion: z.union([z.literal(MANIFEST_SCHEMA_VERSION), z.literal(LEGACY_MANIFEST_VERSION)]),
     /** Segment numbers are never reused, so a stale reader can never mistake a new file for an old one. */
-    nextSegment: z.number().int().min(1),
+    nextSegment: z.number().check(z.int(), z.gte(1)),
     /** Oldest first. */
     segments: z.array(segmentEntrySchema),
   })
-  .refine((m) => new Set(m.segments.map((s) => s.name)).size === m.segments.length, 'a segment is listed twice');
+  .check(z.refine((m) => new Set(m.segments.map((s) => s.name)).size === m.segments.length, 'a segment is listed twice'));
 
 export type SegmentEntry = z.infer<typeof segmentEntrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
