@@ -97,7 +97,11 @@ export class PacingFile {
         return null;
       } finally {
         closeSync(fd);
-        unlinkSync(this.lockPath);
+        try {
+          unlinkSync(this.lockPath);
+        } catch {
+          // Already cleared by a process that judged it stale: there is nothing left to release.
+        }
       }
     }
   }

@@ -62,10 +62,12 @@ describe('no network', () => {
   }
 
   it('says offline within 2 s when the name server does not answer at all', async () => {
-    const silent: LookupFunction = () => undefined;
+    const asked: string[] = [];
+    const silent: LookupFunction = (hostname) => void asked.push(hostname);
     const client = new HttpClient({ baseUrl: `https://${NAME}`, userAgent: userAgent(), lookup: silent, timeoutMs: 30_000 });
     const { error, ms } = await timedFailure(client);
     console.log(`silent name server -> "offline:" in ${ms.toFixed(0)} ms`);
+    expect(asked).toEqual([NAME]);
     expect(error.kind).toBe('offline');
     expect(error.retryable).toBe(false);
     expect(ms).toBeLessThan(2000);
