@@ -3,6 +3,7 @@
  * origin (even knowing the token), a DNS-rebinding name that resolves to 127.0.0.1, and our own page
  * without the token must all be refused, and the library must stay unchanged.
  */
+import './e2e-setup.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';

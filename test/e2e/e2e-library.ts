@@ -11,7 +11,7 @@ export const RENDERER_INDEX = join(REPO_ROOT, 'build', 'renderer', 'index.html')
 /** The window must be built; a stale or missing build is the caller's to fix, loudly. */
 export function requireBuiltWindow(): void {
   if (!existsSync(RENDERER_INDEX)) {
-    throw new Error(`The window is not built (${RENDERER_INDEX} is missing): run \`npx vite build\` before the end-to-end tests.`);
+    throw new Error(`The window is not built (${RENDERER_INDEX} is missing): run \`npm run build\` before the end-to-end tests.`);
   }
 }
 

@@ -3,6 +3,7 @@
  * every fixture: search, star, tag, a note with Markdown and math, all still there after a reload;
  * an invalid query; two tabs and the CLI seeing each other's changes.
  */
+import './e2e-setup.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../server/serve-process.ts';

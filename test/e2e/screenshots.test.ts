@@ -2,6 +2,7 @@
  * Pictures of the main views, light and dark, empty and full library, saved under __screenshots__/
  * so the team can see the app without running it. Each view is first checked to be what it claims.
  */
+import './e2e-setup.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

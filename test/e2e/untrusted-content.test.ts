@@ -4,6 +4,7 @@
  * and a hostile note are shown, and nothing may run: no dialog, no event-handler attribute, no
  * `javascript:` link, no script, frame or object element, before and after a reload.
  */
+import './e2e-setup.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../server/serve-process.ts';
