@@ -9,9 +9,9 @@
  * another process changed the folder keeps its running jobs and its subscription.
  */
 import { randomUUID } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
 import { resolve } from 'node:path';
 import type { ChangeEvent, FetchJob } from '../api/contract.ts';
-import type { LookupFunction } from 'node:net';
 import type { Clock } from '../sources/clock.ts';
 import type { FetchLike } from '../sources/node-transport.ts';
 import type { RetryPolicy } from '../sources/retry-policy.ts';
