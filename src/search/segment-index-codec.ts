@@ -2,8 +2,10 @@
  * `seg-NNNN.idx`: a segment index as bytes. A small JSON header, then the tables as raw little-endian
  * arrays, so loading is a checksum and a few copies instead of parsing a Lunr JSON index (the
  * slowest part of opening a library: ~11 s for 50,000 papers). The CRC-32 covers everything after
- * the header; a file that fails it, or whose tables disagree, is reported as damaged and rebuilt
- * from the segment's papers.
+ * the header and the header's padding must be spaces; a file that fails either, or whose tables
+ * disagree, is reported as damaged and rebuilt from the segment's papers. An index of a newer
+ * version is refused (NewerFormatError), never rebuilt. Terms are checked to read back exactly
+ * before anything is written.
  */
 import { crc32 } from 'node:zlib';
 import { NewerFormatError, PapershelfError } from '../model/errors.ts';
