@@ -6,7 +6,7 @@ import { LibraryHost } from '../../src/server/library-host.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFixture, tempDir } from '../helpers/fixtures.ts';
-import { holdLockInChild } from '../library/cli-child.ts';
+import { holdLockInChild, startServeChild } from '../library/cli-child.ts';
 
 const hosts: LibraryHost[] = [];
 afterEach(async () => {
@@ -121,6 +121,8 @@ describe('LibraryHost', () => {
     const append = host.dispatch('appendNote', { id, text: 'written once the lock was free' }).then((r) => (order.push('append'), r));
     const stats = host.dispatch('stats', {}).then((r) => (order.push('stats'), r));
     await Promise.all([append, stats]);
+    // Let the ticker run once more, so a block that just ended is measured too.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     clearInterval(ticker);
     await holder.exited;
     console.log(`event loop blocked at most ${maxLagMs} ms while a write waited ~1.5 s for the lock`);
@@ -142,4 +144,22 @@ describe('LibraryHost', () => {
     expect(other.annotate.getNote(id)).toBe('the last edit before quitting');
     expect(readFileSync(join(dir, 'notes', `${id.replace(/\//g, '_')}.md`), 'utf8')).toContain('the last edit before quitting');
   }, 30_000);
+
+  it('a real `papershelf serve` stopped with Ctrl+C still writes an append that was waiting for the lock', async () => {
+    const dir = tempDir();
+    const seededHere = await Library.open(dir);
+    await seededHere.importText({ text: readFixture('hf-daily-papers-2026-06-12.json') });
+    const id = seededHere.listPapers({ limit: 1 }).results[0]!.id;
+    await seededHere.close();
+    const serve = await startServeChild(dir);
+    const holder = await holdLockInChild(dir, 1_500);
+    const answer = serve.call('appendNote', { id, text: 'typed just before Ctrl+C' }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const code = await serve.stop('SIGINT');
+    await holder.exited;
+    await answer;
+    expect(code, serve.stderr()).toBe(0);
+    const after = await Library.open(dir);
+    expect(after.annotate.getNote(id)).toBe('typed just before Ctrl+C');
+  }, 60_000);
 });
