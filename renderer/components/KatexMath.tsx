@@ -1,10 +1,11 @@
 import katex from 'katex';
 import { useLayoutEffect, useRef } from 'react';
+import { KATEX_OPTIONS } from '../lib/math-segments.ts';
+import '../styles/math.css';
 
 /**
- * One formula. katex.render builds DOM nodes itself (no HTML string, no innerHTML); `trust: false`
- * refuses \href, \url, \includegraphics and friends, and `throwOnError: false` shows a bad formula in
- * red instead of failing. `maxExpand` bounds macro expansion so hostile input cannot hang the window.
+ * One formula. katex.render builds DOM nodes itself (no HTML string, no innerHTML); a bad formula
+ * shows in red instead of failing (see KATEX_OPTIONS for the limits on hostile TeX).
  */
 export function KatexMath({ tex, display }: { tex: string; display: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
@@ -12,7 +13,7 @@ export function KatexMath({ tex, display }: { tex: string; display: boolean }) {
     const element = ref.current;
     if (!element) return;
     try {
-      katex.render(tex, element, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 1000 });
+      katex.render(tex, element, { ...KATEX_OPTIONS, displayMode: display });
     } catch {
       element.textContent = display ? `$$${tex}$$` : `$${tex}$`;
     }

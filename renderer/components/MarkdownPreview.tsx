@@ -2,7 +2,10 @@ import Markdown, { type Components, type Options } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { KATEX_OPTIONS } from '../lib/math-segments.ts';
+import { rehypeCapMath } from '../lib/rehype-cap-math.ts';
 import { ExternalLink } from './ExternalLink.tsx';
+import '../styles/math.css';
 
 /*
  * User Markdown is untrusted as far as rendering goes: without rehype-raw, HTML in a note stays
@@ -11,7 +14,8 @@ import { ExternalLink } from './ExternalLink.tsx';
  * server when a note is read); they show as a link to open in the browser instead.
  */
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath];
-const rehypePlugins: Options['rehypePlugins'] = [[rehypeKatex, { trust: false, throwOnError: false, strict: 'ignore', maxExpand: 1000 }]];
+// Formulas past the cap stay as code showing their TeX (see MAX_RENDERED_FORMULAS).
+const rehypePlugins: Options['rehypePlugins'] = [rehypeCapMath, [rehypeKatex, KATEX_OPTIONS]];
 
 const components: Components = {
   a: ({ href, children }) => <ExternalLink href={href}>{children}</ExternalLink>,

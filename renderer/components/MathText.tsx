@@ -1,13 +1,13 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { overlaps, sliceByRanges, type Range } from '../lib/highlight.ts';
-import { splitMath } from '../lib/math-segments.ts';
+import { splitMathCapped } from '../lib/math-segments.ts';
 import { KatexMath } from './KatexMath.tsx';
 
 const NO_RANGES: readonly Range[] = [];
 
-/** Plain text (a title, an abstract) with its LaTeX rendered and the search matches marked. */
+/** Plain text (a title, an abstract) with its LaTeX rendered (up to a cap) and the search matches marked. */
 export function MathText({ text, ranges = NO_RANGES }: { text: string; ranges?: readonly Range[] }) {
-  const segments = useMemo(() => splitMath(text), [text]);
+  const segments = useMemo(() => splitMathCapped(text), [text]);
   const parts = segments.flatMap((segment): ReactNode[] => {
     if (segment.kind === 'math') {
       const math = <KatexMath tex={segment.tex} display={segment.display} />;

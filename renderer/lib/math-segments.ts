@@ -71,3 +71,30 @@ export function splitMath(text: string): MathSegment[] {
   if (textStart < text.length) segments.push({ kind: 'text', start: textStart, end: text.length });
   return segments;
 }
+
+/**
+ * Formulas rendered with KaTeX per field; the rest stay as their TeX text. An abstract of thousands
+ * of `$…$` once blocked the window for 40 s on every start (the selected paper is restored).
+ */
+export const MAX_RENDERED_FORMULAS = 200;
+
+/**
+ * KaTeX options for untrusted TeX: `trust: false` refuses \href, \url, \includegraphics and
+ * friends; `maxExpand` bounds macro expansion and `maxSize` (in em) caps sizes such as
+ * \rule{1000em}{1000em}, so hostile input can neither hang the window nor cover it.
+ */
+export const KATEX_OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxExpand: 1000, maxSize: 20 } as const;
+
+/** `splitMath`, with math past the first `limit` formulas turned back into text. */
+export function splitMathCapped(text: string, limit: number = MAX_RENDERED_FORMULAS): MathSegment[] {
+  let formulas = 0;
+  const segments: MathSegment[] = [];
+  for (const segment of splitMath(text)) {
+    const asText = segment.kind === 'math' && ++formulas > limit;
+    const last = segments.at(-1);
+    if (!asText && segment.kind === 'math') segments.push(segment);
+    else if (last?.kind === 'text' && last.end === segment.start) last.end = segment.end;
+    else segments.push({ kind: 'text', start: segment.start, end: segment.end });
+  }
+  return segments;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMath } from '../../../renderer/lib/math-segments.ts';
+import { splitMath, splitMathCapped } from '../../../renderer/lib/math-segments.ts';
 
 const formulas = (text: string) => splitMath(text).flatMap((segment) => (segment.kind === 'math' ? [[segment.tex, segment.display]] : []));
 
@@ -38,5 +38,18 @@ describe('splitMath', () => {
     const text = 'x $a$ y $$b$$ z $c';
     const segments = splitMath(text);
     expect(segments.map((segment) => text.slice(segment.start, segment.end)).join('')).toBe(text);
+  });
+});
+
+describe('splitMathCapped', () => {
+  it('keeps the first formulas as math and the rest, with the text around them, as one text segment', () => {
+    const text = 'a $x$ b $y$ c \\(z\\) d';
+    expect(splitMathCapped(text, 1)).toEqual([
+      { kind: 'text', start: 0, end: 2 },
+      { kind: 'math', start: 2, end: 5, tex: 'x', display: false },
+      { kind: 'text', start: 5, end: text.length },
+    ]);
+    expect(splitMathCapped(text, 0)).toEqual([{ kind: 'text', start: 0, end: text.length }]);
+    expect(splitMathCapped(text, 3)).toEqual(splitMath(text));
   });
 });
