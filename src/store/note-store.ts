@@ -59,7 +59,11 @@ export class NoteStore {
   private index: Map<string, string> | null = null;
   private indexStamp: string | null = null;
 
-  constructor(readonly dataDir: string) {
+  /** `onProblem` hears, as it happens, what was kept aside (default: a warning line on stderr). */
+  constructor(
+    readonly dataDir: string,
+    private readonly onProblem: (message: string) => void = (message) => process.stderr.write(`papershelf: warning: ${message}\n`),
+  ) {
     this.dir = join(dataDir, NOTES_DIR);
     this.history = new NoteHistory(dataDir);
   }
@@ -132,7 +136,9 @@ export class NoteStore {
     const path = join(this.dir, found.file);
     if (!found.valid) {
       const backup = copyToBackups(this.dataDir, path, 'not valid UTF-8; kept before the note was rewritten');
-      this.problems.push(`notes/${found.file} was not valid UTF-8: its original bytes were kept in ${relative(this.dataDir, backup)}`);
+      const message = `notes/${found.file} was not valid UTF-8: its original bytes were kept in ${relative(this.dataDir, backup)}`;
+      this.problems.push(message);
+      this.onProblem(message);
     }
     let savedAt = new Date();
     try {
