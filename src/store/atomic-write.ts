@@ -12,7 +12,8 @@ import {
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { asDiskRefusal, PRIVATE_FILE_MODE } from './disk-errors.ts';
-import { isProcessAlive, sleepSync } from './write-lock.ts';
+import { isProcessAlive } from './process-alive.ts';
+import { sleepSync } from './write-lock.ts';
 
 /*
  * A reader sees either the old file or the new one, never a mix: the data goes to a temporary file in

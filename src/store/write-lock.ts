@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { PapershelfError } from '../model/errors.ts';
 import { asDiskRefusal, ensurePrivateDir, PRIVATE_FILE_MODE } from './disk-errors.ts';
+import { isProcessAlive } from './process-alive.ts';
+
+export { isProcessAlive };
 
 /*
  * A lock file created with O_EXCL serialises read-modify-write cycles between processes (the desktop
@@ -59,31 +62,6 @@ const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks the thread; used only for the few milliseconds of a lock or rename retry. */
 export function sleepSync(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
-}
-
-/**
- * A killed process whose parent has not collected it yet (a zombie: the parent is a wrapper script or
- * a supervisor that never waits) still answers signal 0, but it holds nothing any more.
- */
-function isZombie(pid: number): boolean {
-  if (process.platform !== 'linux') return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return false;
-  }
-}
-
-export function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  return !isZombie(pid);
 }
 
 /** Absolute, so that two spellings of one folder are one lock for the in-process bookkeeping. */
