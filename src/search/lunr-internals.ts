@@ -65,16 +65,20 @@ function isWordCode(code: number): boolean {
 /**
  * What lunr.trimmer does to a token (`s.replace(/^\W+/, '').replace(/\W+$/, '')`), in one linear
  * pass. Lunr's `\W+$` retries from every start of a run of non-word characters, so a long run of
- * non-ASCII letters inside one word took minutes (1 MB: ~700 s).
+ * non-ASCII letters inside one word took minutes (1 MB: ~700 s). `keep` widens what counts as part
+ * of the word (a query's wildcard `*`).
  */
-export function trimWord(text: string): string {
+export function trimWord(text: string, keep: (code: number) => boolean = isWordCode): string {
   let start = 0;
-  while (start < text.length && !isWordCode(text.charCodeAt(start))) start++;
+  while (start < text.length && !keep(text.charCodeAt(start))) start++;
   if (start === text.length) return '';
   let end = text.length;
-  while (!isWordCode(text.charCodeAt(end - 1))) end--;
+  while (!keep(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
+
+/** `raw.replace(/^[^\w*]+|[^\w*]+$/g, '')` in linear time: a wildcard word without its punctuation. */
+export const trimWildcardWord = (text: string): string => trimWord(text, (code) => code === 42 || isWordCode(code));
 
 /** Offsets of the word inside a token by the trimmer's rule: `[lead, trail]` characters it drops. */
 export function trimmedBounds(text: string): [lead: number, trail: number] {

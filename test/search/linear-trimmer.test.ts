@@ -1,12 +1,12 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { linearTrimmer, trimmedBounds, trimWord } from '../../src/search/lunr-internals.ts';
+import { linearTrimmer, trimmedBounds, trimWildcardWord, trimWord } from '../../src/search/lunr-internals.ts';
 import { forEachTerm, termOf } from '../../src/search/text-terms.ts';
 import { seededRandom as random } from '../importers/garbage.ts';
 
 // Word characters, punctuation, non-ASCII letters and digits, combining marks, lone surrogates,
 // astral characters and white space: every class the two trimmers could disagree on.
-const ALPHABET = ['a', 'Z', '0', '9', '_', '-', '.', ',', '(', ')', "'", '"', '$', 'é', 'ß', 'ж', '日', '٣', '\u0301', '\ud800', '\udc00', '😀', ' ', '\n', '\t', '\u00a0', '\u2028'];
+const ALPHABET = ['*', 'a', 'Z', '0', '9', '_', '-', '.', ',', '(', ')', "'", '"', '$', 'é', 'ß', 'ж', '日', '٣', '\u0301', '\ud800', '\udc00', '😀', ' ', '\n', '\t', '\u00a0', '\u2028'];
 
 function randomWord(next: () => number): string {
   const length = Math.floor(next() * 9);
@@ -27,6 +27,7 @@ describe('the linear trimmer', () => {
       const word = randomWord(next);
       expect(trimWord(word), JSON.stringify(word)).toBe(lunrTrim(word));
       expect(String(linearTrimmer(new lunr.Token(word, {}), 0, []))).toBe(lunrTrim(word));
+      expect(trimWildcardWord(word), JSON.stringify(word)).toBe(word.replace(/^[^\w*]+|[^\w*]+$/g, ''));
     }
   });
 
