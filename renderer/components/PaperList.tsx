@@ -32,6 +32,8 @@ interface PaperListProps {
  */
 export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect, onSort, listRef }: PaperListProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  // TanStack Virtual returns fresh functions each render; React Compiler skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: snapshot.total,
     getScrollElement: () => scrollRef.current,

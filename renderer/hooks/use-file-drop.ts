@@ -1,5 +1,5 @@
 /** Files dropped anywhere on the window are imported; returns whether a file is being dragged over it. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 function carriesFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -8,7 +8,9 @@ function carriesFiles(event: DragEvent): boolean {
 export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boolean {
   const [dragging, setDragging] = useState(false);
   const latest = useRef(onFile);
-  latest.current = onFile;
+  useLayoutEffect(() => {
+    latest.current = onFile;
+  });
 
   useEffect(() => {
     if (!enabled) return;

@@ -2,7 +2,7 @@
  * The window's single-key shortcuts. They are ignored while the user types in a field, except Esc,
  * which leaves the field; and while a dialog is open, which handles its own keys.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface ShortcutActions {
   focusSearch(): void;
@@ -36,7 +36,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean): void {
   const latest = useRef(actions);
-  latest.current = actions;
+  useLayoutEffect(() => {
+    latest.current = actions;
+  });
 
   useEffect(() => {
     if (!enabled) return;

@@ -18,6 +18,7 @@ export function usePagedList(bridge: PapershelfBridge, spec: ListSpec, revision:
   useEffect(() => {
     void list.reload(spec);
     // `key` stands for `spec`: a new object with the same content must not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- spec is compared by its key
   }, [list, key, revision]);
   return { list, snapshot };
 }

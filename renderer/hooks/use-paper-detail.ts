@@ -2,7 +2,7 @@
  * The selected paper as the core sees it. Every change is sent to the core and the pane re-renders
  * from its answer (the returned PaperView), which is also patched into the list rows.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiResult, PaperView, PapershelfBridge, SearchResult } from '../api/types.ts';
 
 const SIMILAR_LIMIT = 8;
@@ -15,15 +15,15 @@ export function usePaperDetail(
   report: (message: string) => void,
 ) {
   const [paper, setPaper] = useState<PaperView | null>(null);
-  const [similar, setSimilar] = useState<SearchResult[]>([]);
+  // Kept with the id they belong to: what another paper left behind is never shown.
+  const [similar, setSimilar] = useState<{ id: string; results: SearchResult[] } | null>(null);
   const currentId = useRef(id);
-  currentId.current = id;
+  useLayoutEffect(() => {
+    currentId.current = id;
+  });
 
   useEffect(() => {
-    if (id === null) {
-      setPaper(null);
-      return;
-    }
+    if (id === null) return;
     let live = true;
     void bridge.getPaper({ id }).then((answer) => {
       if (!live) return;
@@ -39,11 +39,10 @@ export function usePaperDetail(
   }, [bridge, id, revision, report]);
 
   useEffect(() => {
-    setSimilar([]);
     if (id === null) return;
     let live = true;
     void bridge.similarPapers({ id, limit: SIMILAR_LIMIT }).then((answer) => {
-      if (live && answer.ok) setSimilar(answer.value.results);
+      if (live && answer.ok) setSimilar({ id, results: answer.value.results });
     });
     return () => {
       live = false;
@@ -64,5 +63,5 @@ export function usePaperDetail(
     [onAnswer, report],
   );
 
-  return { paper: paper !== null && paper.id === id ? paper : null, similar, apply };
+  return { paper: paper !== null && paper.id === id ? paper : null, similar: similar?.id === id ? similar.results : [], apply };
 }
