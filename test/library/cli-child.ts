@@ -1,11 +1,8 @@
 /** Runs the `papershelf` CLI (or `serve`) as real child processes, several at once. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLI_BIN } from '../cli/run-cli.ts';
 import { REPO_ROOT } from '../helpers/fixtures.ts';
-
-/** The development entry point runs the sources; older trees had bin.mjs. */
-export const CLI_BIN = [join(REPO_ROOT, 'src/cli/bin-dev.mjs'), join(REPO_ROOT, 'src/cli/bin.mjs')].find((path) => existsSync(path)) ?? '';
 
 export interface ChildRun {
   code: number | null;
