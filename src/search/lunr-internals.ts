@@ -97,6 +97,6 @@ interface PipelineToken {
  * A drop-in for lunr.trimmer in a pipeline: same output for every token, linear time. It carries
  * Lunr's label, so a serialized pipeline still names the trimmer Lunr knows.
  */
-export const linearTrimmer = Object.assign((token: PipelineToken): PipelineToken => token.update(trimWord), {
+export const linearTrimmer = Object.assign((token: PipelineToken): PipelineToken => token.update((text) => trimWord(text)), {
   label: 'trimmer',
 }) as unknown as lunr.PipelineFunction;
