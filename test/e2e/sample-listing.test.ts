@@ -31,12 +31,14 @@ describe('welcome screen in Chromium', { timeout: 60_000 }, () => {
     const { page, errors } = await openPage(browser, serve.url);
     await page.getByRole('heading', { name: 'Welcome to Papershelf' }).waitFor();
     await page.getByRole('button', { name: 'Load the sample listing' }).click();
-    await waitForRows(page);
+    const alert = page.getByRole('alert');
+    await Promise.race([waitForRows(page), alert.waitFor()]);
+    expect(await alert.count(), await alert.allTextContents().then((texts) => texts.join(' | '))).toBe(0);
     expect(await page.getByRole('heading', { name: 'Welcome to Papershelf' }).count()).toBe(0);
     expect(await api<{ papers: number }>(serve, 'stats', {})).toMatchObject({ papers: 59 });
     await search(page, 'GeoRef');
     await row(page, 'GeoRef: Referring Expressions in Geometry').waitFor();
-    expect(await paperList(page).getByRole('option').count()).toBe(1);
+    await expect.poll(() => paperList(page).getByRole('option').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
