@@ -87,6 +87,9 @@ export class Library {
     const longRunning = options.longRunning ?? false;
     // A long-running door answers as soon as the newest segment is in and loads the rest behind it.
     // `lazy` (one-shot commands): nothing is read until an operation says what it needs (see `locate`).
+    // Doors with a window read settings at once (and report a damaged file); the CLI opens them on use.
+    // Their code is imported first, so that nothing waits between opening the corpus and watching it load.
+    const settings = longRunning ? await import('../store/settings-store.ts') : null;
     const corpus = await Corpus.open(dataDir, { backgroundMerge: longRunning, progressive: longRunning, lazy: !longRunning && options.lazy === true });
     const annotations = AnnotationStore.open(dataDir);
     const notes = new NoteStore(dataDir);
@@ -96,9 +99,8 @@ export class Library {
       annotations,
       notes,
       notes.readAll(),
+      settings ? new settings.SettingsStore(dataDir) : null,
     );
-    // Doors with a window read settings at once (and report a damaged file); the CLI opens them on use.
-    if (longRunning) await library.openSettings();
     if (corpus.loading) {
       corpus.whenLoaded().then(
         () => {
