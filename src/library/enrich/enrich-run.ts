@@ -1,0 +1,55 @@
+/**
+ * One enrichment run: which papers still need resolving, the arXiv title search for them, and the
+ * plan. Committing the plan (papers, annotations, notes, aliases) is the library's job, under its
+ * write lock, exactly as for an import.
+ */
+import type { StoredPaper } from '../../model/paper.ts';
+import type { HttpClient } from '../../sources/http-client.ts';
+import { searchArxivTitles } from '../../sources/arxiv-title-search.ts';
+import { isTitleKey } from '../identity.ts';
+import { planEnrichment, type EnrichmentPlan } from './plan-enrichment.ts';
+
+export interface EnrichOptions {
+  signal?: AbortSignal;
+  perRequest?: number;
+  /** After each answer: requests done and planned, for "resolving N papers…" progress. */
+  onProgress?: (done: number, of: number) => void;
+  now?: () => string;
+}
+
+/** Papers a title search can help: no arXiv id, and (when ids are given) only those. */
+export function papersToEnrich(all: Iterable<StoredPaper>, ids?: ReadonlySet<string>): StoredPaper[] {
+  const out: StoredPaper[] = [];
+  for (const paper of all) {
+    if (paper.arxivId !== null || !isTitleKey(paper.id)) continue;
+    if (ids && !ids.has(paper.id)) continue;
+    out.push(paper);
+  }
+  return out;
+}
+
+/**
+ * Searches arXiv for the papers' titles and plans the merge. A network failure (offline) throws the
+ * client's SourceError before anything is planned: the papers stay as they are, to be tried again.
+ */
+export async function runEnrichment(
+  client: HttpClient,
+  papers: StoredPaper[],
+  get: (id: string) => StoredPaper | undefined,
+  options: EnrichOptions = {},
+): Promise<EnrichmentPlan> {
+  const titles = papers.map((paper) => paper.title);
+  const search = await searchArxivTitles(client, titles, {
+    signal: options.signal,
+    perRequest: options.perRequest,
+    onAnswer: (_, done, of) => options.onProgress?.(done, of),
+  });
+  return planEnrichment({
+    papers,
+    entries: search.answers.flatMap((answer) => answer.entries),
+    get,
+    now: (options.now ?? (() => new Date().toISOString()))(),
+    requests: search.requests,
+    warnings: search.warnings,
+  });
+}
