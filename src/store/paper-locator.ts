@@ -17,7 +17,7 @@ import type { StoredPaper } from '../model/paper.ts';
 import type { SegmentEntry } from './segment-manifest.ts';
 
 const MAGIC = 'papershelf-ids';
-const VERSION = 1;
+const VERSION = 2;
 // Rows: JSON id, tab, byte offset, tab, byte length, tab, CRC-32 of the line, newline.
 /** Serialized papers start with their id (storedPaperSchema's first key); anything else is parsed in full. */
 const LEADING_ID = /^\{"id":("(?:[^"\\\n]|\\.){1,2000}")/;
@@ -63,14 +63,17 @@ export function checkIdTable(bytes: Buffer, entry: SegmentEntry): IdTable | null
   return { bytes };
 }
 
-/** Where the line of paper `id` is in the paper file, or null when the segment does not hold it. */
-export function findRow(table: IdTable, id: string): { offset: number; length: number; crc: number } | null {
+/**
+ * Where the line of paper `id` is in the paper file; null when the segment does not hold it,
+ * 'damaged' when its row cannot be read.
+ */
+export function findRow(table: IdTable, id: string): { offset: number; length: number; crc: number } | null | 'damaged' {
   const key = Buffer.from(`\n${JSON.stringify(id)}\t`, 'utf8');
   const at = table.bytes.indexOf(key);
   if (at < 0) return null;
   const rowEnd = table.bytes.indexOf(10, at + key.length);
   const [offset, length, crc] = table.bytes.toString('latin1', at + key.length, rowEnd < 0 ? undefined : rowEnd).split('\t').map(Number);
-  if (![offset, length, crc].every(Number.isSafeInteger)) return null;
+  if (![offset, length, crc].every(Number.isSafeInteger)) return 'damaged';
   return { offset: offset!, length: length!, crc: crc! };
 }
 
@@ -114,6 +117,7 @@ export async function locatePapers(segments: readonly SegmentFiles[], ids: reado
     const rest: string[] = [];
     for (const id of wanted) {
       const row = findRow(table, id);
+      if (row === 'damaged') return null;
       if (!row) {
         rest.push(id);
         continue;
