@@ -47,10 +47,18 @@ function idf(documentsWithTerm: number, documentCount: number): number {
   return Math.log(1 + Math.abs(x));
 }
 
-class Evaluator {
+export class Evaluator {
   private readonly frequencies = new Map<string, number>();
+  private readonly expanded = new Map<QueryClause, string[]>();
 
-  constructor(private readonly space: DocSpace) {}
+  constructor(readonly space: DocSpace) {}
+
+  /** The index terms a clause stands for (each of its terms expanded), computed once per clause. */
+  clauseTerms(clause: QueryClause): string[] {
+    let terms = this.expanded.get(clause);
+    if (!terms) this.expanded.set(clause, (terms = [...new Set(clause.terms.flatMap((spec) => this.expand(spec, clause.word)))]));
+    return terms;
+  }
 
   /** Live papers containing the term, counted once per field (lunr.idf's count). */
   documentFrequency(term: string): number {
@@ -90,6 +98,7 @@ class Evaluator {
     }
     const live = [...terms].filter((term) => this.documentFrequency(term) > 0);
     if (live.length > MAX_EXPANSIONS) {
+      if (spec.lenient) return [];
       throw new QueryError(`"${word}" matches ${live.length} different words; make it more specific (at most ${MAX_EXPANSIONS})`);
     }
     return live.sort();
@@ -125,17 +134,65 @@ const MATCHED = 1;
 const PROHIBITED = 2;
 
 export function evaluate(clauses: readonly QueryClause[], space: DocSpace, options: EvaluateOptions): Evaluation {
-  const evaluator = new Evaluator(space);
+  return evaluateWith(new Evaluator(space), clauses, options);
+}
+
+/**
+ * Ranks the papers `matched` selects (a doc-sized 0/1 array) with Lunr's score for `scoring`, the
+ * query's positive clauses: how OR, groups and phrases are ranked.
+ */
+export function rankMatched(evaluator: Evaluator, scoring: readonly QueryClause[], matched: Uint8Array, options: EvaluateOptions): Evaluation {
+  const space = evaluator.space;
+  const docs: number[] = [];
+  const candidate = new Uint8Array(space.docLimit);
+  for (let doc = 0; doc < space.docLimit; doc++) {
+    if (matched[doc] !== 1) continue;
+    if (options.filter && !options.filter(space.idOf(doc))) continue;
+    candidate[doc] = 1;
+    docs.push(doc);
+  }
+  return score(evaluator, queryVectorsOf(evaluator, scoring), candidate, docs, options);
+}
+
+/** Lunr's per-field query vectors: term -> summed clause boosts, over the clauses that are not excluded. */
+function queryVectorsOf(evaluator: Evaluator, clauses: readonly QueryClause[]): Map<SearchField, Map<string, number>> {
+  const queryVectors = new Map<SearchField, Map<string, number>>();
+  for (const clause of clauses) {
+    if (clause.presence === 'prohibited') continue;
+    const terms = evaluator.clauseTerms(clause);
+    for (const field of clause.fields) {
+      const vector = queryVectors.get(field) ?? new Map<string, number>();
+      for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + clause.boost);
+      queryVectors.set(field, vector);
+    }
+  }
+  return queryVectors;
+}
+
+function score(evaluator: Evaluator, queryVectors: Map<SearchField, Map<string, number>>, candidate: Uint8Array, docs: number[], options: EvaluateOptions): Evaluation {
+  const space = evaluator.space;
+  const scores = new Float64Array(space.docLimit);
+  const scoringTerms = new Map<SearchField, Set<string>>();
+  for (const [field, vector] of queryVectors) {
+    const magnitude = Math.sqrt([...vector.values()].reduce((sum, weight) => sum + weight * weight, 0));
+    if (magnitude === 0) continue;
+    scoringTerms.set(field, new Set(vector.keys()));
+    if (docs.length === 0) continue;
+    for (const [term, boost] of vector) evaluator.scoreTerm(term, field, boost / magnitude, candidate, scores);
+  }
+  return { total: docs.length, page: topHits(docs, scores, (doc) => space.idOf(doc), options.offset, options.limit), scoringTerms };
+}
+
+function evaluateWith(evaluator: Evaluator, clauses: readonly QueryClause[], options: EvaluateOptions): Evaluation {
+  const space = evaluator.space;
   const size = space.docLimit;
   /** The last clause (1-based) that matched each doc, so a clause counts a doc once. */
   const stamp = new Int32Array(size);
   const requiredHits = new Uint16Array(size);
   const flags = new Uint8Array(size);
   let required = 0;
-  /** Lunr's per-field query vectors: term -> summed clause boosts. */
-  const queryVectors = new Map<SearchField, Map<string, number>>();
   clauses.forEach((clause, c) => {
-    const terms = [...new Set(clause.terms.flatMap((spec) => evaluator.expand(spec, clause.word)))];
+    const terms = evaluator.clauseTerms(clause);
     const mark = c + 1;
     if (clause.presence === 'prohibited') {
       evaluator.forEachMatch(terms, clause.fields, (doc) => (flags[doc] = flags[doc]! | PROHIBITED));
@@ -149,11 +206,6 @@ export function evaluate(clauses: readonly QueryClause[], space: DocSpace, optio
       flags[doc] = flags[doc]! | MATCHED;
       if (isRequired) requiredHits[doc] = requiredHits[doc]! + 1;
     });
-    for (const field of clause.fields) {
-      const vector = queryVectors.get(field) ?? new Map<string, number>();
-      for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + clause.boost);
-      queryVectors.set(field, vector);
-    }
   });
   // With a required clause, optional ones only add to the score, as in Lunr.
   const candidate = new Uint8Array(size);
@@ -166,16 +218,7 @@ export function evaluate(clauses: readonly QueryClause[], space: DocSpace, optio
     candidate[doc] = 1;
     docs.push(doc);
   }
-  const scores = new Float64Array(size);
-  const scoringTerms = new Map<SearchField, Set<string>>();
-  for (const [field, vector] of queryVectors) {
-    const magnitude = Math.sqrt([...vector.values()].reduce((sum, weight) => sum + weight * weight, 0));
-    if (magnitude === 0) continue;
-    scoringTerms.set(field, new Set(vector.keys()));
-    if (docs.length === 0) continue;
-    for (const [term, boost] of vector) evaluator.scoreTerm(term, field, boost / magnitude, candidate, scores);
-  }
-  return { total: docs.length, page: topHits(docs, scores, (doc) => space.idOf(doc), options.offset, options.limit), scoringTerms };
+  return score(evaluator, queryVectorsOf(evaluator, clauses), candidate, docs, options);
 }
 
 /** idf and paper counts over the live library, for `similar`. */

@@ -32,6 +32,11 @@ export interface TermSpec {
    * "transform"); when a trailing-wildcard pattern expands to nothing, its stemmed prefix is tried.
    */
   stemmedPattern: string | null;
+  /**
+   * A guess added for a word still being typed (its prefix): it expands to nothing rather than
+   * refusing the query when too many words start with it.
+   */
+  lenient?: boolean;
 }
 
 export type ClausePresence = 'required' | 'optional' | 'prohibited';
@@ -142,34 +147,20 @@ function toClause(clause: ParsedLunrClause, dropped: string[]): QueryClause | nu
   };
 }
 
-/**
- * Parses a query typed by a user. An empty query is an error ("type something to search") rather
- * than "everything": listing is a different operation, and an empty page would hide a mistake.
- */
-export function parseQuery(input: string): QueryClause[] {
-  const text = input.trim();
-  if (text === '') throw new QueryError('type something to search');
-  if (text.length > MAX_QUERY_LENGTH) {
-    throw new QueryError(`the query is ${text.length} characters long; at most ${MAX_QUERY_LENGTH} are searched`);
-  }
+/** Reads one word of the query (Lunr's syntax: `field:`, `*`, `~n`, `^n`, a leading `+`/`-`). */
+export function parseWord(word: string, dropped: string[]): QueryClause[] {
   // Terms are lowercased by Lunr anyway; lowercasing first also makes `Title:` a field.
-  const dropped: string[] = [];
-  const clauses = parseWithLunr(text.toLowerCase())
+  return parseWithLunr(word.toLowerCase())
     .map((clause) => toClause(clause, dropped))
     .filter((clause): clause is QueryClause => clause !== null);
-  if (clauses.length > MAX_CLAUSES) throw new QueryError(`the query has ${clauses.length} words; at most ${MAX_CLAUSES} are searched`);
-  const expanding = clauses.filter((clause) => clause.terms.some((term) => term.kind !== 'exact')).length;
-  if (expanding > MAX_EXPANDING_CLAUSES) {
-    throw new QueryError(`at most ${MAX_EXPANDING_CLAUSES} words with "*" or "~" per query (this one has ${expanding})`);
+}
+
+/** The refusal for a query left with nothing to search for, naming the common words it dropped. */
+export function nothingToSearch(dropped: readonly string[]): QueryError {
+  const common = [...new Set(dropped.filter((word) => /\w/.test(word)))].slice(0, 5);
+  if (common.length > 0) {
+    const list = common.map((word) => `"${word.slice(0, 40)}"`).join(', ');
+    return new QueryError(`${list} ${common.length === 1 ? 'is' : 'are'} too common to search for: add a more specific word`);
   }
-  if (!clauses.some((clause) => clause.presence !== 'prohibited')) {
-    if (clauses.length > 0) throw new QueryError('a query of only excluded words ("-word") finds nothing: add a word to search for');
-    const common = [...new Set(dropped.filter((word) => /\w/.test(word)))].slice(0, 5);
-    if (common.length > 0) {
-      const list = common.map((word) => `"${word.slice(0, 40)}"`).join(', ');
-      throw new QueryError(`${list} ${common.length === 1 ? 'is' : 'are'} too common to search for: add a more specific word`);
-    }
-    throw new QueryError('nothing to search for: the search finds words of Latin letters and digits');
-  }
-  return clauses;
+  return new QueryError('nothing to search for: the search finds words of Latin letters and digits');
 }

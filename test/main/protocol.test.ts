@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProtocolHandler } from '../../main/protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/content-security.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { REPO_ROOT, tempDir } from '../helpers/fixtures.ts';
 
 function handler() {
   const base = tempDir();
@@ -38,5 +38,14 @@ describe('papershelf:// protocol', () => {
 
   it('refuses methods other than GET and HEAD', async () => {
     expect((await handler()(new Request('papershelf://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it("serves the welcome screen's sample listing from the built window (npm run build:renderer)", async () => {
+    const built = join(REPO_ROOT, 'build', 'renderer');
+    expect(existsSync(join(built, 'index.html')), 'the window is not built: run npm run build:renderer').toBe(true);
+    const response = await createProtocolHandler(built)(new Request('papershelf://app/samples/hf-papers-page.txt'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect((await response.text()) === readFileSync(join(REPO_ROOT, 'assets', 'samples', 'hf-papers-page.txt'), 'utf8')).toBe(true);
   });
 });

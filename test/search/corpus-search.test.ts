@@ -220,7 +220,15 @@ describe('queries that cannot run', () => {
     // Inputs that would make Lunr's token sets explode: refused before any work.
     [`${'a'.repeat(30)}~2`, /"~" works on words of up to 24 letters/],
     ['*e*e*e*', /at most 2 "\*" per word/],
-    ['"""', /nothing to search for/],
+    ['"""', /a quote \("\) is not closed/],
+    ['""', /nothing to search for/],
+    ['(model', /a "\(" is not closed/],
+    ['model)', /a "\)" has no "\("/],
+    ['model OR', /"OR" needs words on both sides/],
+    ['OR model', /"OR" needs words on both sides/],
+    ['model NOT', /"NOT" needs a word/],
+    ['model OR -survey', /only excluded words finds nothing/],
+    ['NOT model', /only excluded words/],
     ['\u6ce8\u610f\u529b', /nothing to search for/],
   ];
   for (const [query, message] of cases) {
@@ -231,9 +239,9 @@ describe('queries that cannot run', () => {
   }
 
   it('answers odd but runnable input sensibly', () => {
-    expect(all('"diffusion').total).toBe(all('diffusion').total);
+    expect(all('"diffusion"').total).toBe(all('diffusion').total);
     expect(all('(diffusion)').total).toBe(all('diffusion').total);
-    expect(all('diffusion OR attention').total).toBe(all('diffusion attention').total);
+    expect(all('diffusion AND attention').total).toBe(all('diffusion attention').total);
     expect(all('zzzzqqq').total).toBe(0);
     const former = papers.filter((p) => [...paperTerms(p)].some((t) => t.includes('form'))).map((p) => p.id);
     expect(former.length).toBeGreaterThan(1);

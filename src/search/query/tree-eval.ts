@@ -1,0 +1,89 @@
+/**
+ * Which papers a query tree selects, as a doc-sized 0/1 array: words through the indexes, AND /
+ * OR / exclusion as set operations, phrases as the papers holding all their words whose field text
+ * has them adjacent. A phrase is confirmed only on papers the rest of its group still allows, so
+ * `"language model" title:reasoning` re-reads a few abstracts, not every one with "model".
+ */
+import type { SearchField } from '../fields.ts';
+import type { Evaluator } from '../query-eval.ts';
+import type { QueryClause } from '../query-parser.ts';
+import { containsPhrase, type Phrase } from './phrase.ts';
+import type { QueryNode } from './syntax-tree.ts';
+
+/** A field's text for a paper, or null when this process does not hold it (phrases then count as found). */
+export type FieldText = (id: string, field: SearchField) => string | null;
+
+function clauseSet(evaluator: Evaluator, clause: QueryClause): Uint8Array {
+  const set = new Uint8Array(evaluator.space.docLimit);
+  evaluator.forEachMatch(evaluator.clauseTerms(clause), clause.fields, (doc) => (set[doc] = 1));
+  return set;
+}
+
+function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | null, text: FieldText): Uint8Array {
+  const size = evaluator.space.docLimit;
+  const hits = new Uint16Array(size);
+  const stamp = new Int32Array(size);
+  phrase.terms.forEach((term, t) => {
+    evaluator.forEachMatch(evaluator.space.sources.some((source) => source.hasTerm(term)) ? [term] : [], phrase.fields, (doc) => {
+      if (stamp[doc] === t + 1) return;
+      stamp[doc] = t + 1;
+      hits[doc] = hits[doc]! + 1;
+    });
+  });
+  const set = new Uint8Array(size);
+  const wanted = phrase.terms.length;
+  for (let doc = 0; doc < size; doc++) {
+    if (hits[doc] !== wanted || (within !== null && within[doc] !== 1)) continue;
+    const id = evaluator.space.idOf(doc);
+    const found = phrase.fields.some((field) => {
+      const value = text(id, field);
+      return value === null || containsPhrase(value, phrase.keys);
+    });
+    if (found) set[doc] = 1;
+  }
+  return set;
+}
+
+/** Cheap nodes first, so that phrases are confirmed on as few papers as possible. */
+const cost = (node: QueryNode) => (node.kind === 'clause' ? 0 : node.kind === 'phrase' ? 2 : 1);
+
+export function matchTree(evaluator: Evaluator, node: QueryNode, within: Uint8Array | null, text: FieldText): Uint8Array {
+  if (node.kind === 'clause') return clauseSet(evaluator, node.clause);
+  if (node.kind === 'phrase') return phraseSet(evaluator, node.phrase, within, text);
+  const size = evaluator.space.docLimit;
+  if (node.kind === 'any') {
+    const set = new Uint8Array(size);
+    for (const child of node.children) {
+      const part = matchTree(evaluator, child, within, text);
+      for (let doc = 0; doc < size; doc++) set[doc] = set[doc]! | part[doc]!;
+    }
+    return set;
+  }
+  let set: Uint8Array | null = null;
+  for (const child of [...node.include].sort((a, b) => cost(a) - cost(b))) {
+    const part = matchTree(evaluator, child, set ?? within, text);
+    if (set === null) set = part;
+    else for (let doc = 0; doc < size; doc++) set[doc] = set[doc]! & part[doc]!;
+  }
+  const result = set ?? new Uint8Array(size);
+  for (const child of node.exclude) {
+    const part = matchTree(evaluator, child, result, text);
+    for (let doc = 0; doc < size; doc++) result[doc] = result[doc]! & (part[doc]! ^ 1);
+  }
+  return result;
+}
+
+/** The words that rank a tree's matches: every clause and phrase word not under an exclusion. */
+export function scoringClauses(node: QueryNode): QueryClause[] {
+  if (node.kind === 'clause') return [node.clause];
+  if (node.kind === 'phrase') {
+    return node.phrase.terms.map((term) => ({
+      fields: node.phrase.fields,
+      terms: [{ text: term, kind: 'exact', editDistance: 0, stemmedPattern: null }],
+      presence: 'required',
+      boost: 1,
+      word: term,
+    }));
+  }
+  return (node.kind === 'any' ? node.children : node.include).flatMap(scoringClauses);
+}
