@@ -44,5 +44,7 @@ describe('npm package (npm pack, npm install -g)', () => {
     const dataDir = join(scratch, 'library');
     run(papershelf, ['--data-dir', dataDir, 'import', join(installed, 'assets', 'samples', 'hf-papers-page.txt')], elsewhere);
     expect(JSON.parse(run(papershelf, ['stats', '--json', '--data-dir', dataDir], elsewhere))).toMatchObject({ papers: 59 });
+    // Search runs in worker threads: their bundles must be in the package too.
+    expect(JSON.parse(run(papershelf, ['search', 'reward model', '--json', '--data-dir', dataDir], elsewhere)).total).toBeGreaterThan(0);
   });
 });
