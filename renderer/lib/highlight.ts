@@ -3,13 +3,30 @@ import type { FieldMatch } from '../api/types.ts';
 
 export type Range = readonly [start: number, end: number];
 
-/** The merged, sorted `[start, end)` ranges of one field's matches. */
-export function fieldRanges(matches: readonly FieldMatch[] | undefined, field: FieldMatch['field']): Range[] {
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Positions are UTF-16 offsets into the field's original text (the core maps them back after case
+ * folding). Given the text, a range is kept inside it and never cuts an emoji or other astral
+ * character in half, whatever sent the positions.
+ */
+function fitted(start: number, end: number, text: string | undefined): [number, number] | null {
+  if (text === undefined) return [start, end];
+  let from = Math.min(start, text.length);
+  let to = Math.min(end, text.length);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to > 0 && to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+  return to > from ? [from, to] : null;
+}
+
+/** The merged, sorted `[start, end)` ranges of one field's matches (fitted to `text` when given). */
+export function fieldRanges(matches: readonly FieldMatch[] | undefined, field: FieldMatch['field'], text?: string): Range[] {
   const ranges: Array<[number, number]> = [];
   for (const match of matches ?? []) {
     if (match.field !== field) continue;
     for (const [start, length] of match.positions) {
-      if (length > 0 && start >= 0) ranges.push([start, start + length]);
+      const range = length > 0 && start >= 0 ? fitted(start, start + length, text) : null;
+      if (range) ranges.push(range);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);

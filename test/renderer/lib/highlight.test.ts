@@ -27,4 +27,16 @@ describe('search highlights', () => {
     expect(overlaps([[3, 5]], 4, 9)).toBe(true);
     expect(overlaps([[3, 5]], 5, 9)).toBe(false);
   });
+
+  it('keeps ranges inside the text and never cuts an emoji in half', () => {
+    const text = 'İ 🚀 Straße';
+    const at = (field: 'title', positions: Array<[number, number]>) => fieldRanges([{ field, term: 'x', positions }], field, text);
+    expect(at('title', [[0, 1]])).toEqual([[0, 1]]);
+    // Half of the rocket (a surrogate pair) marks the whole rocket.
+    expect(at('title', [[2, 1]])).toEqual([[2, 4]]);
+    expect(at('title', [[3, 1]])).toEqual([[2, 4]]);
+    expect(text.slice(...at('title', [[5, 6]])[0]!)).toBe('Straße');
+    expect(at('title', [[9, 40]])).toEqual([[9, text.length]]);
+    expect(at('title', [[40, 2]])).toEqual([]);
+  });
 });
