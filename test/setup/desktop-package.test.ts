@@ -13,8 +13,8 @@ const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as
 
 /** The entries of a top-level YAML list (`key:` followed by `  - item` lines). */
 function yamlList(key: string): string[] {
-  const block = new RegExp(`^${key}:\\n((?:  - .*\\n)+)`, 'm').exec(config)?.[1] ?? '';
-  return block.split('\n').filter(Boolean).map((line) => line.replace(/^  - /, '').replace(/^"(.*)"$/, '$1'));
+  const block = new RegExp(`^${key}:\\n((?: {2}- .*\\n)+)`, 'm').exec(config)?.[1] ?? '';
+  return block.split('\n').filter(Boolean).map((line) => line.replace(/^ {2}- /, '').replace(/^"(.*)"$/, '$1'));
 }
 
 describe('desktop package (electron-builder.yml)', () => {
