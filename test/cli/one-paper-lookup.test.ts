@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from 'node:zlib';
 import { Corpus } from '../../src/search/corpus.ts';
+import { locatePapers } from '../../src/store/paper-locator.ts';
+import { readManifest } from '../../src/store/segment-manifest.ts';
+import { segmentPaths } from '../../src/store/segment-paths.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { makePaper } from '../search/paper-factory.ts';
 import { cliProcess } from './run-cli.ts';
@@ -64,5 +68,23 @@ describe('commands about one paper read that paper, not the library', () => {
     expect(title(dir, '2601.00001')).toBe('Paper number 1, second version');
     expect(cliProcess(dir, ['star', '2601.00004']).code).toBe(0);
     expect(cliProcess(dir, ['list', '--starred', '--json']).json<{ results: Array<{ id: string }> }>().results.map((p) => p.id)).toEqual(['2601.00004']);
+  });
+
+  it('treats a sidecar whose rows cannot be read as unusable, even when its checksum is right', async () => {
+    const dir = await library();
+    const read = await readManifest(papersDir(dir));
+    if (read.kind !== 'ok') throw new Error('no manifest');
+    const segments = read.manifest.segments.map((entry) => ({ entry, papersPath: segmentPaths(papersDir(dir), entry.name).papers, idsPath: segmentPaths(papersDir(dir), entry.name).ids }));
+    expect((await locatePapers(segments, ['2601.00003']))?.get('2601.00003')?.title).toBe('Paper number 3 about diffusion');
+    // Rows without their line checksum (an older layout), with a header that checks out.
+    const idsPath = segments[0]!.idsPath;
+    const text = readFileSync(idsPath, 'utf8');
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1).replace(/\t\d+\n/g, '\n');
+    const header = text.slice(0, newline).split(' ');
+    header[4] = String(crc32(Buffer.from(body)));
+    writeFileSync(idsPath, `${header.join(' ')}\n${body}`);
+    expect(await locatePapers(segments, ['2601.00003'])).toBeNull();
+    expect(title(dir, '2601.00003')).toBe('Paper number 3 about diffusion');
   });
 });
