@@ -104,6 +104,8 @@ describe('parseImportInWorker', () => {
       clearInterval(ticker);
     }
     console.log(`longest event-loop gap while parsing 10,000 papers in a worker: ${maxGap.toFixed(0)} ms`);
-    expect(maxGap).toBeLessThan(100);
+    // Parsed on the event loop, these 55 MB block it for 3 s or more. On a loaded machine an idle
+    // process already sees gaps of 50-130 ms, so the bound leaves room for that noise.
+    expect(maxGap).toBeLessThan(250);
   });
 });

@@ -11,7 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import { TEXT_PIECE, TOO_COMPLEX, type ParseFailure, type ParseMessage, type ParseRequest } from './parse-protocol.ts';
 
 export { TOO_COMPLEX };
-import { startLimitedWorker } from './start-limited-worker.ts';
+import { startWorker } from '../../search/worker/start-worker.ts';
 
 export interface ParseBudget {
   /** From the worker's start; it is stopped when this runs out. */
@@ -50,7 +50,7 @@ function isOutOfMemory(error: Error): boolean {
 
 export function parseImportInWorker(text: string, options: ParseImportOptions = {}, budget: ParseBudget = budgetFor(text)): Promise<ParsedImport> {
   return new Promise<ParsedImport>((resolve, reject) => {
-    const worker = startLimitedWorker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb } });
+    const worker = startWorker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb } });
     const papers: ParsedImport['papers'] = [];
     const backupPapers: NonNullable<ParsedImport['backup']>['papers'] = [];
     // Without a prototype, an id such as `__proto__` is a key like any other.
