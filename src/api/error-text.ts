@@ -12,7 +12,6 @@ export const MAX_ERROR_CHARS = 300;
  * message (a 200 KB name quoted back, a parser dump) is cut with an ellipsis.
  */
 export function errorLine(message: string, max = MAX_ERROR_CHARS): string {
-  // eslint-disable-next-line no-control-regex
   const flat = message.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
   const text = flat === '' ? 'unknown error' : flat;
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,5 +1,6 @@
 /** `import`, `list`, `search`, `show`, `similar`, `export`, `stats`. */
 import type { Command } from 'commander';
+import { errorLine } from '../api/error-text.ts';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
 import type { CliContext } from './context.ts';
 import { readInput, writeOutput } from './files.ts';
@@ -51,6 +52,11 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     .argument('<query...>', 'search words')
     .option('--limit <n>', 'show at most N results', positiveInt, 20)
     .option('--json', 'print JSON')
+    .configureOutput({
+      // `-survey` reads as an option; say how to search for it.
+      outputError: (message, write) =>
+        write(`${errorLine(message.replace(/unknown option '(-[^']*)'/, "unknown option '$1' (to exclude a word, put -- before the query: papershelf search -- $1 …)"))}\n`),
+    })
     .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
       const page = await ctx.call('search', { query: words.join(' '), limit: opts.limit });
       if (opts.json) {

@@ -30,6 +30,9 @@ describe('the bundled papershelf command', () => {
     const quoted = cliProcess(dir, ['search', '--', '-survey testing']);
     expect(quoted.code, quoted.stderr).toBe(0);
     expect(quoted.stdout).toBe(words.stdout);
+    const bare = cliProcess(dir, ['search', '-survey', 'testing']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe("error: unknown option '-survey' (to exclude a word, put -- before the query: papershelf search -- -survey …)\n");
   });
 
   it('reaches similarPapers and deleteTag: `similar ID` and `delete-tag TAG`', async () => {
