@@ -71,7 +71,7 @@ export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect
           {count}
         </p>
         <select className="sort-select" aria-label="Sort by" value={sort} onChange={(event) => onSort(event.target.value as SortKey)}>
-          {SORTS.map(([value, label]) => (
+          {SORTS.filter(([value]) => value !== 'relevance' || query.trim() !== '').map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

@@ -2,17 +2,21 @@ import { useEffect, useRef } from 'react';
 
 const SYNTAX: ReadonlyArray<readonly [example: string, meaning: string]> = [
   ['graph neural', 'papers with both words'],
+  ['"reward model"', 'the words side by side, in this order'],
+  ['robot OR hand', 'either word'],
+  ['(dexterous OR grasp) robot', 'group words with parentheses'],
+  ['-survey', 'leave out papers with the word (also NOT survey)'],
   ['title:diffusion', 'the word in the title'],
-  ['author:hinton', 'by an author'],
+  ['author:"Xunhao Lai"', 'by an author'],
   ['tag:llm', 'with one of your tags'],
   ['note:todo', 'in your notes'],
   ['transform*', 'words starting with “transform”'],
   ['robustnes~1', 'one typo allowed'],
-  ['-survey', 'leave out papers with the word'],
   ['+vision', 'the word is required'],
+  ['2606.13106', 'a paper by arXiv id, arXiv or Hugging Face link, or DOI'],
 ];
 
-/** The Lunr query syntax, one click from the search box; closes on Esc or a click elsewhere. */
+/** The query syntax, one click from the search box; closes on Esc or a click elsewhere. */
 export function SyntaxHelp({ id, onClose }: { id: string; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

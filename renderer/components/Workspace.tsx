@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BridgeContext } from '../api/bridge-context.ts';
-import type { ExportFormat, MenuAction, PapershelfBridge, UiState, View } from '../api/types.ts';
+import type { ExportFormat, MenuAction, PapershelfBridge, SortKey, UiState, View } from '../api/types.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useFileDrop } from '../hooks/use-file-drop.ts';
 import { useImport } from '../hooks/use-import.ts';
@@ -10,7 +10,8 @@ import { LoadingNotice } from './LoadingNotice.tsx';
 import { useLibraryRevision } from '../hooks/use-library-revision.ts';
 import { useMenuActions } from '../hooks/use-menu-actions.ts';
 import { useNotices } from '../hooks/use-notices.ts';
-import { usePagedList } from '../hooks/use-paged-list.ts';
+import { useForgetInvalidRestoredQuery, usePagedList } from '../hooks/use-paged-list.ts';
+import { listOrder } from '../state/list-order.ts';
 import { usePaperActions } from '../hooks/use-paper-actions.ts';
 import { usePaperDetail } from '../hooks/use-paper-detail.ts';
 import { useUiState } from '../hooks/use-ui-state.ts';
@@ -42,8 +43,16 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const revision = useLibraryRevision(bridge);
   const { stats, tags } = useLibraryOverview(bridge, revision, report);
   const query = useDebouncedValue(ui.query, SEARCH_DEBOUNCE_MS);
-  const spec = useMemo(() => ({ query, filter: filterOf(ui.view), sort: ui.sort }), [query, ui.view, ui.sort]);
+  // The order chosen while a query is present; gone when the query is cleared.
+  const [querySort, setQuerySort] = useState<SortKey | null>(null);
+  const sort = listOrder(query, querySort, ui.sort);
+  const spec = useMemo(() => ({ query, filter: filterOf(ui.view), sort }), [query, ui.view, sort]);
   const { list, snapshot } = usePagedList(bridge, spec, revision);
+  useForgetInvalidRestoredQuery(initialUi.query, snapshot, () => update({ query: '' }));
+  const setQuery = (value: string) => {
+    update({ query: value });
+    if (value.trim() === '') setQuerySort(null);
+  };
   const patchRow = useCallback((paper: Parameters<typeof list.patch>[0]) => list.patch(paper), [list]);
   const detail = usePaperDetail(bridge, ui.selectedId, revision, patchRow, report);
   const select = useCallback((id: string) => update({ selectedId: id }), [update]);
@@ -143,7 +152,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
       <div className="app" style={{ gridTemplateColumns: `${sidebar}px 6px ${listWidth}px 6px minmax(320px, 1fr)` }}>
         <header className="topbar">
           <h1 className="brand">Papershelf</h1>
-          <SearchBar value={ui.query} onChange={(value) => update({ query: value })} error={snapshot.error?.message ?? null} inputRef={searchRef} />
+          <SearchBar value={ui.query} onChange={setQuery} error={snapshot.error?.message ?? null} inputRef={searchRef} />
           <LoadingNotice loading={stats?.loading ?? null} />
           <div className="topbar-actions">
             <button type="button" onClick={() => openImport('file')}>
@@ -167,11 +176,11 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
             <PaperList
               snapshot={snapshot}
               selectedId={ui.selectedId}
-              sort={ui.sort}
+              sort={sort}
               query={query}
               onRange={list.show}
               onSelect={select}
-              onSort={(sort) => update({ sort })}
+              onSort={(chosen) => (query.trim() ? setQuerySort(chosen) : update({ sort: chosen }))}
               listRef={listRef}
             />
             <Splitter label="Resize list" value={listWidth} min={200} max={2000} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, list: value } })} />

@@ -1,7 +1,7 @@
 /** Binds a PagedList to the bridge and to React; reloads on a new spec and on library changes. */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { PapershelfBridge } from '../api/types.ts';
-import { PagedList, specKey, type ListSpec } from '../state/paged-list.ts';
+import { PagedList, specKey, type ListSnapshot, type ListSpec } from '../state/paged-list.ts';
 
 export function usePagedList(bridge: PapershelfBridge, spec: ListSpec, revision: number) {
   const list = useMemo(
@@ -21,4 +21,25 @@ export function usePagedList(bridge: PapershelfBridge, spec: ListSpec, revision:
     // eslint-disable-next-line react-hooks/exhaustive-deps -- spec is compared by its key
   }, [list, key, revision]);
   return { list, snapshot };
+}
+
+/**
+ * A query saved at the last start that the core now refuses (a half-typed `title:`) is not kept:
+ * once its answer comes back as a query error, `forget` runs, once.
+ */
+export function useForgetInvalidRestoredQuery(restored: string, snapshot: ListSnapshot, forget: () => void) {
+  const pending = useRef(restored.trim() !== '');
+  const latest = useRef(forget);
+  useLayoutEffect(() => {
+    latest.current = forget;
+  });
+  useEffect(() => {
+    if (!pending.current) return;
+    if (snapshot.error) {
+      pending.current = false;
+      if (snapshot.error.code === 'bad-query') latest.current();
+    } else if (snapshot.specKey !== null && (JSON.parse(snapshot.specKey) as unknown[])[0] === restored.trim()) {
+      pending.current = false;
+    }
+  }, [snapshot, restored]);
 }

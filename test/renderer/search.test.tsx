@@ -49,7 +49,7 @@ describe('search box', () => {
     const { user } = await renderApp(sampleBridge());
     await user.click(screen.getByRole('button', { name: 'Search syntax' }));
     const help = screen.getByRole('dialog', { name: 'Search syntax' });
-    for (const syntax of ['title:', 'author:', 'tag:', 'note:', '*', '~1', '-survey', '+vision']) {
+    for (const syntax of ['title:', 'author:', 'tag:', 'note:', '*', '~1', '-survey', '+vision', '"', 'OR', '(', 'NOT', '2606.13106']) {
       expect(help.textContent).toContain(syntax);
     }
     await user.keyboard('{Escape}');
@@ -68,5 +68,62 @@ describe('search box', () => {
     expect([...heading.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Diffusion']);
     const abstract = screen.getByRole('region', { name: 'Abstract' });
     expect(within(abstract).getByText('diffusion').tagName).toBe('MARK');
+  });
+
+  it('orders by relevance while a query is present, and by the list order once it is cleared', async () => {
+    const { user, bridge } = await renderApp(sampleBridge());
+    const sortBox = screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
+    expect(sortBox.value).toBe('date');
+    const optionsNow = () => [...sortBox.options].map((option) => option.value);
+    expect(optionsNow()).not.toContain('relevance');
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    await user.type(box, 'diffusion');
+    await waitFor(() => expect(bridge.callsOf('search').at(-1)).toMatchObject({ query: 'diffusion', sort: 'relevance' }));
+    expect(sortBox.value).toBe('relevance');
+    // Another order chosen for this query holds while it is refined...
+    await user.selectOptions(sortBox, 'title');
+    await waitFor(() => expect(bridge.callsOf('search').at(-1)).toMatchObject({ query: 'diffusion', sort: 'title' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['A survey of diffusion in language models', 'Diffusion models for protein design']));
+    // ...and is forgotten with the query: the list's own order comes back.
+    const lists = bridge.callsOf('listPapers').length;
+    await user.clear(box);
+    await waitFor(() => expect(bridge.callsOf('listPapers').length).toBeGreaterThan(lists));
+    expect(bridge.callsOf('listPapers').at(-1)).toMatchObject({ sort: 'date' });
+    await waitFor(() => expect(sortBox.value).toBe('date'));
+    expect(optionsNow()).not.toContain('relevance');
+    await user.type(box, 'graph');
+    await waitFor(() => expect(bridge.callsOf('search').at(-1)).toMatchObject({ query: 'graph', sort: 'relevance' }));
+  });
+
+  it('keeps the list order chosen without a query, and never sticks on relevance', async () => {
+    const { user, bridge } = await renderApp(sampleBridge({ sort: 'relevance' }));
+    const sortBox = screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
+    await waitFor(() => expect(bridge.callsOf('listPapers').at(-1)).toMatchObject({ sort: 'date' }));
+    await user.selectOptions(sortBox, 'upvotes');
+    await waitFor(() => expect(bridge.callsOf('listPapers').at(-1)).toMatchObject({ sort: 'upvotes' }));
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    await user.type(box, 'diffusion');
+    await waitFor(() => expect(bridge.callsOf('search').at(-1)).toMatchObject({ sort: 'relevance' }));
+    const lists = bridge.callsOf('listPapers').length;
+    await user.clear(box);
+    await waitFor(() => expect(bridge.callsOf('listPapers').length).toBeGreaterThan(lists));
+    expect(bridge.callsOf('listPapers').at(-1)).toMatchObject({ sort: 'upvotes' });
+    expect(bridge.callsOf('listPapers').some((call) => call.sort === 'relevance')).toBe(false);
+  });
+
+  it('does not restore a saved query that no longer runs', async () => {
+    const bridge = sampleBridge({ query: 'diffusion title:' });
+    await renderApp(bridge);
+    const box = screen.getByRole('searchbox', { name: 'Search papers' }) as HTMLInputElement;
+    await waitFor(() => expect(box.value).toBe(''));
+    await waitFor(() => expect(rowTitles()).toHaveLength(4));
+    await waitFor(() => expect(bridge.ui.query).toBe(''));
+  });
+
+  it('restores a saved query that runs', async () => {
+    const bridge = sampleBridge({ query: 'diffusion' });
+    await renderApp(bridge);
+    await waitFor(() => expect(rowTitles()).toHaveLength(2));
+    expect((screen.getByRole('searchbox', { name: 'Search papers' }) as HTMLInputElement).value).toBe('diffusion');
   });
 });
