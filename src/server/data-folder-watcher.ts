@@ -82,7 +82,7 @@ export class DataFolderWatcher {
     };
     add(ANNOTATIONS_FILE);
     add(`${PAPERS_DIR}/${MANIFEST_NAME}`);
-    let notes: string[] = [];
+    let notes: string[];
     try {
       notes = readdirSync(join(this.dataDir, NOTES_DIR)).filter((name) => name.endsWith('.md'));
     } catch {
