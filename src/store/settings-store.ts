@@ -8,13 +8,15 @@ import Conf from 'conf';
 import type { z } from 'zod';
 import { DEFAULT_UI_STATE, uiStateSchema } from '../api/schemas.ts';
 import { moveToBackups } from './backups.ts';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from './disk-errors.ts';
+import { asDiskRefusal, ensurePrivateDir, isDiskRefusal, PRIVATE_FILE_MODE } from './disk-errors.ts';
 import { readUtf8IfExists } from './read-text.ts';
 
 export type UiState = z.infer<typeof uiStateSchema>;
 
 export class SettingsStore {
-  private readonly conf: Conf<{ ui: UiState }>;
+  /** Null when the disk refused to create the file: settings then live in memory for this run. */
+  private readonly conf: Conf<{ ui: UiState }> | null;
+  private inMemory: UiState = DEFAULT_UI_STATE;
   readonly problems: string[] = [];
 
   constructor(dataDir: string) {
@@ -25,25 +27,44 @@ export class SettingsStore {
       const moved = relative(dataDir, moveToBackups(dataDir, path, problem));
       this.problems.push(`settings.json ${problem}: moved it to ${moved}; window settings were reset`);
     }
-    ensurePrivateDir(dataDir);
-    this.conf = new Conf<{ ui: UiState }>({
-      cwd: dataDir,
-      configName: 'settings',
-      projectName: 'papershelf',
-      clearInvalidConfig: false,
-      configFileMode: PRIVATE_FILE_MODE,
-      defaults: { ui: DEFAULT_UI_STATE },
-    });
+    this.conf = this.openConf(dataDir);
+  }
+
+  /** conf writes its defaults when it opens: a full or read-only disk must not stop the window opening. */
+  private openConf(dataDir: string): Conf<{ ui: UiState }> | null {
+    try {
+      ensurePrivateDir(dataDir);
+      return new Conf<{ ui: UiState }>({
+        cwd: dataDir,
+        configName: 'settings',
+        projectName: 'papershelf',
+        clearInvalidConfig: false,
+        configFileMode: PRIVATE_FILE_MODE,
+        defaults: { ui: DEFAULT_UI_STATE },
+      });
+    } catch (error) {
+      if (!isDiskRefusal(error)) throw error;
+      this.problems.push(`window settings cannot be saved: ${(asDiskRefusal(error) as Error).message}`);
+      return null;
+    }
   }
 
   getUiState(): UiState {
-    const parsed = uiStateSchema.safeParse({ ...DEFAULT_UI_STATE, ...this.conf.get('ui') });
+    const parsed = uiStateSchema.safeParse({ ...DEFAULT_UI_STATE, ...(this.conf ? this.conf.get('ui') : this.inMemory) });
     return parsed.success ? parsed.data : DEFAULT_UI_STATE;
   }
 
   saveUiState(change: Partial<UiState>): UiState {
     const next = uiStateSchema.parse({ ...this.getUiState(), ...change });
-    this.conf.set('ui', next);
+    if (!this.conf) {
+      this.inMemory = next;
+      return next;
+    }
+    try {
+      this.conf.set('ui', next);
+    } catch (error) {
+      throw asDiskRefusal(error);
+    }
     return next;
   }
 }

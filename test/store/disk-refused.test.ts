@@ -3,6 +3,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../src/store/settings-store.ts';
 import { cli } from '../cli/run-cli.ts';
 import { fixturePath, tempDir } from '../helpers/fixtures.ts';
 
@@ -77,6 +78,10 @@ async function expectWritesRefused(dataDir: string, id: string, line: string): P
     expect(run.code, `${args.join(' ')}: ${run.stderr}`).not.toBe(0);
     expect(run.stderr.trim().split('\n').at(-1), args.join(' ')).toBe(`papershelf: ${line}`);
   }
+  // A window still opens: its settings live in memory for the session, and it says why.
+  const settings = new SettingsStore(dataDir);
+  expect(settings.problems).toEqual([`window settings cannot be saved: ${line}`]);
+  expect(settings.saveUiState({ query: 'kept in memory' }).query).toBe('kept in memory');
   // Nothing changed, and no empty lock or temporary file was left behind.
   expect(snapshot(dataDir)).toEqual(before);
 }
