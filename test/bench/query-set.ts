@@ -1,13 +1,15 @@
 /**
  * The benchmark's fixed query mix, in Papershelf's syntax (every word required), and its stock Lunr
  * equivalent: `+word` for each plain word, Lunr's own field names, and no stop words (Papershelf drops
- * them; stock Lunr would require a term it never indexes).
+ * them; stock Lunr would require a term it never indexes). Stock Lunr has no phrases or groups: a
+ * phrase becomes its words, all required (a superset, confirmed by Papershelf against the text), and
+ * words joined by OR or inside parentheses become Lunr's optional words.
  */
 import { readFileSync } from 'node:fs';
 import lunr from 'lunr';
 
 export interface BenchQuery {
-  kind: 'plain' | 'common' | 'field' | 'wildcard' | 'fuzzy' | 'exclusion' | 'custom';
+  kind: 'plain' | 'common' | 'field' | 'wildcard' | 'fuzzy' | 'exclusion' | 'phrase' | 'or' | 'custom';
   query: string;
 }
 
@@ -32,6 +34,13 @@ export const QUERY_SET: BenchQuery[] = [
   { kind: 'fuzzy', query: 'difusion~2' },
   { kind: 'exclusion', query: 'reasoning -agents' },
   { kind: 'exclusion', query: 'language -vision -video' },
+  // Phrases of common words: many candidates, each confirmed by re-reading its text.
+  { kind: 'phrase', query: '"language model"' },
+  { kind: 'phrase', query: '"reinforcement learning" policy' },
+  { kind: 'phrase', query: 'title:"video generation"' },
+  { kind: 'or', query: 'robot OR manipulation' },
+  { kind: 'or', query: '(video OR image) generation' },
+  { kind: 'or', query: 'diffusion OR transformer OR retrieval' },
 ];
 
 /** Queries that must come back quickly with a result or a readable refusal. */
@@ -43,7 +52,7 @@ export function pathologicalQueries(sampleAbstract: string): Array<{ label: stri
     { label: 'one very common word', query: 'the model' },
     { label: '20 terms', query: [...words, 'model', 'learning', 'data', 'task', 'method', 'results', 'training', 'approach'].slice(0, 20).join(' ') },
     // A pasted passage (field colons and query operators removed), cut at a word boundary.
-    { label: '1,000 characters', query: sampleAbstract.replace(/[:^~*+\-]/g, ' ').slice(0, 1001).replace(/\s+\S*$/, '') },
+    { label: '1,000 characters', query: sampleAbstract.replace(/[:^~*+-]/g, ' ').slice(0, 1001).replace(/\s+\S*$/, '') },
   ];
 }
 
@@ -63,7 +72,23 @@ function isStopWord(word: string): boolean {
 
 /** The same search through stock Lunr's syntax. */
 export function stockQuery(query: string): string {
+  if (/\bOR\b|[()]/.test(query)) {
+    // Words in a group or beside an OR are optional (Lunr's OR); the others stay required.
+    const parts = query.match(/\([^)]*\)|\S+/g) ?? [];
+    return parts
+      .map((part, i) => {
+        if (part === 'OR') return '';
+        if (part.startsWith('(')) return part.replace(/[()]|\bOR\b/g, ' ');
+        return parts[i - 1] === 'OR' || parts[i + 1] === 'OR' ? part : stockQuery(part);
+      })
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  // A field before a phrase scopes each of its words.
+  query = query.replace(/(\w+):"([^"]*)"/g, (_, field: string, words: string) => words.split(/\s+/).map((word) => `${field}:${word}`).join(' '));
   return query
+    .replace(/"/g, '')
     .split(/\s+/)
     .filter((word) => word !== '')
     .map((word) => {
