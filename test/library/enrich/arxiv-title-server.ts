@@ -4,9 +4,10 @@
  * with Atom bodies in the recorded format (the recorded feed's header, entries laid out like
  * arXiv's), and an arXiv error feed for a query it cannot parse. Every request is logged.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFixture } from '../../helpers/fixtures.ts';
+import { fileURLToPath } from 'node:url';
 
 export interface FakeArxivPaper {
   id: string;
@@ -26,7 +27,8 @@ export interface TitleServer {
   close(): Promise<void>;
 }
 
-const RECORDED = readFixture('arxiv-query-testing.xml');
+// Read without the vitest helpers, so the benchmark script can serve it too.
+const RECORDED = readFileSync(fileURLToPath(new URL('../../../../shared/fixtures/arxiv-query-testing.xml', import.meta.url)), 'utf8');
 const HEADER = RECORDED.slice(0, RECORDED.indexOf('<entry>'));
 
 function escapeXml(text: string): string {

@@ -5,15 +5,14 @@
  * another year, and two different papers sharing one title.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseImport } from '../../../src/importers/index.ts';
 import { titleKey } from '../../../src/library/identity.ts';
 import { newStoredPaper } from '../../../src/library/merge.ts';
 import type { StoredPaper } from '../../../src/model/paper.ts';
-import { REPO_ROOT } from '../../helpers/fixtures.ts';
 import type { FakeArxivPaper } from './arxiv-title-server.ts';
 
-export const SAMPLE_PAGE = readFileSync(join(REPO_ROOT, 'assets/samples/hf-papers-page.txt'), 'utf8');
+export const SAMPLE_PAGE = readFileSync(fileURLToPath(new URL('../../../assets/samples/hf-papers-page.txt', import.meta.url)), 'utf8');
 
 export function samplePapers(): StoredPaper[] {
   const parsed = parseImport(SAMPLE_PAGE, { format: 'hf-page' });
