@@ -14,6 +14,8 @@ import { NoteStore } from '../store/note-store.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { applyBackupAnnotations } from './backup-annotations.ts';
+import { PaperAliasStore } from '../store/paper-aliases.ts';
+import { resolvePaperId } from './enrich/resolve-id.ts';
 import { parseArxivReference, titleKey } from './identity.ts';
 import { planImport } from './import-plan.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from './paper-view.ts';
@@ -54,6 +56,7 @@ export class Library {
   private readonly titleIndex = new Map<string, string>();
   private corpusVersion = 0;
   private titleIndexReady = false;
+  private aliases: PaperAliasStore | null = null;
   private sortCache: { size: number; version: number; orders: Map<string, StoredPaper[]> } = { size: -1, version: -1, orders: new Map() };
   readonly annotate: LibraryAnnotations;
 
@@ -130,8 +133,12 @@ export class Library {
     if (!this.corpus.deferred) return;
     const trimmed = input.trim();
     const arxiv = parseArxivReference(trimmed);
-    await this.corpus.locate(arxiv && arxiv !== trimmed ? [trimmed, arxiv] : [trimmed]);
-    // Without usable sidecars the corpus loaded in full instead.
+    const names = arxiv && arxiv !== trimmed ? [trimmed, arxiv] : [trimmed];
+    const ids = [...new Set(names.flatMap((name) => [name, this.aliasStore().resolve(name)]))];
+    await this.corpus.locate(ids);
+    // An unknown id may be a prefix, which only every id can tell: then (as without usable
+    // sidecars, where the corpus loaded in full instead) the whole library is loaded.
+    if (this.corpus.deferred && !ids.some((id) => this.corpus.get(id) !== undefined)) await this.corpus.whenLoaded();
     if (!this.corpus.deferred) await this.loaded();
   }
 
@@ -169,7 +176,7 @@ export class Library {
 
   /** Everything that was found damaged and moved aside while opening, in words for the user. */
   get problems(): string[] {
-    return [...this.corpus.problems, ...this.annotations.problems, ...(this.settingsStore?.problems ?? [])];
+    return [...this.corpus.problems, ...this.annotations.problems, ...(this.aliases?.problems ?? []), ...(this.settingsStore?.problems ?? [])];
   }
 
   subscribe(listener: Listener): () => void {
@@ -195,11 +202,17 @@ export class Library {
 
   /** Finds a paper by its key or any common way of writing its arXiv id; unknown ids are the user's error. */
   resolveId(input: string): string {
-    const trimmed = input.trim();
-    if (this.corpus.get(trimmed)) return trimmed;
-    const arxiv = parseArxivReference(trimmed);
-    if (arxiv && this.corpus.get(arxiv)) return arxiv;
-    throw new PapershelfError('not-found', `no paper with id "${trimmed}" in the library`);
+    return resolvePaperId(input, {
+      has: (id) => this.corpus.get(id) !== undefined,
+      resolveAlias: (id) => this.aliasStore().resolve(id),
+      allIds: () => [...this.corpus.all().map((paper) => paper.id), ...this.aliasStore().all().keys()],
+    });
+  }
+
+  /** aliases.json: the ids papers moved from, read on first use. */
+  private aliasStore(): PaperAliasStore {
+    this.aliases ??= PaperAliasStore.open(this.dataDir);
+    return this.aliases;
   }
 
   private requirePaper(input: string): StoredPaper {

@@ -55,6 +55,10 @@ describe('commands about one paper read that paper, not the library', () => {
     const removed = cliProcess(dir, ['show', '2601.00002']);
     expect(removed.code).toBe(2);
     expect(removed.stderr).toBe('papershelf: no paper with id "2601.00002" in the library\n');
+    // A prefix is not in any sidecar: it is resolved against every id, as in a full load.
+    const prefix = cliProcess(dir, ['show', '2601.0000']);
+    expect(prefix.code).toBe(2);
+    expect(prefix.stderr).toContain('could be any of 4 papers');
   });
 
   it('falls back to reading the library when a sidecar is missing or does not check out', async () => {
