@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { papersToEnrich, runEnrichment } from '../../../src/library/enrich/enrich-run.ts';
+import { enrichReportSchema } from '../../../src/library/enrich/enrich-schema.ts';
+import { enrichReport } from '../../../src/library/enrich/plan-enrichment.ts';
 import { arxivClient } from '../../../src/sources/clients.ts';
 import { sourceConfig } from '../../../src/sources/source-config.ts';
 import type { StoredPaper } from '../../../src/model/paper.ts';
@@ -40,6 +42,10 @@ describe('enriching the sample listing page', () => {
     );
     expect(plan.requests).toBe(6);
     expect(server.requests).toHaveLength(6);
+    // What `enrich --json` prints: the five keys, valid for the contract.
+    const report = JSON.parse(JSON.stringify(enrichReport(plan))) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(['resolved', 'unresolved', 'ambiguous', 'requests', 'warnings']);
+    expect(enrichReportSchema.safeParse(report).success).toBe(true);
     expect(Object.fromEntries(plan.resolved.map((r) => [r.title, r.to]))).toEqual(KNOWN);
     expect(plan.rekeys).toEqual(plan.resolved.map((r) => ({ from: r.from, to: r.to })));
     expect(plan.remove).toEqual(plan.resolved.map((r) => r.from));
