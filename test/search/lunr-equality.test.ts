@@ -27,7 +27,7 @@ function queries(words: string[], seed: number, count: number): Array<[ours: str
   while (made.length < count) {
     const a = word();
     const b = word();
-    const kind = Math.floor(random() * 9);
+    const kind = Math.floor(random() * 15);
     if (kind === 0) made.push([a, `+${a}`]);
     else if (kind === 1) made.push([`${a} ${b}`, `+${a} +${b}`]);
     else if (kind === 2) {
@@ -41,6 +41,17 @@ function queries(words: string[], seed: number, count: number): Array<[ours: str
     } else if (kind === 6) made.push([`${a} -${b}`, `+${a} -${b}`]);
     else if (kind === 7) made.push([`${a}^3 ${b}`, `+${a}^3 +${b}`]);
     else if (kind === 8 && a.length >= 4) made.push([`${a}~2 -title:${b}`, `+${a}~2 -title:${b}`]);
+    // Upper case, hyphens and punctuation read as the words they hold.
+    else if (kind === 9) made.push([`${a.toUpperCase()} ${b[0]!.toUpperCase()}${b.slice(1)}`, `+${a} +${b}`]);
+    else if (kind === 10) made.push([`${a}-${b}`, `+${a} +${b}`]);
+    else if (kind === 11) made.push([`${a}, ${b}.`, `+${a} +${b}`]);
+    // OR is Lunr's optional words; exclusions apply to the whole group.
+    else if (kind === 12) made.push([`${a} OR ${b}`, `${a} ${b}`]);
+    else if (kind === 13) {
+      const c = word();
+      made.push([`(${a} OR ${b}) -${c}`, `${a} ${b} -${c}`]);
+    }
+    else if (kind === 14) made.push([`(${a} OR title:${b}) NOT abstract:${a}`, `${a} title:${b} -abstract:${a}`]);
   }
   return made;
 }
@@ -91,10 +102,10 @@ function fieldText(id: string, field: SearchField): string {
 }
 
 describe('equality with stock Lunr', () => {
-  it('finds the same papers with the same scores and positions for 400 mixed queries', () => {
+  it('finds the same papers with the same scores and positions for 600 mixed queries', () => {
     let compared = 0;
     let nonEmpty = 0;
-    for (const [ours, theirs] of queries(words, 5, 400)) {
+    for (const [ours, theirs] of queries(words, 5, 600)) {
       let page;
       try {
         page = corpus.search(ours, { limit: 10_000 });
@@ -122,8 +133,31 @@ describe('equality with stock Lunr', () => {
         expect(ourMatches, `${ours}: ${hit.id}`).toEqual(stockMatches);
       }
     }
-    expect(compared).toBeGreaterThan(350);
-    expect(nonEmpty).toBeGreaterThan(250);
+    expect(compared).toBeGreaterThan(520);
+    expect(nonEmpty).toBeGreaterThan(380);
+  }, 180_000);
+
+  it('finds a phrase among the papers holding all its words, with their scores', () => {
+    const random = seededRandom(21);
+    const papers = [...live.values()];
+    let checked = 0;
+    let narrower = 0;
+    for (let i = 0; i < 200; i++) {
+      const paper = papers[Math.floor(random() * papers.length)]!;
+      const raw = paper.abstract.split(/[\s-]+/);
+      const at = Math.floor(random() * (raw.length - 1));
+      const [x, y] = [raw[at] ?? '', raw[at + 1] ?? ''];
+      if (![x, y].every((w) => /^[a-z]{3,}$/i.test(w) && !isStopWord(w.toLowerCase()))) continue;
+      const page = corpus.search(`"${x} ${y}"`, { limit: 10_000 });
+      const expected = new Map(stock.search(`+${x} +${y}`).map((hit) => [hit.ref, hit.score]));
+      expect(page.hits.map((hit) => hit.id)).toContain(paper.id);
+      for (const hit of page.hits) expect(hit.score, `"${x} ${y}" ${hit.id}`).toBeCloseTo(expected.get(hit.id)!, 9);
+      expect(page.total).toBeLessThanOrEqual(expected.size);
+      if (page.total < expected.size) narrower++;
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(narrower).toBeGreaterThan(0);
   });
 
   it('ranks best first, ties by id, and pages through the same order', () => {
