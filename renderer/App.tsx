@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { PapershelfBridge, UiState } from './api/types.ts';
 import { DEFAULT_UI_STATE } from '../src/api/ui-defaults.ts';
+import { ResponsiveLayout } from './components/ResponsiveLayout.tsx';
 import { Workspace } from './components/Workspace.tsx';
-
 
 /** Restores the saved window state first, so the list never flashes the default view. */
 export function App({ bridge }: { bridge: PapershelfBridge }) {
@@ -17,5 +17,9 @@ export function App({ bridge }: { bridge: PapershelfBridge }) {
     };
   }, [bridge]);
   if (!initial) return <p className="boot muted">Opening the library…</p>;
-  return <Workspace bridge={bridge} initialUi={initial} />;
+  return (
+    <ResponsiveLayout>
+      <Workspace bridge={bridge} initialUi={initial} />
+    </ResponsiveLayout>
+  );
 }

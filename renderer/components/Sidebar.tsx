@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../lib/format.ts';
 import { sameView } from '../lib/views.ts';
 import { SidebarItem } from './SidebarItem.tsx';
 import { SidebarTag } from './SidebarTag.tsx';
+import { SIDEBAR_ID } from './ResponsiveLayout.tsx';
 import { SourcesSection } from './SourcesSection.tsx';
 
 interface SidebarProps {
@@ -33,7 +34,7 @@ export function Sidebar({ stats, tags, view, onView, onRenameTag, onDeleteTag }:
     </li>
   );
   return (
-    <nav className="sidebar" aria-label="Library">
+    <nav className="sidebar" id={SIDEBAR_ID} aria-label="Library">
       <ul className="nav-list">
         {item('All papers', { kind: 'all', value: null }, stats?.papers)}
         {item('Starred', { kind: 'starred', value: null }, stats?.starred)}
