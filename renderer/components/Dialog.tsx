@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface DialogProps {
   title: string;
@@ -11,7 +12,8 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([
 
 /**
  * A modal dialog: focus moves in (to `[data-autofocus]` when present) and back out on close, Tab stays
- * inside, Esc and a click on the backdrop close it.
+ * inside, Esc and a click on the backdrop close it. It is drawn over the whole window wherever it is
+ * declared (a sidebar drawer clips and stacks its content).
  */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -46,7 +48,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     }
   };
 
-  return (
+  return createPortal(
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={`dialog ${className ?? ''}`.trim()} onKeyDown={onKeyDown}>
         <header className="dialog-header">
@@ -57,6 +59,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
         </header>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

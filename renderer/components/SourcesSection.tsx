@@ -1,4 +1,4 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useBridge } from '../api/bridge-context.ts';
 import { useFetchJob } from '../hooks/use-fetch-job.ts';
 import { useSources } from '../hooks/use-sources.ts';
@@ -29,7 +29,16 @@ export function SourcesSection({ children }: { children?: ReactNode }) {
   const follows = sources.follows ?? [];
   const refreshing = fetching.job !== null && !fetching.job.finished && fetching.job.kind === 'refresh';
   const finishedId = fetching.job?.finished ? fetching.job.id : null;
-  const { reload } = sources;
+  const { reload, clearError } = sources;
+  const [formOpen, setFormOpen] = useState(false);
+  const openForm = () => {
+    clearError();
+    setFormOpen(true);
+  };
+  const closeForm = () => {
+    clearError();
+    setFormOpen(false);
+  };
   // A finished refresh changed every follow's last fetch; read them again even if a `follows` event was lost.
   useEffect(() => {
     if (finishedId !== null) reload();
@@ -48,13 +57,20 @@ export function SourcesSection({ children }: { children?: ReactNode }) {
           {problem}
         </p>
       ))}
-      <SourcesFollowForm
-        followingHf={follows.some((follow) => follow.kind === 'hf-daily')}
-        busy={sources.busy}
-        onFollowHf={() => void sources.followHf()}
-        onFollowArxiv={sources.followArxiv}
-      />
-      {sources.error && <InlineError message={sources.error} onDismiss={sources.clearError} />}
+      <button type="button" className="follow-open" onClick={openForm}>
+        Follow a source…
+      </button>
+      {formOpen && (
+        <SourcesFollowForm
+          followingHf={follows.some((follow) => follow.kind === 'hf-daily')}
+          busy={sources.busy}
+          error={sources.error}
+          onFollowHf={sources.followHf}
+          onFollowArxiv={sources.followArxiv}
+          onClose={closeForm}
+        />
+      )}
+      {sources.error && !formOpen && <InlineError message={sources.error} onDismiss={sources.clearError} />}
       <button
         type="button"
         className="refresh-button"

@@ -6,6 +6,7 @@ import { renderApp } from './render-app.tsx';
 import { sampleBridge } from './sample.ts';
 
 const sources = () => screen.getByRole('region', { name: 'Sources' });
+const followDialog = () => screen.getByRole('dialog', { name: 'Follow a source' });
 const followed = () =>
   within(sources())
     .queryAllByRole('listitem')
@@ -18,34 +19,45 @@ describe('sources: following', () => {
     expect(await within(sources()).findByText('Nothing followed yet.')).toBeTruthy();
     expect(within(sources()).getByRole('button', { name: 'Refresh sources' })).toHaveProperty('disabled', true);
 
-    await user.click(within(sources()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' }));
+    await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
+    await user.click(within(followDialog()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' }));
     await waitFor(() => expect(followed()).toEqual(['Hugging Face Daily Papers']));
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(bridge.sources.list().follows.map((follow) => follow.id)).toEqual(['hf-daily']);
     const item = within(sources()).getByText('Hugging Face Daily Papers').closest('li')!;
     expect(item.textContent).toContain('Not fetched yet');
     expect(item.textContent).toContain('next refresh fetches the last 7 days');
-    // Followed already: the one-click button is gone, and refresh has something to fetch.
-    expect(within(sources()).queryByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeNull();
+    // Followed already: refresh has something to fetch, and the form says so instead of offering it again.
     expect(within(sources()).getByRole('button', { name: 'Refresh sources' })).toHaveProperty('disabled', false);
+    await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
+    expect(within(followDialog()).queryByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeNull();
+    expect(within(followDialog()).getByText('Already followed.')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
 
     await user.click(within(sources()).getByRole('button', { name: 'Unfollow Hugging Face Daily Papers' }));
     await waitFor(() => expect(followed()).toEqual([]));
     expect(bridge.sources.list().follows).toEqual([]);
-    expect(within(sources()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeTruthy();
+    await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
+    expect(within(followDialog()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeTruthy();
   });
 
   it('follows an arXiv query typed in the form and unfollows it', async () => {
     const { user, bridge } = await renderApp(sampleBridge());
-    const field = within(sources()).getByRole('textbox', { name: 'arXiv query' });
+    await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
+    const field = within(followDialog()).getByRole('textbox', { name: 'arXiv query' });
+    expect(document.activeElement).toBe(field);
     await user.type(field, '  cat:cs.LG   AND all:reward ');
-    await user.click(within(sources()).getByRole('button', { name: 'Follow' }));
+    await user.click(within(followDialog()).getByRole('button', { name: 'Follow' }));
 
     const label = 'arXiv "cat:cs.LG AND all:reward"';
     await waitFor(() => expect(followed()).toEqual([label]));
     expect(bridge.callsOf('follow')).toEqual([{ kind: 'arxiv', query: '  cat:cs.LG   AND all:reward ' }]);
     expect(bridge.sources.list().follows[0]?.query).toBe('cat:cs.LG AND all:reward');
     expect(within(sources()).getByText(label).closest('li')!.textContent).toContain('next refresh fetches the newest 100 results');
-    expect((field as HTMLInputElement).value).toBe('');
+    // Accepted: the dialog closed and focus went back to the button that opened it.
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(within(sources()).getByRole('button', { name: 'Follow a source…' }));
 
     await user.click(within(sources()).getByRole('button', { name: `Unfollow ${label}` }));
     await waitFor(() => expect(followed()).toEqual([]));
@@ -54,15 +66,19 @@ describe('sources: following', () => {
 
   it('shows the core’s message when it refuses a follow, and keeps what was typed', async () => {
     const { user, bridge } = await renderApp(sampleBridge());
-    const field = within(sources()).getByRole('textbox', { name: 'arXiv query' });
+    await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
+    const field = within(followDialog()).getByRole('textbox', { name: 'arXiv query' });
     await user.type(field, '   ');
-    await user.click(within(sources()).getByRole('button', { name: 'Follow' }));
-    const alert = await within(sources()).findByRole('alert');
+    await user.click(within(followDialog()).getByRole('button', { name: 'Follow' }));
+    const alert = await within(followDialog()).findByRole('alert');
     expect(alert.textContent).toContain('the arXiv query is empty');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(bridge.sources.list().follows).toEqual([]);
     expect((field as HTMLInputElement).value).toBe('   ');
 
-    await user.click(within(alert).getByRole('button', { name: 'Dismiss error' }));
+    // Closing the form drops the message with it; it is not left behind in the sidebar.
+    await user.click(within(followDialog()).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(within(sources()).queryByRole('alert')).toBeNull();
   });
 
