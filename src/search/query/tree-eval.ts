@@ -19,27 +19,26 @@ function clauseSet(evaluator: Evaluator, clause: QueryClause): Uint8Array {
   return set;
 }
 
+/**
+ * Per field, the papers with every word of the phrase in that field, confirmed against that field's
+ * text: a paper with "language" in its title and "model" in its abstract is never re-read.
+ */
 function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | null, text: FieldText): Uint8Array {
-  const size = evaluator.space.docLimit;
-  const hits = new Uint16Array(size);
-  const stamp = new Int32Array(size);
-  phrase.terms.forEach((term, t) => {
-    evaluator.forEachMatch(evaluator.space.sources.some((source) => source.hasTerm(term)) ? [term] : [], phrase.fields, (doc) => {
-      if (stamp[doc] === t + 1) return;
-      stamp[doc] = t + 1;
-      hits[doc] = hits[doc]! + 1;
-    });
-  });
+  const space = evaluator.space;
+  const size = space.docLimit;
   const set = new Uint8Array(size);
+  if (!phrase.terms.every((term) => space.sources.some((source) => source.hasTerm(term)))) return set;
+  const hits = new Uint16Array(size);
   const wanted = phrase.terms.length;
-  for (let doc = 0; doc < size; doc++) {
-    if (hits[doc] !== wanted || (within !== null && within[doc] !== 1)) continue;
-    const id = evaluator.space.idOf(doc);
-    const found = phrase.fields.some((field) => {
-      const value = text(id, field);
-      return value === null || containsPhrase(value, phrase.keys);
-    });
-    if (found) set[doc] = 1;
+  for (const field of phrase.fields) {
+    hits.fill(0);
+    // A term appears once per field in an index, so each visit is a different paper.
+    for (const term of phrase.terms) evaluator.forEachMatch([term], [field], (doc) => (hits[doc] = hits[doc]! + 1));
+    for (let doc = 0; doc < size; doc++) {
+      if (hits[doc] !== wanted || set[doc] === 1 || (within !== null && within[doc] !== 1)) continue;
+      const value = text(space.idOf(doc), field);
+      if (value === null || containsPhrase(value, phrase.keys)) set[doc] = 1;
+    }
   }
   return set;
 }
