@@ -3,13 +3,12 @@
  * a leading "-", pasted ids and links, an author's full name — through the library, as every door
  * (CLI, window, HTTP) runs them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../../src/library/library.ts';
 import { readFixture, REPO_ROOT } from '../../helpers/fixtures.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 let library: Library;
 let dir: string;
