@@ -52,10 +52,20 @@ function checkSize(root: QueryNode): void {
   if (expanding > MAX_EXPANDING_CLAUSES) throw new QueryError(`at most ${MAX_EXPANDING_CLAUSES} words with "*" or "~" per query (this one has ${expanding})`);
 }
 
-function addPrefix(clause: QueryClause): void {
+/**
+ * The word being typed also matches as a prefix; a single letter is not a word yet, so it is left
+ * out (the list keeps showing what the words before it find) unless it is the whole query.
+ */
+function asPrefix(root: QueryNode, clause: QueryClause): QueryNode {
   const typed = clause.word.replace(/^\W+|\W+$/g, '');
-  if (typed.length < MIN_PREFIX_LENGTH || !/^\w+$/.test(typed)) return;
-  clause.terms = [...clause.terms, { text: `${typed}*`, kind: 'wildcard', editDistance: 0, stemmedPattern: null, lenient: true }];
+  if (!/^\w+$/.test(typed)) return root;
+  if (typed.length >= MIN_PREFIX_LENGTH) {
+    clause.terms = [...clause.terms, { text: `${typed}*`, kind: 'wildcard', editDistance: 0, stemmedPattern: null, lenient: true }];
+    return root;
+  }
+  if (root.kind !== 'all') return root;
+  const include = root.include.filter((node) => node.kind !== 'clause' || node.clause !== clause);
+  return include.length === 1 && root.exclude.length === 0 ? include[0]! : { ...root, include };
 }
 
 export function parseSearch(input: string, options: ParseOptions = {}): ParsedSearch {
@@ -73,7 +83,7 @@ export function parseSearch(input: string, options: ParseOptions = {}): ParsedSe
   if (root.kind === 'all' && root.include.length === 0) {
     throw new QueryError('a query of only excluded words ("-word") finds nothing: add a word to search for');
   }
-  if (options.prefixLast && lastWord && !/\s$/.test(input)) addPrefix(lastWord);
-  checkSize(root);
-  return { root, flat: flatClauses(root), references };
+  const typed = options.prefixLast && lastWord && !/\s$/.test(input) ? asPrefix(root, lastWord) : root;
+  checkSize(typed);
+  return { root: typed, flat: flatClauses(typed), references };
 }

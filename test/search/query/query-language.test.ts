@@ -175,6 +175,9 @@ describe('the last word as a prefix, while typing', () => {
     // The exact word still counts; a prefix matching too many words is ignored rather than refused.
     expect(search('robot', true)).toEqual(['p7', 'p8']);
     expect(search('dexterous ro', true)).toEqual(['p7']);
+    // One letter is not a word yet: the words before it keep their papers.
+    expect(search('dexterous r', true)).toEqual(['p10', 'p7']);
+    expect(search('dexterous r', false)).toEqual([]);
     // Excluded and quoted words stay exact.
     expect(search('sparse -surv', true)).toEqual(['p5', 'p6']);
   });
