@@ -10,11 +10,11 @@ import type { StoredPaper } from '../model/paper.ts';
 import { checksum, papersDir, readIfExists, segmentPaths } from '../store/segment-files.ts';
 import { emptyManifest, LEGACY_MANIFEST_VERSION, readManifest, type Manifest, type SegmentEntry } from '../store/segment-manifest.ts';
 import { withWriteLock } from '../store/write-lock.ts';
-import { upgradeLegacyCorpus } from './corpus-upgrade.ts';
+import { upgradeLegacyCorpus, upgradeOutdatedSegments } from './corpus-upgrade.ts';
 import { checkPapers, rebuildManifest, refuseNewerManifest, repairSegments, type Damage } from './corpus-repair.ts';
 import type { LoadedSegment, StateEntry } from './corpus-state.ts';
 import { PAPER_FIELDS } from './fields.ts';
-import { decodeSegmentIndex } from './segment-index-codec.ts';
+import { decodeSegmentIndex, OutdatedIndexError } from './segment-index-codec.ts';
 import { SegmentIndexError } from './segment-index.ts';
 
 export interface LoadedCorpus {
@@ -39,7 +39,8 @@ function sameIds(papers: readonly StoredPaper[], ids: readonly string[]): boolea
 
 /**
  * `withPapers` false loads the index alone (the search worker needs no paper bodies), but the paper
- * file's checksum is still checked: no query is ever answered from a damaged segment.
+ * file's checksum is still checked: no query is ever answered from a damaged segment. Such a reader
+ * cannot re-index, so it searches an outdated index as it is until the writer has upgraded it.
  */
 export async function loadSegment(dir: string, entry: SegmentEntry, withPapers = true): Promise<LoadedSegment | Damage> {
   const paths = segmentPaths(dir, entry.name);
@@ -59,10 +60,11 @@ export async function loadSegment(dir: string, entry: SegmentEntry, withPapers =
   if (indexFile === null) return { detail: 'its index file is missing', readable };
   if (indexFile.length !== entry.bytes.index) return { detail: 'its index file is damaged (wrong size)', readable };
   try {
-    const index = decodeSegmentIndex(indexFile, { papers: entry.papers, fields: PAPER_FIELDS, file: `papers/${entry.name}.idx` });
+    const index = decodeSegmentIndex(indexFile, { papers: entry.papers, fields: PAPER_FIELDS, file: `papers/${entry.name}.idx`, allowOutdated: !withPapers });
     if (papers !== null && !sameIds(papers, index.ids)) return { detail: 'its index file does not match its papers', readable };
     return { name: entry.name, papers, index };
   } catch (error) {
+    if (error instanceof OutdatedIndexError) return { detail: `its index is outdated (${error.message})`, readable, outdated: true };
     if (error instanceof SegmentIndexError) return { detail: `its index file is damaged (${error.message})`, readable };
     throw error;
   }
@@ -110,7 +112,9 @@ export async function loadCorpus(dataDir: string, cache: ReadonlyMap<string, Loa
     // A compaction in another process may have replaced the manifest and deleted the files we read.
     const again = await readManifest(dir);
     if (again.kind !== 'ok' || again.raw !== read.raw) continue;
-    await withWriteLock(dataDir, () => repairSegments(dataDir, read.raw, damaged, problems));
+    const broken = new Map([...damaged].filter(([, damage]) => !damage.outdated));
+    if (broken.size > 0) await withWriteLock(dataDir, () => repairSegments(dataDir, read.raw, broken, problems));
+    else await upgradeOutdatedSegments(dataDir, read.raw, new Map([...damaged].map(([name, damage]) => [name, damage.readable])));
   }
   throw new PapershelfError('internal', 'the library kept changing while it was being opened; try again');
 }

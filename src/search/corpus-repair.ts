@@ -19,6 +19,11 @@ export interface Damage {
   readable: StoredPaper[];
   /** Set when the paper file changed in a way that cannot be located: none of its papers is kept. */
   setAside?: true;
+  /**
+   * Not damage: the index is intact but of an older analysis, and `readable` holds every paper,
+   * verified. The segment is re-indexed (corpus-upgrade.ts), not moved to backups/ nor reported.
+   */
+  outdated?: true;
 }
 
 /**

@@ -1,4 +1,7 @@
 /**
+ * Libraries written by older versions, brought up to date on open; indexes are derived data, so
+ * nothing of the user's is changed.
+ *
  * Upgrades a library written with manifest version 1 (a Lunr JSON index per segment) to version 2:
  * each segment's papers are re-indexed into `seg-NNNN.idx`, the manifest is rewritten (a copy of the
  * old one goes to backups/ first) and the old index files are deleted. Indexes are derived data, so
@@ -7,11 +10,14 @@
  * Runs under the write lock, and only if the manifest is still the one that was read.
  */
 import { unlink } from 'node:fs/promises';
+import type { StoredPaper } from '../model/paper.ts';
 import { copyToBackups } from '../store/backups.ts';
-import { checksum, papersDir, parsePapers, readIfExists, segmentPaths, writeSegmentIndex } from '../store/segment-files.ts';
+import { checksum, deleteSegmentFiles, papersDir, parsePapers, readIfExists, segmentPaths, writeSegmentIndex } from '../store/segment-files.ts';
 import { LEGACY_MANIFEST_VERSION, manifestPath, MANIFEST_SCHEMA_VERSION, readManifest, writeManifest, type SegmentEntry } from '../store/segment-manifest.ts';
+import { withWriteLock } from '../store/write-lock.ts';
 import { encodeSegmentIndex } from './segment-index-codec.ts';
 import { buildPaperIndex } from './segment-index-build.ts';
+import { addSegment, discardPrepared, prepareSegment, type PreparedSegment } from './segment-writer.ts';
 
 async function upgradeSegment(dir: string, entry: SegmentEntry): Promise<SegmentEntry> {
   const paths = segmentPaths(dir, entry.name);
@@ -37,5 +43,51 @@ export async function upgradeLegacyCorpus(dataDir: string, raw: string): Promise
     await unlink(segmentPaths(dir, entry.name).legacyIndex).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+  }
+}
+
+/**
+ * Re-indexes segments whose index is of an older analysis (OutdatedIndexError): each becomes a new
+ * segment holding its live papers, built before the write lock is taken (`readable` holds their
+ * verified papers), published in its place under the lock if the manifest is still `raw`, and the
+ * old files are deleted. A new name, as for a merge, because segment files never change: a process
+ * that still holds the old index keeps a consistent view until it reads the new manifest. Masked
+ * papers are dead copies and are left out. Returns whether the manifest was replaced.
+ */
+export async function upgradeOutdatedSegments(dataDir: string, raw: string, outdated: ReadonlyMap<string, readonly StoredPaper[]>): Promise<boolean> {
+  const dir = papersDir(dataDir);
+  const initial = await readManifest(dir);
+  if (initial.kind !== 'ok' || initial.raw !== raw) return false;
+  const prepared = new Map<string, PreparedSegment>();
+  try {
+    for (const entry of initial.manifest.segments) {
+      const papers = outdated.get(entry.name);
+      if (!papers) continue;
+      const masked = new Set(entry.masked);
+      const live = papers.filter((paper) => !masked.has(paper.id));
+      if (live.length > 0) prepared.set(entry.name, await prepareSegment(dir, live));
+    }
+    return await withWriteLock(dataDir, async () => {
+      const read = await readManifest(dir);
+      if (read.kind !== 'ok' || read.raw !== raw) return false;
+      let manifest = read.manifest;
+      const segments: SegmentEntry[] = [];
+      for (const entry of read.manifest.segments) {
+        if (!outdated.has(entry.name)) {
+          segments.push(entry);
+          continue;
+        }
+        const replacement = prepared.get(entry.name);
+        if (!replacement) continue;
+        const added = await addSegment(dir, manifest, replacement);
+        manifest = added.manifest;
+        segments.push(added.entry);
+      }
+      await writeManifest(dir, { ...manifest, segments });
+      for (const name of outdated.keys()) await deleteSegmentFiles(dir, name);
+      return true;
+    });
+  } finally {
+    await discardPrepared([...prepared.values()]);
   }
 }

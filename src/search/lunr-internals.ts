@@ -57,36 +57,76 @@ export function isQueryParseError(error: unknown): error is QueryParseErrorLike 
   return error instanceof extras.QueryParseError;
 }
 
-/** A character JavaScript's `\w` matches (without the `u` flag): ASCII letters, digits and `_`. */
-function isWordCode(code: number): boolean {
+/**
+ * Word characters of Papershelf's trimmer: letters, digits and combining marks of every script, and
+ * `_` (as in `\w`). Lunr's trimmer knows only ASCII `\w`, which turned "Łukasz" into "ukasz" and
+ * "日本語" into nothing; marks count so that an Indic vowel sign or an accent left by a decomposed
+ * letter stays with its word. On ASCII text the two trimmers agree exactly.
+ */
+const WORD_AT = /[\p{L}\p{N}\p{M}_]/uy;
+
+function isAsciiWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-/**
- * What lunr.trimmer does to a token (`s.replace(/^\W+/, '').replace(/\W+$/, '')`), in one linear
- * pass. Lunr's `\W+$` retries from every start of a run of non-word characters, so a long run of
- * non-ASCII letters inside one word took minutes (1 MB: ~700 s). `keep` widens what counts as part
- * of the word (a query's wildcard `*`).
- */
-export function trimWord(text: string, keep: (code: number) => boolean = isWordCode): string {
-  let start = 0;
-  while (start < text.length && !keep(text.charCodeAt(start))) start++;
-  if (start === text.length) return '';
-  let end = text.length;
-  while (!keep(text.charCodeAt(end - 1))) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
+/** Whether the character (code point) starting at `at` is a word character. */
+function isWordAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isAsciiWordCode(code);
+  WORD_AT.lastIndex = at;
+  return WORD_AT.test(text);
 }
 
-/** `raw.replace(/^[^\w*]+|[^\w*]+$/g, '')` in linear time: a wildcard word without its punctuation. */
-export const trimWildcardWord = (text: string): string => trimWord(text, (code) => code === 42 || isWordCode(code));
+/** Where the code point ending at `end` (exclusive) starts: a surrogate pair is one character. */
+function previousStart(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return end - 2;
+  }
+  return end - 1;
+}
 
-/** Offsets of the word inside a token by the trimmer's rule: `[lead, trail]` characters it drops. */
+function nextEnd(text: string, start: number): number {
+  const high = text.charCodeAt(start);
+  if (high >= 0xd800 && high <= 0xdbff && start + 1 < text.length) {
+    const low = text.charCodeAt(start + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return start + 2;
+  }
+  return start + 1;
+}
+
+/**
+ * `[lead, trail]`: how many UTF-16 units of non-word characters begin and end the text (with
+ * `keep` also counting as word characters). One pass from each end, so linear however long the
+ * run: Lunr's `/\W+$/` retried from every character of a run (a 1 MB run took ~700 s).
+ */
+function edges(text: string, keep?: (code: number) => boolean): [lead: number, trail: number] {
+  const isWord = (at: number) => (keep !== undefined && keep(text.charCodeAt(at))) || isWordAt(text, at);
+  let start = 0;
+  while (start < text.length && !isWord(start)) start = nextEnd(text, start);
+  if (start >= text.length) return [text.length, 0];
+  let end = text.length;
+  for (let from = previousStart(text, end); !isWord(from); from = previousStart(text, end)) end = from;
+  return [start, text.length - end];
+}
+
+/** The text without its leading and trailing non-word characters. */
+export function trimWord(text: string, keep?: (code: number) => boolean): string {
+  const [lead, trail] = edges(text, keep);
+  if (lead >= text.length) return '';
+  return lead === 0 && trail === 0 ? text : text.slice(lead, text.length - trail);
+}
+
+/** A wildcard word without its punctuation (the `*` is part of the word). */
+export const trimWildcardWord = (text: string): string => trimWord(text, (code) => code === 42);
+
+/**
+ * Offsets of the word inside a token by the trimmer's rule: `[lead, trail]` characters it drops
+ * (lead is the whole length when nothing is left). Highlights narrow a token to its word with it.
+ */
 export function trimmedBounds(text: string): [lead: number, trail: number] {
-  const word = trimWord(text);
-  if (word === '') return [text.length, 0];
-  let lead = 0;
-  while (!isWordCode(text.charCodeAt(lead))) lead++;
-  return [lead, text.length - lead - word.length];
+  return edges(text);
 }
 
 interface PipelineToken {
@@ -94,9 +134,10 @@ interface PipelineToken {
 }
 
 /**
- * A drop-in for lunr.trimmer in a pipeline: same output for every token, linear time. It carries
- * Lunr's label, so a serialized pipeline still names the trimmer Lunr knows.
+ * The trimmer as a Lunr pipeline function, registered under its own label: it is not lunr.trimmer
+ * (see WORD_AT), and a serialized pipeline must not claim it is.
  */
-export const linearTrimmer = Object.assign((token: PipelineToken): PipelineToken => token.update((text) => trimWord(text)), {
-  label: 'trimmer',
+export const unicodeTrimmer = Object.assign((token: PipelineToken): PipelineToken => token.update((text) => trimWord(text)), {
+  label: 'papershelfTrimmer',
 }) as unknown as lunr.PipelineFunction;
+lunr.Pipeline.registerFunction(unicodeTrimmer, 'papershelfTrimmer');

@@ -13,11 +13,17 @@ import { SegmentIndex, SegmentIndexError } from './segment-index.ts';
 
 const MAGIC = Buffer.from('PSIDX\r\n\x1a', 'latin1');
 export const SEGMENT_INDEX_FORMAT = 'papershelf-segment-index';
-export const SEGMENT_INDEX_VERSION = 2;
+/**
+ * 3: terms are analysed with accent folding and the Unicode trimmer (text-terms.ts). A version 2
+ * index has the same layout but terms of Lunr's own analysis: it is outdated, not damaged, and is
+ * re-indexed from its papers when the library is opened for writing (corpus-upgrade.ts).
+ */
+export const SEGMENT_INDEX_VERSION = 3;
+export const OUTDATED_INDEX_VERSIONS: readonly number[] = [2];
 
 interface Header {
   format: typeof SEGMENT_INDEX_FORMAT;
-  version: typeof SEGMENT_INDEX_VERSION;
+  version: number;
   fields: string[];
   papers: number;
   terms: number;
@@ -90,7 +96,15 @@ export function encodeSegmentIndex(index: SegmentIndex): Buffer {
   return Buffer.concat([MAGIC, headerLength, headerBytes, headerPad, body]);
 }
 
-function readHeader(file: Buffer, name: string): { header: Header; bodyStart: number } {
+/** An intact index of an older analysis: its terms no longer match what queries look for. */
+export class OutdatedIndexError extends SegmentIndexError {
+  constructor(readonly version: number) {
+    super(`its terms were analysed by an older version (index version ${version})`);
+    this.name = 'OutdatedIndexError';
+  }
+}
+
+function readHeader(file: Buffer, name: string, allowOutdated: boolean): { header: Header; bodyStart: number } {
   if (file.length < 12 || !file.subarray(0, 8).equals(MAGIC)) throw new SegmentIndexError('not a Papershelf segment index');
   const length = file.readUInt32LE(8);
   if (12 + padded(length) > file.length) throw new SegmentIndexError('its header is truncated');
@@ -104,9 +118,11 @@ function readHeader(file: Buffer, name: string): { header: Header; bodyStart: nu
   const version: unknown = header.version;
   // A newer Papershelf's index is not damage: it is refused and left as it is.
   if (typeof version === 'number' && Number.isInteger(version) && version > SEGMENT_INDEX_VERSION) throw new NewerFormatError(name, version);
-  if (version !== SEGMENT_INDEX_VERSION) throw new SegmentIndexError(`unsupported index version ${String(version)}`);
+  const outdated = typeof version === 'number' && OUTDATED_INDEX_VERSIONS.includes(version);
+  if (version !== SEGMENT_INDEX_VERSION && !outdated) throw new SegmentIndexError(`unsupported index version ${String(version)}`);
   // The checksum covers the body only; the header's padding is checked byte for byte instead.
   for (let at = 12 + length; at < 12 + padded(length); at++) if (file[at] !== 0x20) throw new SegmentIndexError('its header is damaged');
+  if (outdated && !allowOutdated) throw new OutdatedIndexError(version);
   return { header, bodyStart: 12 + padded(length) };
 }
 
@@ -120,10 +136,11 @@ function uint32s(bytes: Buffer, what: string): Uint32Array {
 
 /**
  * Throws SegmentIndexError for anything but an intact index of `papers` papers with these fields,
- * and NewerFormatError (naming `expected.file`) for an index of a newer format.
+ * NewerFormatError (naming `expected.file`) for an index of a newer format, and OutdatedIndexError
+ * for one of an older analysis unless `allowOutdated` (a reader that cannot re-index makes do with it).
  */
-export function decodeSegmentIndex(file: Buffer, expected: { papers: number; fields: readonly string[]; file?: string }): SegmentIndex {
-  const { header, bodyStart } = readHeader(file, expected.file ?? 'a segment index');
+export function decodeSegmentIndex(file: Buffer, expected: { papers: number; fields: readonly string[]; file?: string; allowOutdated?: boolean }): SegmentIndex {
+  const { header, bodyStart } = readHeader(file, expected.file ?? 'a segment index', expected.allowOutdated ?? false);
   if (header.papers !== expected.papers) throw new SegmentIndexError(`indexes ${String(header.papers)} papers, the segment holds ${expected.papers}`);
   if (JSON.stringify(header.fields) !== JSON.stringify(expected.fields)) throw new SegmentIndexError('it indexes other fields');
   const body = file.subarray(bodyStart);

@@ -1,16 +1,84 @@
 /**
- * Lunr's analysis of a text, made cheap: tokens are cut exactly as lunr.tokenizer cuts them
- * (lowercased, split on whitespace and hyphens) and each token goes through Lunr's own pipeline
- * (trimmer, stop words, stemmer) once — its result is a pure function of the token, so it is cached.
- * Stemming dominated Lunr's indexing time; with the cache an abstract's words are mostly map hits.
+ * The analysis of a text, shared by indexing and querying: tokens are cut exactly as lunr.tokenizer
+ * cuts them (lowercased, split on whitespace and hyphens) and each token goes through one pipeline:
+ * accent folding, a Unicode-aware trimmer, Lunr's stop words and Lunr's stemmer. Its result is a
+ * pure function of the token, so it is cached: stemming dominated Lunr's indexing time, and with the
+ * cache an abstract's words are mostly map hits.
+ *
+ * This departs from stock Lunr on purpose (Lunr's ASCII-only trimmer indexed "Łukasz" as "ukasz"
+ * and dropped CJK words; `niccolo` did not find "Niccolò"). On ASCII text the result is stock
+ * Lunr's; `ANALYSIS` configures a stock Lunr index the same way, which is what equality tests
+ * compare with. Changing any step changes index terms: bump SEGMENT_INDEX_VERSION
+ * (segment-index-codec.ts), and libraries re-index their older segments once when opened.
  */
 import lunr from 'lunr';
-import { linearTrimmer } from './lunr-internals.ts';
+import { trimWildcardWord, unicodeTrimmer } from './lunr-internals.ts';
 
-// Lunr's own trimmer backtracks quadratically on long runs of non-ASCII letters; this one gives
-// the same tokens in linear time.
+/**
+ * Letters that keep their identity under canonical decomposition (NFD cannot strip them), as the
+ * ASCII a person types for them; keys are lower case (tokens are lowercased first). Compatibility
+ * ligatures are here too: PDF-extracted abstracts are full of "ﬁ".
+ */
+const LETTERS: Readonly<Record<string, string>> = {
+  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŀ: 'l', ŧ: 't',
+  ĸ: 'k', ŋ: 'n', ŉ: 'n', ſ: 's', ẜ: 's', ẝ: 's', ƀ: 'b', ƃ: 'b', ɓ: 'b', ƈ: 'c', ȼ: 'c', ƌ: 'd',
+  ɖ: 'd', ɗ: 'd', ȡ: 'd', ƒ: 'f', ǥ: 'g', ɠ: 'g', ɡ: 'g', ɦ: 'h', ɨ: 'i', ɉ: 'j', ȷ: 'j', ƙ: 'k',
+  ƚ: 'l', ȴ: 'l', ɲ: 'n', ȵ: 'n', ƞ: 'n', ɵ: 'o', ɔ: 'o', ƥ: 'p', ʠ: 'q', ɋ: 'q', ɍ: 'r', ʂ: 's',
+  ȿ: 's', ƫ: 't', ƭ: 't', ʈ: 't', ȶ: 't', ⱦ: 't', ʉ: 'u', ʋ: 'v', ƴ: 'y', ɏ: 'y', ƶ: 'z', ȥ: 'z',
+  ʐ: 'z', ɀ: 'z', ɛ: 'e', ǝ: 'e', ə: 'e', ɇ: 'e', ⱥ: 'a', ẚ: 'a', ĳ: 'ij', ǆ: 'dz', ǳ: 'dz',
+  ǉ: 'lj', ǌ: 'nj', ỻ: 'll', ȸ: 'db', ȹ: 'qp',
+  ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st',
+  // Case folding rather than accents: a final sigma is a sigma ("ΣΑΣ" lowers to "σας").
+  ς: 'σ',
+};
+
+/** Combining diacritics (the blocks NFD moves accents of Latin letters into). */
+function isDiacritic(code: number): boolean {
+  return (code >= 0x300 && code <= 0x36f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x1dc0 && code <= 0x1dff) || (code >= 0x20d0 && code <= 0x20ff) || (code >= 0xfe20 && code <= 0xfe2f);
+}
+
+/** Latin letters (basic, Latin-1, Extended-A/B, IPA, Extended Additional): their accents are dropped. */
+function isLatinLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0x2af && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff);
+}
+
+/**
+ * A lowercased token with the accents of its Latin letters removed and the letters of LETTERS
+ * spelled in ASCII: "niccolò" → "niccolo", "łukasz" → "lukasz", "straße" → "strasse", "i̇stanbul"
+ * (a lowered "İstanbul") → "istanbul". Other scripts keep their marks (a Cyrillic "й" is not an
+ * "и", a Devanagari vowel sign is part of its letter) and are recomposed (NFC) as they were.
+ */
+export function foldToken(token: string): string {
+  let ascii = true;
+  for (let i = 0; i < token.length && ascii; i++) ascii = token.charCodeAt(i) < 128;
+  if (ascii) return token;
+  const decomposed = token.normalize('NFD');
+  let folded = '';
+  let afterLatin = false;
+  for (const char of decomposed) {
+    const code = char.codePointAt(0)!;
+    if (isDiacritic(code)) {
+      if (!afterLatin) folded += char;
+      continue;
+    }
+    const letters = LETTERS[char];
+    folded += letters ?? char;
+    afterLatin = letters !== undefined || isLatinLetter(code);
+  }
+  return folded.normalize('NFC');
+}
+
+/** foldToken as a Lunr pipeline function (for stock Lunr configured like Papershelf). */
+const accentFolder = Object.assign((token: { update(fn: (text: string) => string): unknown }) => token.update(foldToken), {
+  label: 'papershelfFold',
+}) as unknown as lunr.PipelineFunction;
+lunr.Pipeline.registerFunction(accentFolder, 'papershelfFold');
+
+/** The pipeline, in order, for indexing and for query words alike. */
+export const ANALYSIS: readonly lunr.PipelineFunction[] = [accentFolder, unicodeTrimmer, lunr.stopWordFilter, lunr.stemmer];
+
 const pipeline = new lunr.Pipeline();
-pipeline.add(linearTrimmer, lunr.stopWordFilter, lunr.stemmer);
+pipeline.add(...ANALYSIS);
 
 /** A stop word maps to null; a punctuation-only token maps to '' (Lunr indexes it so). */
 const cache = new Map<string, string | null>();
@@ -89,11 +157,21 @@ export function indexTerms(text: string): string[] {
 }
 
 /**
- * Query words get the indexing pipeline, not Lunr's search pipeline (stemmer only): trimming makes
- * `(diffusion,` find `diffusion`, and a stop word is dropped instead of requiring a term that is
- * never indexed (which would make every AND query containing "the" empty).
+ * Query words get the indexing pipeline, not Lunr's search pipeline (stemmer only): folding makes
+ * `Niccolò`, `niccolo` and `NICCOLO` one word, trimming makes `(diffusion,` find `diffusion`, and a
+ * stop word is dropped instead of requiring a term that is never indexed (which would make every
+ * AND query containing "the" empty).
  */
 export function queryTerms(word: string): string[] {
   const term = termOf(word.toLowerCase());
   return term === null || term === '' ? [] : [term];
+}
+
+/**
+ * A wildcard pattern as typed (`Łuk*`, `(müll*)`) in the form of index terms: lowercased, folded,
+ * without its punctuation. Wildcards skip the stemmer (as in Lunr), but not folding, or `müll*` could
+ * never match the folded "muller".
+ */
+export function wildcardPattern(raw: string): string {
+  return trimWildcardWord(foldToken(raw.toLowerCase()));
 }

@@ -1,6 +1,6 @@
 /**
- * A segment index holds exactly what lunr.Builder records (terms, per-field frequencies and field
- * lengths), survives the trip through its file format, refuses damaged files, and merging indexes
+ * A segment index holds exactly what lunr.Builder records when configured with Papershelf's
+ * analysis (terms, per-field frequencies and field lengths), survives the trip through its file format, refuses damaged files, and merging indexes
  * gives what building from the kept papers gives.
  */
 import lunr from 'lunr';
@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { PAPER_FIELDS, paperFieldText } from '../../src/search/fields.ts';
 import { buildPaperIndex } from '../../src/search/segment-index-build.ts';
 import { NewerFormatError } from '../../src/model/errors.ts';
-import { decodeSegmentIndex, encodeSegmentIndex, TermEncodingError } from '../../src/search/segment-index-codec.ts';
+import { decodeSegmentIndex, encodeSegmentIndex, OutdatedIndexError, SEGMENT_INDEX_VERSION, TermEncodingError } from '../../src/search/segment-index-codec.ts';
 import { mergeIndexes } from '../../src/search/segment-index-merge.ts';
 import { SegmentIndexError, type SegmentIndex } from '../../src/search/segment-index.ts';
-import { isSeparator } from '../../src/search/text-terms.ts';
+import { ANALYSIS, isSeparator } from '../../src/search/text-terms.ts';
 import { buildVocabulary, syntheticPapers } from '../bench/synthetic-library.ts';
 import { fixturePapers, makePaper } from './corpus-fixtures.ts';
 
@@ -41,6 +41,12 @@ const tricky = [
   makePaper({ id: 'a', title: 'Self-Attention — is “all” you need?', abstract: 'İstanbul ΣΑΣ (LLMs), x--y; the and of. 3.14 e.g. U.S.A.', authors: ['Zoë Ü', "O'Brien, Jr."] }),
   makePaper({ id: 'b', title: '', abstract: '   \u2028\u00a0 — "" ', authors: [] }),
   makePaper({ id: 'c', title: 'constructor __proto__ toString', abstract: 'hasOwnProperty valueOf', authors: ['Proto Type'] }),
+  makePaper({
+    id: 'd',
+    title: '(Łódź) Straße — ﬁne-tuning 日本語の モデル हिंदी «Ærø»',
+    abstract: 'Dvořák, Nguyễn and Đorđević; ΣΑΣ σας İSTANBUL ıstanbul 🚀x e\u0301te _under_ 𝔘nicode',
+    authors: ['Łukasz Wróbel', 'Zoë Müller', 'Niccolò Biondi'],
+  }),
 ];
 
 describe('building a segment index', () => {
@@ -52,7 +58,7 @@ describe('building a segment index', () => {
   it('records what lunr.Builder records, on real and awkward text', () => {
     const papers = [...fixturePapers(), ...tricky];
     const builder = new lunr.Builder();
-    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+    builder.pipeline.add(...ANALYSIS);
     builder.ref('ref');
     for (const field of PAPER_FIELDS) builder.field(field);
     papers.forEach((paper, line) => builder.add({ ref: String(line), ...Object.fromEntries(PAPER_FIELDS.map((f) => [f, paperFieldText(paper, f)])) }));
@@ -118,12 +124,30 @@ describe('the index file round trip', () => {
     const index = buildPaperIndex(fixturePapers());
     const file = encodeSegmentIndex(index);
     const length = file.readUInt32LE(8);
-    const header = file.toString('utf8', 12, 12 + length).replace('"version":2', '"version":9');
+    const header = file.toString('utf8', 12, 12 + length).replace(`"version":${SEGMENT_INDEX_VERSION}`, '"version":9');
     const newer = Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]);
     expect(() => decodeSegmentIndex(newer, { papers: index.size, fields: PAPER_FIELDS, file: 'papers/seg-0001.idx' })).toThrow(NewerFormatError);
     expect(() => decodeSegmentIndex(newer, { papers: index.size, fields: PAPER_FIELDS, file: 'papers/seg-0001.idx' })).toThrow(
       'this library was written by a newer Papershelf (format 9 in papers/seg-0001.idx); update Papershelf',
     );
+  });
+});
+
+/** The same index under another version number (the header keeps its length: one digit for one). */
+function withVersion(file: Buffer, version: number): Buffer {
+  const length = file.readUInt32LE(8);
+  const header = file.toString('utf8', 12, 12 + length).replace(`"version":${SEGMENT_INDEX_VERSION}`, `"version":${version}`);
+  return Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]);
+}
+
+describe('an index of an older analysis', () => {
+  it('is refused as outdated, not damaged, unless the reader makes do with it', () => {
+    const index = buildPaperIndex(tricky);
+    const old = withVersion(encodeSegmentIndex(index), 2);
+    const expected = { papers: index.size, fields: PAPER_FIELDS };
+    expect(() => decodeSegmentIndex(old, expected)).toThrow(OutdatedIndexError);
+    expect(decodeSegmentIndex(old, { ...expected, allowOutdated: true }).parts()).toEqual(index.parts());
+    expect(() => decodeSegmentIndex(withVersion(encodeSegmentIndex(index), 1), { ...expected, allowOutdated: true })).toThrow(/unsupported index version 1/);
   });
 });
 
