@@ -51,21 +51,63 @@ export function escapeLatex(text: string): string {
 }
 
 /**
- * A title whose capitals survive bibliography styles that lower-case titles: every word holding a
- * capital letter is braced (`{GLiClass}: {Generalist} {Lightweight} {Model} for ...`), so the title
- * prints exactly as the authors wrote it while lower-case words stay free for styles to handle.
+ * Whether sentence-casing would damage a word: an acronym or a name with inner capitals (`LLM`,
+ * `GLiClass`, `iPhone`, `MiniMax`, `GPT-4o`) or a capital next to digits (`T5`, `3D`). A word that
+ * only starts with a capital (`Generalist`) stays free, so styles can print titles in their own case.
+ */
+function needsProtection(word: string): boolean {
+  return word
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .split(/[-\u2010-\u2015/]/)
+    .some((part) => /\p{Lu}/u.test(part.slice(1)) || (/\p{Lu}/u.test(part) && /\p{N}/u.test(part)));
+}
+
+function protectWord(word: string): string {
+  const escaped = escapeLatex(word);
+  if (!needsProtection(word)) return escaped;
+  // A brace group opening with a command is a BibTeX "special character" whose letters styles
+  // still change case; a second brace pair turns it back into plain protection.
+  return escaped.startsWith('\\') ? `{{${escaped}}}` : `{${escaped}}`;
+}
+
+// `$...$` by Pandoc's rule (no space inside the dollars, no digit after the closing one, `\$` is
+// no delimiter), at most 300 characters: "costs $5 and $10" stays text.
+const MATH = /\$(?![\s$])(?:[^$\\]|\\[^]){1,300}?(?<!\s)\$(?!\d)/g;
+
+function balancedBraces(tex: string): boolean {
+  let depth = 0;
+  // BibTeX counts backslashed braces too.
+  for (const char of tex) {
+    depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function protectText(text: string): string {
+  return text
+    .split(' ')
+    .map((word) => (word === '' ? '' : protectWord(word)))
+    .join(' ');
+}
+
+/**
+ * A title whose acronyms, inner capitals and math survive bibliography styles that lower-case
+ * titles (`{GLiClass}: Generalist Lightweight Model`, `{MiniMax} Sparse Attention`), while other
+ * words stay free for styles to handle. Math with balanced braces is kept as TeX in a brace group
+ * (`{$O(n^2)$}`); anything else is escaped, so the entry always stays balanced.
  */
 export function protectTitle(title: string): string {
-  return title
-    .split(' ')
-    .map((word) => {
-      const escaped = escapeLatex(word);
-      if (!/\p{Lu}/u.test(word)) return escaped;
-      // A brace group opening with a command is a BibTeX "special character" whose letters styles
-      // still change case; a second brace pair turns it back into plain protection.
-      return escaped.startsWith('\\') ? `{{${escaped}}}` : `{${escaped}}`;
-    })
-    .join(' ');
+  let out = '';
+  let last = 0;
+  for (const match of title.matchAll(MATH)) {
+    const tex = match[0];
+    const backslashes = /\\*$/.exec(title.slice(0, match.index))?.[0].length ?? 0;
+    if (backslashes % 2 === 1 || !balancedBraces(tex) || /\\(?:end|begin)\b/.test(tex) || tex.includes('%')) continue;
+    out += protectText(title.slice(last, match.index)) + `{${tex}}`;
+    last = match.index + tex.length;
+  }
+  return out + protectText(title.slice(last));
 }
 
 /**

@@ -33,7 +33,7 @@ describe('exportBibtex', () => {
     expect(exportBibtex([gliclassItem()])).toBe(
       [
         '@misc{stepanov2025gliclass,',
-        '  title = {{GLiClass:} {Generalist} {Lightweight} {Model} for {Sequence} {Classification} {Tasks}},',
+        '  title = {{GLiClass:} Generalist Lightweight Model for Sequence Classification Tasks},',
         '  author = {Ihor Stepanov and Mykhailo Shtopko and Dmytro Vodianytskyi and Oleksandr Lukashov and Alexander Yavorskyi and Mykyta Yaroshenko},',
         '  year = {2025},',
         '  month = aug,',
@@ -84,20 +84,33 @@ describe('exportBibtex', () => {
     expect(exportBibtex(again)).toBe(bib);
   });
 
-  it('protects capitalisation against styles that lower-case titles', () => {
-    // The parser's default English handling sentence-cases every unprotected word.
-    const entries = parseBack(exportBibtex(all()), {});
-    expect(entries.map((entry) => nfc(entry.fields.title))).toEqual(all().map((item) => item.paper.title));
+  it('protects acronyms, inner capitals and digits, and leaves other words to the style', () => {
+    const title = 'MiniMax Sparse Attention for LLMs: GPT-4o, T5 and 3D Scenes on the iPhone';
+    const bib = exportBibtex([{ ...titleOnlyItem(), paper: { ...titleOnlyItem().paper, title } }]);
+    expect(bib).toContain('  title = {{MiniMax} Sparse Attention for {LLMs:} {GPT-4o,} {T5} and {3D} Scenes on the {iPhone}},\n');
+    // A style that sentence-cases titles (the parser's default English handling) keeps what is braced.
+    const [entry] = parseBack(bib, {});
+    expect(entry?.fields.title).toBe('MiniMax sparse attention for LLMs: GPT-4o, T5 and 3D scenes on the iPhone');
+    const gliclass = parseBack(exportBibtex([gliclassItem()]), {});
+    expect(gliclass[0]?.fields.title).toMatch(/^GLiClass: generalist lightweight model/);
+  });
+
+  it('keeps math in titles as TeX in a brace group, and escapes a dollar that opens no formula', () => {
+    const paper = { ...titleOnlyItem().paper, title: 'Sub-$O(n^{2})$ Attention at $5 and \\$10 per $x$' };
+    const bib = exportBibtex([{ ...titleOnlyItem(), paper }]);
+    expect(bib).toContain('  title = {Sub-{$O(n^{2})$} Attention at \\$5 and \\textbackslash{}\\$10 per {$x$}},\n');
+    const unbalanced = exportBibtex([{ ...titleOnlyItem(), paper: { ...paper, title: 'Bad $x}{$ math' } }]);
+    expect(unbalanced).toContain('  title = {Bad \\$x\\textbraceright{}\\textbraceleft{}\\$ math},\n');
   });
 
   it('escapes specials, LaTeX-encodes accents and keeps braces balanced', () => {
     const bib = exportBibtex([godelItem()]);
     const fragments = [
-      '{G{\\"o}del}',
+      'G{\\"o}del Numbers',
       '\\& the',
       '100\\%',
-      '{{\\textbraceleft{}Formal\\textbraceright{}}}',
-      '\\$x\\_1\\$ \\textasciitilde{} \\textasciicircum{} \\# \\textbackslash{}cite',
+      ' \\textbraceleft{}Formal\\textbraceright{} ',
+      '\\$5 x\\_1 \\textasciitilde{} \\textasciicircum{} \\# \\textbackslash{}cite',
       '{\\L}ukasz Kaiser',
       '{Qwen Team}',
     ];
@@ -142,7 +155,7 @@ describe('exportBibtex', () => {
 
   it('writes a title-only paper with nothing invented', () => {
     const bib = exportBibtex([titleOnlyItem()]);
-    expect(bib).toBe('@misc{anontitle,\n  title = {{A} {Title-Only} {Paper}},\n}\n');
+    expect(bib).toBe('@misc{anontitle,\n  title = {A Title-Only Paper},\n}\n');
   });
 
   it('writes an organisation as one braced author', () => {

@@ -44,7 +44,7 @@ export function gliclassItem(): ExportItem {
   return { paper, annotation: annotation({ starred: true, tags: ['NLP', 'zero-shot'], status: 'to-read' }), note: GLICLASS_NOTE };
 }
 
-export const GODEL_TITLE = 'Gödel Numbers & the Limits of Proof: 100% {Formal} $x_1$ ~ ^ # \\cite';
+export const GODEL_TITLE = 'Gödel Numbers & the Limits of Proof: 100% {Formal} $5 x_1 ~ ^ # \\cite';
 
 export function godelItem(): ExportItem {
   const paper = stored('t:godel-numbers', {

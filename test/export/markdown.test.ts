@@ -54,7 +54,7 @@ describe('exportMarkdown', () => {
     const outsideQuotes = html.replace(/<blockquote>[\s\S]*?<\/blockquote>/g, '');
     expect(outsideQuotes.match(/<h\d>/g)).toEqual(['<h1>', '<h2>', '<h2>']);
     expect(html).toContain('<blockquote>\n<h1>Why it matters</h1>');
-    expect(html).toContain('<h2>Gödel Numbers &amp; the Limits of Proof: 100% {Formal} $x_1$ ~ ^ # \\cite</h2>');
+    expect(html).toContain('<h2>Gödel Numbers &amp; the Limits of Proof: 100% {Formal} $5 x_1 ~ ^ # \\cite</h2>');
     expect(html).toContain('<a href="https://arxiv.org/abs/2508.07662">');
     expect(html).toContain('<a href="https://doi.org/10.1007/BF01700692">');
   });
@@ -64,7 +64,7 @@ describe('exportMarkdown', () => {
     const titles = sections(exportMarkdown(items)).map((section) => section.split('\n')[0]);
     expect(titles).toEqual([
       '## Attention Is All You Need',
-      '## Gödel Numbers \\& the Limits of Proof: 100% {Formal} $x\\_1$ \\~ ^ \\# \\\\cite',
+      '## Gödel Numbers \\& the Limits of Proof: 100% {Formal} $5 x\\_1 \\~ ^ \\# \\\\cite',
       '## ★ GLiClass: Generalist Lightweight Model for Sequence Classification Tasks',
     ]);
   });
