@@ -3,7 +3,7 @@
  * plan. Committing the plan (papers, annotations, notes, aliases) is the library's job, under its
  * write lock, exactly as for an import.
  */
-import type { StoredPaper } from '../../model/paper.ts';
+import type { PaperFields, StoredPaper } from '../../model/paper.ts';
 import type { HttpClient } from '../../sources/http-client.ts';
 import { searchArxivTitles } from '../../sources/arxiv-title-search.ts';
 import { isTitleKey } from '../identity.ts';
@@ -28,9 +28,28 @@ export function papersToEnrich(all: Iterable<StoredPaper>, ids?: ReadonlySet<str
   return out;
 }
 
+export interface TitleAnswers {
+  entries: PaperFields[];
+  requests: number;
+  warnings: string[];
+}
+
 /**
- * Searches arXiv for the papers' titles and plans the merge. A network failure (offline) throws the
- * client's SourceError before anything is planned: the papers stay as they are, to be tried again.
+ * Asks arXiv for the papers' titles. A network failure (offline) throws the client's SourceError:
+ * nothing is planned and the papers stay as they are, to be tried again.
+ */
+export async function searchTitles(client: HttpClient, papers: readonly StoredPaper[], options: EnrichOptions = {}): Promise<TitleAnswers> {
+  const search = await searchArxivTitles(
+    client,
+    papers.map((paper) => paper.title),
+    { signal: options.signal, perRequest: options.perRequest, onAnswer: (_, done, of) => options.onProgress?.(done, of) },
+  );
+  return { entries: search.answers.flatMap((answer) => answer.entries), requests: search.requests, warnings: search.warnings };
+}
+
+/**
+ * Searches and plans in one go. A library commits under its write lock, where it should plan again
+ * (`planEnrichment` with the same answers) against the papers on disk at that moment.
  */
 export async function runEnrichment(
   client: HttpClient,
@@ -38,18 +57,6 @@ export async function runEnrichment(
   get: (id: string) => StoredPaper | undefined,
   options: EnrichOptions = {},
 ): Promise<EnrichmentPlan> {
-  const titles = papers.map((paper) => paper.title);
-  const search = await searchArxivTitles(client, titles, {
-    signal: options.signal,
-    perRequest: options.perRequest,
-    onAnswer: (_, done, of) => options.onProgress?.(done, of),
-  });
-  return planEnrichment({
-    papers,
-    entries: search.answers.flatMap((answer) => answer.entries),
-    get,
-    now: (options.now ?? (() => new Date().toISOString()))(),
-    requests: search.requests,
-    warnings: search.warnings,
-  });
+  const answers = await searchTitles(client, papers, options);
+  return planEnrichment({ papers, get, now: (options.now ?? (() => new Date().toISOString()))(), ...answers });
 }
