@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { KATEX_OPTIONS } from '../lib/math-segments.ts';
 import { rehypeCapMath } from '../lib/rehype-cap-math.ts';
+import { remarkDisplayMath } from '../lib/remark-display-math.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 import '../styles/math.css';
 
@@ -13,7 +14,8 @@ import '../styles/math.css';
  * through the bridge. Images are not fetched (the app works offline and a remote image would tell a
  * server when a note is read); they show as a link to open in the browser instead.
  */
-const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath];
+// `$$x$$` within a line and `\[x\]` are display math, `\(x\)` inline, as in abstracts.
+const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath, remarkDisplayMath];
 // Formulas past the cap stay as code showing their TeX (see MAX_RENDERED_FORMULAS).
 const rehypePlugins: Options['rehypePlugins'] = [rehypeCapMath, [rehypeKatex, KATEX_OPTIONS]];
 
