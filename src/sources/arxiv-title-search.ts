@@ -92,6 +92,7 @@ export function batchTitles(
   const unsearchable: string[] = [];
   let titlesOf: string[] = [];
   let phrases: string[] = [];
+  const asked = new Map<string, string[]>();
   const close = (): void => {
     if (phrases.length > 0) batches.push({ titles: titlesOf, searchQuery: searchQueryOf(phrases), maxResults: maxResultsFor(phrases.length) });
     titlesOf = [];
@@ -103,8 +104,10 @@ export function batchTitles(
       unsearchable.push(title);
       continue;
     }
-    if (phrases.includes(phrase)) {
-      titlesOf.push(title);
+    // A title that searches like an earlier one (arXiv ignores case) rides on that one's request.
+    const sharing = asked.get(phrase.toLowerCase());
+    if (sharing) {
+      sharing.push(title);
       continue;
     }
     const fits = (list: string[]) => urlLength(searchQueryOf(list), maxResultsFor(list.length)) <= maxUrl;
@@ -115,6 +118,7 @@ export function batchTitles(
     }
     titlesOf.push(title);
     phrases.push(phrase);
+    asked.set(phrase.toLowerCase(), titlesOf);
   }
   close();
   return { batches, unsearchable };

@@ -70,6 +70,14 @@ describe('batchTitles', () => {
     expect(batches).toEqual([{ titles: ['GeoRef: A', 'GeoRef — A'], searchQuery: 'ti:"GeoRef A"', maxResults: 4 }]);
     expect(unsearchable).toEqual(['…']);
   });
+
+  it('asks once for a title that searches like one in an earlier request', () => {
+    const { batches } = batchTitles(['Alpha one', 'Beta two', 'ALPHA: one!'], length, { perRequest: 1 });
+    expect(batches.map((b) => [b.titles, b.searchQuery])).toEqual([
+      [['Alpha one', 'ALPHA: one!'], 'ti:"Alpha one"'],
+      [['Beta two'], 'ti:"Beta two"'],
+    ]);
+  });
 });
 
 describe('searchArxivTitles', () => {
