@@ -51,12 +51,12 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
   return createPortal(
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={`dialog ${className ?? ''}`.trim()} onKeyDown={onKeyDown}>
-        <header className="dialog-header">
+        <div className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
             ×
           </button>
-        </header>
+        </div>
         {children}
       </div>
     </div>,

@@ -9,7 +9,8 @@ interface SidebarItemProps {
 
 /**
  * A sidebar entry. Its accessible name is exactly the label ("Starred", not "Starred 12"); the count
- * is its description.
+ * is its description. The name comes from the visible label itself (not aria-label), so speech
+ * input users can say what they see.
  */
 export function SidebarItem({ label, count, active, onClick }: SidebarItemProps) {
   const countId = useId();
@@ -17,14 +18,13 @@ export function SidebarItem({ label, count, active, onClick }: SidebarItemProps)
     <button
       type="button"
       className={active ? 'nav-item nav-item-active' : 'nav-item'}
-      aria-label={label}
       aria-current={active ? 'page' : undefined}
       aria-describedby={count === undefined ? undefined : countId}
       onClick={onClick}
     >
       <span className="nav-label">{label}</span>
       {count !== undefined && (
-        <span className="count" id={countId}>
+        <span className="count" id={countId} aria-hidden="true">
           {count.toLocaleString()}
         </span>
       )}
