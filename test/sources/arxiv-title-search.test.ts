@@ -97,7 +97,6 @@ describe('searchArxivTitles', () => {
 
   it('reports a query arXiv answers with an error feed and goes on with the next', async () => {
     const broken = await startTitleServer([]);
-    const original = broken.close;
     try {
       let calls = 0;
       const config = sourceConfig({}, { PAPERSHELF_ARXIV_URL: broken.url });
@@ -114,7 +113,7 @@ describe('searchArxivTitles', () => {
       expect(result.answers.map((answer) => answer.titles)).toEqual([['Second title']]);
       expect(result.warnings).toEqual([expect.stringMatching(/^arXiv could not search for 1 title \(.*malformed query\)$/)]);
     } finally {
-      await original();
+      await broken.close();
     }
   });
 

@@ -10,6 +10,8 @@ import { enrichReport } from '../../../src/library/enrich/plan-enrichment.ts';
 import { arxivClient } from '../../../src/sources/clients.ts';
 import { sourceConfig } from '../../../src/sources/source-config.ts';
 import type { StoredPaper } from '../../../src/model/paper.ts';
+import { SourceError } from '../../../src/sources/source-error.ts';
+import { closedPort } from '../../helpers/replay-server.ts';
 import { TestClock } from '../../sources/test-clock.ts';
 import { startTitleServer, type TitleServer } from './arxiv-title-server.ts';
 import { ARXIV_PAPERS, DECOY_ID, KNOWN, samplePapers } from './sample-arxiv.ts';
@@ -107,6 +109,17 @@ describe('enriching the sample listing page', () => {
     expect(toolRl?.upvotes).toBe(3);
     expect(plan.rekeys).toContainEqual({ from: 't:toolrl-reward-is-all-tool-learning-needs', to: '2504.13958' });
     expect(plan.warnings).toEqual([expect.stringMatching(/^"ToolRL: Reward is All Tool Learning Needs" \(t:toolrl-reward-is-all-tool-learning-needs\) is 2504\.13958, already in the library/)]);
+  });
+
+  it('plans nothing when arXiv cannot be reached: the papers stay for the next online run', async () => {
+    const port = await closedPort();
+    const offline = arxivClient(sourceConfig({}, { PAPERSHELF_ARXIV_URL: `http://127.0.0.1:${port}` }), { clock, retry: { retries: 0 } });
+    const error = await runEnrichment(offline, papersToEnrich(samplePapers()), () => undefined).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).code).toBe('offline');
   });
 
   it('asks only about papers without an arXiv id, and only those named', () => {
