@@ -1,16 +1,24 @@
 /**
  * A library written before manifest version 2 (a Lunr JSON index per segment) opens as it was: its
  * segments are re-indexed into the new format once, the old manifest is kept in backups/, and a
- * segment that cannot be read is reported and repaired as usual.
+ * segment that cannot be read is reported and repaired as usual. A library whose indexes were built
+ * by the older analysis (no accent folding, ASCII-only trimmer) is re-indexed once on open, and a
+ * reader that cannot write searches it as it is meanwhile.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NewerFormatError } from '../../src/model/errors.ts';
 import type { StoredPaper } from '../../src/model/paper.ts';
+import { loadCorpus } from '../../src/search/corpus-loader.ts';
 import { Corpus } from '../../src/search/corpus.ts';
-import { serializePapers } from '../../src/store/segment-files.ts';
+import { PAPER_FIELDS } from '../../src/search/fields.ts';
+import { decodeSegmentIndex } from '../../src/search/segment-index-codec.ts';
+import { indexingCounter } from '../../src/search/segment-index-build.ts';
+import { parsePapers, serializePapers } from '../../src/store/segment-files.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { fixturePapers } from './corpus-fixtures.ts';
+import { fixturePapers, makePaper } from './corpus-fixtures.ts';
+import { olderAnalysisIndex } from './folding/older-analysis.ts';
 
 /** Writes segments the way the first version did: .jsonl, .lunr.json and a version 1 manifest. */
 function legacyLibrary(batches: StoredPaper[][], masked: string[][] = []): string {
@@ -65,5 +73,102 @@ describe('upgrading a version 1 library', () => {
     expect(corpus.size).toBe(papers.length - 1);
     expect(existsSync(join(dataDir, 'papers', 'seg-0001.lunr.json'))).toBe(false);
     expect((await Corpus.open(dataDir)).problems).toEqual([]);
+  });
+});
+
+interface ManifestFile {
+  schemaVersion: number;
+  segments: Array<{ name: string; papers: number; bytes: { papers: number; index: number }; masked: string[] }>;
+}
+
+const readManifestFile = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'papers', 'manifest.json'), 'utf8')) as ManifestFile;
+
+const LUKASZ = makePaper({ id: 'p-lw', title: 'Sparse rewards for dexterous grasping', authors: ['Łukasz Wróbel', 'Zoë Müller'] });
+
+/** A library of two segments (one paper masked in the first) whose indexes the older analysis built. */
+async function olderAnalysisLibrary(): Promise<{ dataDir: string; papers: StoredPaper[]; updated: StoredPaper }> {
+  const papers = [...fixturePapers(), LUKASZ];
+  const updated = { ...papers[2]!, title: 'Zeppelin update' };
+  const dataDir = tempDir();
+  const corpus = await Corpus.open(dataDir, { worker: false });
+  await corpus.commit({ upsert: papers.slice(0, 15), remove: [] });
+  await corpus.commit({ upsert: [...papers.slice(15), updated], remove: [] });
+  await corpus.close();
+  const dir = join(dataDir, 'papers');
+  const manifest = readManifestFile(dataDir);
+  for (const entry of manifest.segments) {
+    const index = olderAnalysisIndex(parsePapers(readFileSync(join(dir, `${entry.name}.jsonl`), 'utf8')).papers);
+    writeFileSync(join(dir, `${entry.name}.idx`), index);
+    entry.bytes.index = index.length;
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return { dataDir, papers, updated };
+}
+
+describe('upgrading segments indexed by the older analysis', () => {
+  it('re-indexes them once on open, after which lukasz finds Łukasz', async () => {
+    const { dataDir, papers, updated } = await olderAnalysisLibrary();
+    const before = readManifestFile(dataDir);
+    const last = before.segments.at(-1)!;
+    const old = decodeSegmentIndex(readFileSync(join(dataDir, 'papers', `${last.name}.idx`)), { papers: last.papers, fields: PAPER_FIELDS, allowOutdated: true });
+    // The set-up really is the older analysis: "Łukasz" was indexed as "ukasz".
+    expect(old.terms).toContain('ukasz');
+    expect(old.terms).not.toContain('lukasz');
+
+    const indexed = indexingCounter.papers;
+    const corpus = await Corpus.open(dataDir, { worker: false });
+    expect(corpus.problems).toEqual([]);
+    expect(indexingCounter.papers - indexed).toBe(papers.length);
+    expect(corpus.size).toBe(papers.length);
+    expect(corpus.get(papers[2]!.id)).toEqual(updated);
+    for (const query of ['lukasz', 'Łukasz', 'WROBEL', 'muller', 'author:zoe']) expect(corpus.search(query).hits.map((h) => h.id), query).toEqual([LUKASZ.id]);
+    expect(corpus.search('title:zeppelin').hits.map((h) => h.id)).toEqual([papers[2]!.id]);
+
+    const after = readManifestFile(dataDir);
+    const oldNames = before.segments.map((e) => e.name);
+    expect(after.segments.map((e) => e.name).filter((name) => oldNames.includes(name))).toEqual([]);
+    expect(after.segments.map((e) => e.papers)).toEqual([14, papers.length - 14]);
+    expect(after.segments.every((e) => e.masked.length === 0)).toBe(true);
+    expect(readdirSync(join(dataDir, 'papers')).filter((name) => oldNames.some((old) => name.startsWith(old)))).toEqual([]);
+    expect(existsSync(join(dataDir, 'backups'))).toBe(false);
+
+    // Once: opening again re-indexes nothing, and results equal a library built afresh.
+    const counted = indexingCounter.papers;
+    const again = await Corpus.open(dataDir, { worker: false });
+    expect(again.problems).toEqual([]);
+    expect(indexingCounter.papers).toBe(counted);
+    const fresh = await Corpus.open(tempDir(), { worker: false });
+    await fresh.commit({ upsert: again.all(), remove: [] });
+    for (const query of ['language models', 'niccolo', 'agent* -llm', 'lukasz']) {
+      expect(again.search(query, { limit: 50 }).hits.map((h) => [h.id, h.score]), query).toEqual(fresh.search(query, { limit: 50 }).hits.map((h) => [h.id, h.score]));
+    }
+    await Promise.all([corpus.close(), again.close(), fresh.close()]);
+  });
+
+  it('a reader that cannot write searches the outdated indexes as they are and changes nothing', async () => {
+    const { dataDir, papers } = await olderAnalysisLibrary();
+    const files = () => readdirSync(join(dataDir, 'papers')).map((name) => [name, readFileSync(join(dataDir, 'papers', name)).toString('base64')]);
+    const before = files();
+    const problems: string[] = [];
+    const loaded = await loadCorpus(dataDir, new Map(), problems, false);
+    expect(problems).toEqual([]);
+    expect(loaded.segments.size).toBe(2);
+    expect([...loaded.segments.values()].reduce((sum, segment) => sum + segment.index.size, 0)).toBe(papers.length + 1);
+    expect(files()).toEqual(before);
+  });
+
+  it('refuses an index of a newer version and leaves every file as it is', async () => {
+    const { dataDir } = await olderAnalysisLibrary();
+    const manifest = readManifestFile(dataDir);
+    const entry = manifest.segments[0]!;
+    const path = join(dataDir, 'papers', `${entry.name}.idx`);
+    const file = readFileSync(path);
+    const length = file.readUInt32LE(8);
+    const header = file.toString('utf8', 12, 12 + length).replace('"version":2', '"version":9');
+    writeFileSync(path, Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]));
+    const files = () => readdirSync(join(dataDir, 'papers')).map((name) => [name, readFileSync(join(dataDir, 'papers', name)).toString('base64')]);
+    const before = files();
+    await expect(Corpus.open(dataDir, { worker: false })).rejects.toThrow(NewerFormatError);
+    expect(files()).toEqual(before);
   });
 });
