@@ -5,6 +5,7 @@
  */
 import type { StoredPaper } from '../model/paper.ts';
 import { annotationFieldText, isPaperField, paperFieldText, SEARCH_FIELDS, type AnnotationText, type SearchField } from './fields.ts';
+import { trimmedBounds } from './lunr-internals.ts';
 import { forEachTerm } from './text-terms.ts';
 
 export interface FieldMatch {
@@ -19,11 +20,9 @@ export interface FieldMatch {
  * position to the word itself with the trimmer's own rule, so slicing the text gives the word.
  */
 function narrow(text: string, start: number, length: number): [number, number] {
-  const token = text.slice(start, start + length);
-  const lead = /^\W+/.exec(token)?.[0].length ?? 0;
-  const trail = /\W+$/.exec(token)?.[0].length ?? 0;
-  if (lead + trail >= token.length) return [start, length];
-  return [start + lead, token.length - lead - trail];
+  const [lead, trail] = trimmedBounds(text.slice(start, start + length));
+  if (lead + trail >= length) return [start, length];
+  return [start + lead, length - lead - trail];
 }
 
 /**

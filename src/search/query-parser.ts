@@ -6,8 +6,8 @@
  */
 import { QueryError } from '../model/errors.ts';
 import { QUERY_FIELD_HELP, QUERY_FIELD_NAMES, SEARCH_FIELDS, type SearchField } from './fields.ts';
-import { isQueryParseError, parseLunrQuery, Presence, type ParsedLunrClause } from './lunr-internals.ts';
-import { queryTerms } from './text-terms.ts';
+import { isQueryParseError, parseLunrQuery, Presence, trimWildcardWord, type ParsedLunrClause } from './lunr-internals.ts';
+import { foldToken, queryTerms } from './text-terms.ts';
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_CLAUSES = 200;
@@ -97,15 +97,15 @@ function clauseFields(names: readonly string[]): SearchField[] {
 
 function wildcardTerm(raw: string, editDistance: number): TermSpec {
   if (editDistance > 0) throw new QueryError(`"${raw.slice(0, 40)}": a word cannot have both "*" and "~"`);
-  // The pipeline (which would trim punctuation) is skipped for wildcards, as in Lunr; trim here.
-  const pattern = raw.replace(/^[^\w*]+|[^\w*]+$/g, '');
+  // The pipeline (which would fold and trim) is skipped for wildcards, as in Lunr; do both here.
+  const pattern = trimWildcardWord(foldToken(raw));
   if (pattern.replace(/\*/g, '') === '') {
     throw new QueryError(`"${raw.slice(0, 20)}" would match every word: put letters with the "*", e.g. trans*`);
   }
   if ((pattern.match(/\*/g)?.length ?? 0) > MAX_WILDCARDS_PER_WORD) {
     throw new QueryError(`"${raw.slice(0, 40)}": at most ${MAX_WILDCARDS_PER_WORD} "*" per word`);
   }
-  const prefix = /^(\w+)\*$/.exec(pattern)?.[1];
+  const prefix = /^([^*]+)\*$/.exec(pattern)?.[1];
   const stemmed = prefix === undefined ? undefined : queryTerms(prefix)[0];
   return {
     text: pattern,
@@ -134,7 +134,7 @@ function toClause(clause: ParsedLunrClause, dropped: string[]): QueryClause | nu
     terms = [wildcardTerm(clause.term, editDistance)];
   }
   if (terms.length === 0) {
-    // Letters left after trimming mean a stop word; none means punctuation or a non-Latin script.
+    // Letters left after trimming mean a stop word; none means punctuation.
     dropped.push(clause.term);
     return null;
   }
@@ -157,10 +157,10 @@ export function parseWord(word: string, dropped: string[]): QueryClause[] {
 
 /** The refusal for a query left with nothing to search for, naming the common words it dropped. */
 export function nothingToSearch(dropped: readonly string[]): QueryError {
-  const common = [...new Set(dropped.filter((word) => /\w/.test(word)))].slice(0, 5);
+  const common = [...new Set(dropped.filter((word) => /[\p{L}\p{N}]/u.test(word)))].slice(0, 5);
   if (common.length > 0) {
     const list = common.map((word) => `"${word.slice(0, 40)}"`).join(', ');
     return new QueryError(`${list} ${common.length === 1 ? 'is' : 'are'} too common to search for: add a more specific word`);
   }
-  return new QueryError('nothing to search for: the search finds words of Latin letters and digits');
+  return new QueryError('nothing to search for: type a word of letters or digits');
 }

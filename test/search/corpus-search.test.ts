@@ -229,7 +229,7 @@ describe('queries that cannot run', () => {
     ['model NOT', /"NOT" needs a word/],
     ['model OR -survey', /only excluded words finds nothing/],
     ['NOT model', /only excluded words/],
-    ['\u6ce8\u610f\u529b', /nothing to search for/],
+    ['\u2014 \u2026', /nothing to search for/],
   ];
   for (const [query, message] of cases) {
     it(`explains ${JSON.stringify(query.slice(0, 40))}`, () => {
@@ -266,7 +266,7 @@ describe('queries that cannot run', () => {
         expect(page.hits.length).toBeLessThanOrEqual(5);
         outcomes.ran++;
       } catch (error) {
-        if (!(error instanceof QueryError)) throw new Error(`${JSON.stringify(query)} threw ${String(error)}`);
+        if (!(error instanceof QueryError)) throw new Error(`${JSON.stringify(query)} threw ${String(error)}`, { cause: error });
         expect(error.message.length).toBeGreaterThan(5);
         outcomes.refused++;
       }

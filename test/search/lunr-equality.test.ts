@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryError } from '../../src/model/errors.ts';
 import type { StoredPaper } from '../../src/model/paper.ts';
 import { Corpus, type AnnotationText } from '../../src/search/corpus.ts';
+import { trimmedBounds } from '../../src/search/lunr-internals.ts';
 import { annotationFieldText, paperFieldText, type SearchField } from '../../src/search/fields.ts';
 import { buildVocabulary, seededRandom, syntheticPapers } from '../bench/synthetic-library.ts';
 import { tempDir } from '../helpers/fixtures.ts';
@@ -57,10 +58,8 @@ function queries(words: string[], seed: number, count: number): Array<[ours: str
 }
 
 function narrowed(text: string, [start, length]: [number, number]): [number, number] {
-  const token = text.slice(start, start + length);
-  const lead = /^\W+/.exec(token)?.[0].length ?? 0;
-  const trail = /\W+$/.exec(token)?.[0].length ?? 0;
-  return lead + trail >= token.length ? [start, length] : [start + lead, token.length - lead - trail];
+  const [lead, trail] = trimmedBounds(text.slice(start, start + length));
+  return lead + trail >= length ? [start, length] : [start + lead, length - lead - trail];
 }
 
 let corpus: Corpus;

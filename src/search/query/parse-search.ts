@@ -5,6 +5,8 @@
  * different operation, and an empty page would hide a mistake.
  */
 import { QueryError } from '../../model/errors.ts';
+import { trimWildcardWord } from '../lunr-internals.ts';
+import { foldToken } from '../text-terms.ts';
 import { MAX_CLAUSES, MAX_EXPANDING_CLAUSES, MAX_QUERY_LENGTH, nothingToSearch, type QueryClause } from '../query-parser.ts';
 import { extractReferences, type PaperReference } from './paper-references.ts';
 import { parseTree, type QueryNode } from './syntax-tree.ts';
@@ -57,8 +59,8 @@ function checkSize(root: QueryNode): void {
  * out (the list keeps showing what the words before it find) unless it is the whole query.
  */
 function asPrefix(root: QueryNode, clause: QueryClause): QueryNode {
-  const typed = clause.word.replace(/^\W+|\W+$/g, '');
-  if (!/^\w+$/.test(typed)) return root;
+  const typed = trimWildcardWord(foldToken(clause.word));
+  if (typed === '' || typed.includes('*')) return root;
   if (typed.length >= MIN_PREFIX_LENGTH) {
     clause.terms = [...clause.terms, { text: `${typed}*`, kind: 'wildcard', editDistance: 0, stemmedPattern: null, lenient: true }];
     return root;

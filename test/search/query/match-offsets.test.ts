@@ -33,6 +33,18 @@ describe('match offsets', () => {
     }
   });
 
+  it('mark whole words that begin or end with letters outside ASCII', async () => {
+    const corpus = await Corpus.open(tempDir());
+    const authors = ['Łukasz Wróbel', 'Zoë Müller', 'İlker Ağça'];
+    await corpus.commit({ upsert: [makePaper({ id: 'u2', title: 'Names', abstract: 'x', authors })], remove: [] });
+    const text = authors.join(', ');
+    for (const [query, word] of [['lukasz', 'Łukasz'], ['zoe', 'Zoë'], ['agca', 'Ağça'], ['wrob*', 'Wróbel'], ['Müller', 'Müller']] as const) {
+      const hit = corpus.search(`author:${query}`).hits[0];
+      expect(hit?.id, query).toBe('u2');
+      expect(hit!.matches.flatMap((match) => marked(text, match.positions)), query).toEqual([word]);
+    }
+  });
+
   it('map spans of the lower-cased text back to the original', () => {
     const text = 'aİb🚀İc';
     const offsets = new LowerCaseOffsets(text);
