@@ -18,7 +18,7 @@ import { indexingCounter } from '../../src/search/segment-index-build.ts';
 import { parsePapers, serializePapers } from '../../src/store/segment-files.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { fixturePapers, makePaper } from './corpus-fixtures.ts';
-import { olderAnalysisIndex } from './folding/older-analysis.ts';
+import { olderAnalysisIndex, withIndexVersion } from './folding/older-analysis.ts';
 
 /** Writes segments the way the first version did: .jsonl, .lunr.json and a version 1 manifest. */
 function legacyLibrary(batches: StoredPaper[][], masked: string[][] = []): string {
@@ -82,6 +82,8 @@ interface ManifestFile {
 }
 
 const readManifestFile = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'papers', 'manifest.json'), 'utf8')) as ManifestFile;
+
+const files = (dataDir: string) => readdirSync(join(dataDir, 'papers')).map((name) => [name, readFileSync(join(dataDir, 'papers', name)).toString('base64')]);
 
 const LUKASZ = makePaper({ id: 'p-lw', title: 'Sparse rewards for dexterous grasping', authors: ['Łukasz Wróbel', 'Zoë Müller'] });
 
@@ -147,14 +149,13 @@ describe('upgrading segments indexed by the older analysis', () => {
 
   it('a reader that cannot write searches the outdated indexes as they are and changes nothing', async () => {
     const { dataDir, papers } = await olderAnalysisLibrary();
-    const files = () => readdirSync(join(dataDir, 'papers')).map((name) => [name, readFileSync(join(dataDir, 'papers', name)).toString('base64')]);
-    const before = files();
+    const before = files(dataDir);
     const problems: string[] = [];
     const loaded = await loadCorpus(dataDir, new Map(), problems, false);
     expect(problems).toEqual([]);
     expect(loaded.segments.size).toBe(2);
     expect([...loaded.segments.values()].reduce((sum, segment) => sum + segment.index.size, 0)).toBe(papers.length + 1);
-    expect(files()).toEqual(before);
+    expect(files(dataDir)).toEqual(before);
   });
 
   it('refuses an index of a newer version and leaves every file as it is', async () => {
@@ -162,13 +163,9 @@ describe('upgrading segments indexed by the older analysis', () => {
     const manifest = readManifestFile(dataDir);
     const entry = manifest.segments[0]!;
     const path = join(dataDir, 'papers', `${entry.name}.idx`);
-    const file = readFileSync(path);
-    const length = file.readUInt32LE(8);
-    const header = file.toString('utf8', 12, 12 + length).replace('"version":2', '"version":9');
-    writeFileSync(path, Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]));
-    const files = () => readdirSync(join(dataDir, 'papers')).map((name) => [name, readFileSync(join(dataDir, 'papers', name)).toString('base64')]);
-    const before = files();
+    writeFileSync(path, withIndexVersion(readFileSync(path), 9));
+    const before = files(dataDir);
     await expect(Corpus.open(dataDir, { worker: false })).rejects.toThrow(NewerFormatError);
-    expect(files()).toEqual(before);
+    expect(files(dataDir)).toEqual(before);
   });
 });

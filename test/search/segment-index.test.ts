@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { PAPER_FIELDS, paperFieldText } from '../../src/search/fields.ts';
 import { buildPaperIndex } from '../../src/search/segment-index-build.ts';
 import { NewerFormatError } from '../../src/model/errors.ts';
-import { decodeSegmentIndex, encodeSegmentIndex, OutdatedIndexError, SEGMENT_INDEX_VERSION, TermEncodingError } from '../../src/search/segment-index-codec.ts';
+import { decodeSegmentIndex, encodeSegmentIndex, OutdatedIndexError, TermEncodingError } from '../../src/search/segment-index-codec.ts';
 import { mergeIndexes } from '../../src/search/segment-index-merge.ts';
 import { SegmentIndexError, type SegmentIndex } from '../../src/search/segment-index.ts';
 import { ANALYSIS, isSeparator } from '../../src/search/text-terms.ts';
 import { buildVocabulary, syntheticPapers } from '../bench/synthetic-library.ts';
 import { fixturePapers, makePaper } from './corpus-fixtures.ts';
+import { withIndexVersion } from './folding/older-analysis.ts';
 
 interface BuilderInternals {
   invertedIndex: Record<string, Record<string, Record<string, unknown>>>;
@@ -122,10 +123,7 @@ describe('the index file round trip', () => {
 
   it('refuses an index of a newer format as newer, not as damage', () => {
     const index = buildPaperIndex(fixturePapers());
-    const file = encodeSegmentIndex(index);
-    const length = file.readUInt32LE(8);
-    const header = file.toString('utf8', 12, 12 + length).replace(`"version":${SEGMENT_INDEX_VERSION}`, '"version":9');
-    const newer = Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]);
+    const newer = withIndexVersion(encodeSegmentIndex(index), 9);
     expect(() => decodeSegmentIndex(newer, { papers: index.size, fields: PAPER_FIELDS, file: 'papers/seg-0001.idx' })).toThrow(NewerFormatError);
     expect(() => decodeSegmentIndex(newer, { papers: index.size, fields: PAPER_FIELDS, file: 'papers/seg-0001.idx' })).toThrow(
       'this library was written by a newer Papershelf (format 9 in papers/seg-0001.idx); update Papershelf',
@@ -133,21 +131,14 @@ describe('the index file round trip', () => {
   });
 });
 
-/** The same index under another version number (the header keeps its length: one digit for one). */
-function withVersion(file: Buffer, version: number): Buffer {
-  const length = file.readUInt32LE(8);
-  const header = file.toString('utf8', 12, 12 + length).replace(`"version":${SEGMENT_INDEX_VERSION}`, `"version":${version}`);
-  return Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]);
-}
-
 describe('an index of an older analysis', () => {
   it('is refused as outdated, not damaged, unless the reader makes do with it', () => {
     const index = buildPaperIndex(tricky);
-    const old = withVersion(encodeSegmentIndex(index), 2);
+    const old = withIndexVersion(encodeSegmentIndex(index), 2);
     const expected = { papers: index.size, fields: PAPER_FIELDS };
     expect(() => decodeSegmentIndex(old, expected)).toThrow(OutdatedIndexError);
     expect(decodeSegmentIndex(old, { ...expected, allowOutdated: true }).parts()).toEqual(index.parts());
-    expect(() => decodeSegmentIndex(withVersion(encodeSegmentIndex(index), 1), { ...expected, allowOutdated: true })).toThrow(/unsupported index version 1/);
+    expect(() => decodeSegmentIndex(withIndexVersion(encodeSegmentIndex(index), 1), { ...expected, allowOutdated: true })).toThrow(/unsupported index version 1/);
   });
 });
 

@@ -6,7 +6,7 @@ import lunr from 'lunr';
 import type { StoredPaper } from '../../../src/model/paper.ts';
 import { ByteWriter } from '../../../src/search/byte-writer.ts';
 import { PAPER_FIELDS, paperFieldText } from '../../../src/search/fields.ts';
-import { encodeSegmentIndex, SEGMENT_INDEX_VERSION } from '../../../src/search/segment-index-codec.ts';
+import { encodeSegmentIndex } from '../../../src/search/segment-index-codec.ts';
 import { SegmentIndex } from '../../../src/search/segment-index.ts';
 
 interface BuilderInternals {
@@ -45,8 +45,12 @@ export function olderAnalysisIndex(papers: readonly StoredPaper[]): Buffer {
   const lengths = new Uint32Array(PAPER_FIELDS.length * papers.length);
   PAPER_FIELDS.forEach((field, f) => papers.forEach((_, line) => (lengths[f * papers.length + line] = fieldLengths[`${field}/${line}`]!)));
   const index = new SegmentIndex({ fields: PAPER_FIELDS, ids: papers.map((p) => p.id), terms, counts, offsets, postings: writer.bytes.slice(0, writer.length), lengths });
-  const file = encodeSegmentIndex(index);
+  return withIndexVersion(encodeSegmentIndex(index), 2);
+}
+
+/** The same index file under another version number (one digit for one: the header keeps its length). */
+export function withIndexVersion(file: Buffer, version: number): Buffer {
   const length = file.readUInt32LE(8);
-  const header = file.toString('utf8', 12, 12 + length).replace(`"version":${SEGMENT_INDEX_VERSION}`, '"version":2');
+  const header = file.toString('utf8', 12, 12 + length).replace(/"version":\d+/, `"version":${version}`);
   return Buffer.concat([file.subarray(0, 12), Buffer.from(header), file.subarray(12 + length)]);
 }
