@@ -14,7 +14,7 @@ export const MAX_QUERY_URL_LENGTH = 2000;
 /** Titles per request: enough to need only a handful of requests for a listing page. */
 export const TITLES_PER_REQUEST = 10;
 /** Results asked per title: the paper itself plus room for look-alikes and other versions. */
-const RESULTS_PER_TITLE = 4;
+export const RESULTS_PER_TITLE = 4;
 /** A phrase this long already singles a paper out; longer ones only lengthen the URL. */
 const MAX_PHRASE_CHARS = 160;
 
@@ -72,8 +72,8 @@ function queryParams(searchQuery: string, maxResults: number): Record<string, st
   return { search_query: searchQuery, start: 0, max_results: maxResults, sortBy: ARXIV_SORTS.relevance, sortOrder: 'descending' };
 }
 
-function maxResultsFor(count: number): number {
-  return Math.min(ARXIV_PAGE_SIZE, count * RESULTS_PER_TITLE);
+function maxResultsFor(count: number, perTitle: number): number {
+  return Math.min(ARXIV_PAGE_SIZE, count * perTitle);
 }
 
 /**
@@ -84,9 +84,10 @@ function maxResultsFor(count: number): number {
 export function batchTitles(
   titles: string[],
   urlLength: (searchQuery: string, maxResults: number) => number,
-  options: { perRequest?: number; maxUrl?: number } = {},
+  options: { perRequest?: number; maxUrl?: number; resultsPerTitle?: number } = {},
 ): { batches: TitleBatch[]; unsearchable: string[] } {
   const perRequest = options.perRequest ?? TITLES_PER_REQUEST;
+  const perTitle = options.resultsPerTitle ?? RESULTS_PER_TITLE;
   const maxUrl = options.maxUrl ?? MAX_QUERY_URL_LENGTH;
   const batches: TitleBatch[] = [];
   const unsearchable: string[] = [];
@@ -94,7 +95,7 @@ export function batchTitles(
   let phrases: string[] = [];
   const asked = new Map<string, string[]>();
   const close = (): void => {
-    if (phrases.length > 0) batches.push({ titles: titlesOf, searchQuery: searchQueryOf(phrases), maxResults: maxResultsFor(phrases.length) });
+    if (phrases.length > 0) batches.push({ titles: titlesOf, searchQuery: searchQueryOf(phrases), maxResults: maxResultsFor(phrases.length, perTitle) });
     titlesOf = [];
     phrases = [];
   };
@@ -110,7 +111,7 @@ export function batchTitles(
       sharing.push(title);
       continue;
     }
-    const fits = (list: string[]) => urlLength(searchQueryOf(list), maxResultsFor(list.length)) <= maxUrl;
+    const fits = (list: string[]) => urlLength(searchQueryOf(list), maxResultsFor(list.length, perTitle)) <= maxUrl;
     if (phrases.length >= perRequest || (phrases.length > 0 && !fits([...phrases, phrase]))) close();
     if (!fits([phrase])) {
       unsearchable.push(title);
@@ -124,6 +125,13 @@ export function batchTitles(
   return { batches, unsearchable };
 }
 
+export interface TitleSearchOptions {
+  signal?: AbortSignal;
+  perRequest?: number;
+  resultsPerTitle?: number;
+  onAnswer?: (answer: TitleAnswer, done: number, of: number) => void;
+}
+
 /**
  * Asks arXiv for every title, batch after batch (the client spaces them). A network failure ends the
  * search with its SourceError (the caller keeps the papers for a later run); a query arXiv answers
@@ -132,10 +140,10 @@ export function batchTitles(
 export async function searchArxivTitles(
   client: HttpClient,
   titles: string[],
-  options: { signal?: AbortSignal; perRequest?: number; onAnswer?: (answer: TitleAnswer, done: number, of: number) => void } = {},
+  options: TitleSearchOptions = {},
 ): Promise<TitleSearchResult> {
   const urlLength = (searchQuery: string, maxResults: number) => client.url(ARXIV_QUERY_PATH, queryParams(searchQuery, maxResults)).href.length;
-  const { batches, unsearchable } = batchTitles(titles, urlLength, { perRequest: options.perRequest });
+  const { batches, unsearchable } = batchTitles(titles, urlLength, { perRequest: options.perRequest, resultsPerTitle: options.resultsPerTitle });
   const warnings = unsearchable.map((title) => `cannot search arXiv for "${title.slice(0, 80)}": its title has nothing searchable or is too long`);
   const answers: TitleAnswer[] = [];
   let requests = 0;

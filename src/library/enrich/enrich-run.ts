@@ -5,9 +5,11 @@
  */
 import type { PaperFields, StoredPaper } from '../../model/paper.ts';
 import type { HttpClient } from '../../sources/http-client.ts';
+import { ARXIV_PAGE_SIZE } from '../../sources/arxiv-query.ts';
 import { searchArxivTitles } from '../../sources/arxiv-title-search.ts';
 import { isTitleKey } from '../identity.ts';
 import { planEnrichment, type EnrichmentPlan } from './plan-enrichment.ts';
+import { EntryIndex } from './title-match.ts';
 
 export interface EnrichOptions {
   signal?: AbortSignal;
@@ -35,16 +37,31 @@ export interface TitleAnswers {
 }
 
 /**
- * Asks arXiv for the papers' titles. A network failure (offline) throws the client's SourceError:
- * nothing is planned and the papers stay as they are, to be tried again.
+ * Asks arXiv for the papers' titles. An answer that filled every result it asked for may have left a
+ * paper out behind other papers matching a common phrase ("Reward Modeling"): its titles that found
+ * no same-title entry are asked again, one per request with a full page of results. A network
+ * failure (offline) throws the client's SourceError: nothing is planned and the papers stay as they
+ * are, to be tried again.
  */
 export async function searchTitles(client: HttpClient, papers: readonly StoredPaper[], options: EnrichOptions = {}): Promise<TitleAnswers> {
-  const search = await searchArxivTitles(
+  const first = await searchArxivTitles(
     client,
     papers.map((paper) => paper.title),
     { signal: options.signal, perRequest: options.perRequest, onAnswer: (_, done, of) => options.onProgress?.(done, of) },
   );
-  return { entries: search.answers.flatMap((answer) => answer.entries), requests: search.requests, warnings: search.warnings };
+  const entries = first.answers.flatMap((answer) => answer.entries);
+  const index = new EntryIndex(entries);
+  const crowded = first.answers
+    .filter((answer) => answer.entries.length >= answer.maxResults)
+    .flatMap((answer) => answer.titles)
+    .filter((title) => index.sameTitle(title).length === 0);
+  if (crowded.length === 0) return { entries, requests: first.requests, warnings: first.warnings };
+  const again = await searchArxivTitles(client, crowded, { signal: options.signal, perRequest: 1, resultsPerTitle: ARXIV_PAGE_SIZE });
+  return {
+    entries: [...entries, ...again.answers.flatMap((answer) => answer.entries)],
+    requests: first.requests + again.requests,
+    warnings: [...first.warnings, ...again.warnings],
+  };
 }
 
 /**
