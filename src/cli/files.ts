@@ -15,15 +15,16 @@ function reason(error: unknown): string {
 
 /** A file to import (`-` is standard input), decoded as the importers expect. */
 export async function readInput(ctx: CliContext, file: string): Promise<string> {
-  const { decodeImportBytes } = await import('../importers/index.ts');
-  if (file === '-') return decodeImportBytes(await ctx.io.readStdin());
+  const { decodeImportBytes } = await import('../importers/decode.ts');
+  const warn = (line: string) => ctx.io.stderr(`papershelf: warning: ${line}\n`);
+  if (file === '-') return decodeImportBytes(await ctx.io.readStdin(), warn);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
     throw new PapershelfError('bad-input', `cannot read ${file}: ${reason(error)}`);
   }
-  return decodeImportBytes(bytes);
+  return decodeImportBytes(bytes, warn);
 }
 
 /**

@@ -295,9 +295,10 @@ export class Library {
   }
 
   async importText(request: ImportRequest): Promise<ImportSummary> {
-    // Importers (and their parsers) load only for an import.
-    const { parseImport } = await import('../importers/index.ts');
-    const parsed = parseImport(request.text, {
+    // Importers (and their parsers) load only for an import, and run in a worker thread with a
+    // time and memory budget: a hostile file can neither freeze this event loop nor exhaust its heap.
+    const { parseImportInWorker } = await import('../importers/worker/parse-in-worker.ts');
+    const parsed = await parseImportInWorker(request.text, {
       format: request.format ?? 'auto',
       ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     });
