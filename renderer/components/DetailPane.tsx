@@ -1,8 +1,10 @@
 import type { Ref } from 'react';
 import type { FieldMatch, PaperView, ReadingStatus, SearchResult, TagCount } from '../api/types.ts';
 import type { SaveNote } from '../hooks/use-note-autosave.ts';
-import { formatDate } from '../lib/format.ts';
+import { paperDate } from '../lib/format.ts';
 import { fieldRanges } from '../lib/highlight.ts';
+import { AuthorLinks } from './AuthorLinks.tsx';
+import { CopyCitation } from './CopyCitation.tsx';
 import { MathText } from './MathText.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { PaperLinks } from './PaperLinks.tsx';
@@ -14,10 +16,16 @@ import { TagEditor } from './TagEditor.tsx';
 export interface DetailActions {
   toggleStar(): void;
   setStatus(status: ReadingStatus | null): void;
+  /** `r`: to read, reading, read, no status. */
+  cycleStatus(): void;
   addTag(tag: string): Promise<boolean>;
   removeTag(tag: string): void;
   saveNote: SaveNote;
+  /** Opens the paper's page; a paper with no link is looked up by title, with a notice saying so. */
+  openPaper(): void;
   select(id: string): void;
+  /** Runs a query (`author:"Name"`); without it, author names are plain text. */
+  search?(query: string): void;
 }
 
 interface DetailPaneProps {
@@ -33,22 +41,13 @@ interface DetailPaneProps {
 
 function metaLine(paper: PaperView): string {
   const parts = [
-    formatDate(paper.published),
+    paperDate(paper),
     paper.upvotes !== null ? `▲ ${paper.upvotes}` : '',
     paper.arxivId ? `arXiv:${paper.arxivId}` : '',
     paper.details.primaryCategory ?? '',
     paper.details.venue ?? '',
   ];
   return parts.filter((part) => part).join(' · ');
-}
-
-function authorsText(paper: PaperView): string {
-  if (paper.authors.length > 0) {
-    const hidden = (paper.authorCount ?? 0) - paper.authors.length;
-    return paper.authors.join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
-  }
-  const count = paper.authorCount ? `${paper.authorCount} authors` : '';
-  return [count, paper.organization ?? ''].filter((part) => part).join(' · ');
 }
 
 export function DetailPane({ paper, matches, similar, knownTags, actions, tagInputRef, noteRef }: DetailPaneProps) {
@@ -65,13 +64,14 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
         <h2 className="detail-title">
           <MathText text={paper.title} ranges={fieldRanges(matches, 'title')} />
         </h2>
-        <p className="detail-authors">{authorsText(paper)}</p>
+        <AuthorLinks paper={paper} onSearch={actions.search} />
         <p className="detail-meta muted">{metaLine(paper)}</p>
         <PaperLinks paper={paper} />
         <div className="detail-actions">
           <StarButton starred={paper.starred} onToggle={actions.toggleStar} />
           <StatusSelect status={paper.status} onChange={actions.setStatus} />
         </div>
+        <CopyCitation key={paper.id} papers={[paper]} />
         <TagEditor tags={paper.tags} known={knownTags} onAdd={actions.addTag} onRemove={actions.removeTag} inputRef={tagInputRef} />
         <section className="abstract" aria-labelledby="abstract-heading">
           <h3 id="abstract-heading">Abstract</h3>

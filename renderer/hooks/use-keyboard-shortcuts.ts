@@ -6,8 +6,11 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface ShortcutActions {
   focusSearch(): void;
+  /** Moves the selection by `delta` rows; ±Infinity goes to the first or last paper. */
   move(delta: number): void;
   toggleStar(): void;
+  /** `r`: to read, reading, read, no status. */
+  cycleStatus?(): void;
   focusTags(): void;
   focusNote(): void;
   openPaper(): void;
@@ -18,10 +21,13 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['/', 'Search'],
   ['j or ↓', 'Next paper'],
   ['k or ↑', 'Previous paper'],
+  ['Home / End', 'First or last paper'],
+  ['PgUp / PgDn', 'A page up or down'],
   ['s', 'Star or unstar'],
+  ['r', 'Reading status: to read → reading → read → none'],
   ['t', 'Add a tag'],
   ['n', 'Edit the note'],
-  ['o', 'Open the paper in the browser'],
+  ['o', 'Open the paper in the browser (no link: search Hugging Face Papers)'],
   ['Esc', 'Leave the field'],
   ['?', 'Show these shortcuts'],
 ];
@@ -34,10 +40,25 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file'].includes(target.type);
 }
 
-export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean): void {
-  const latest = useRef(actions);
+const PAGE_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * Home/End/PageUp/PageDown move the selection from the list (or with nothing focused); elsewhere,
+ * in the detail pane or the sidebar, they keep scrolling what they are in.
+ */
+function movesInList(target: EventTarget | null): boolean {
+  if (!(target instanceof Element) || target === document.body || target === document.documentElement) return true;
+  return target.closest('[role="listbox"]') !== null;
+}
+
+/** Rows PageUp/PageDown move when the list does not say how many it shows. */
+export const DEFAULT_PAGE_SIZE = 10;
+
+/** `pageSize`: how many rows the list shows at once (PageUp/PageDown move by that many). */
+export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean, pageSize: number = DEFAULT_PAGE_SIZE): void {
+  const latest = useRef({ actions, pageSize });
   useLayoutEffect(() => {
-    latest.current = actions;
+    latest.current = { actions, pageSize };
   });
 
   useEffect(() => {
@@ -50,7 +71,8 @@ export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean)
         return;
       }
       if (isTypingTarget(target)) return;
-      const run = keyAction(event.key, latest.current);
+      if (PAGE_KEYS.has(event.key) && !movesInList(target)) return;
+      const run = keyAction(event.key, latest.current.actions, Math.max(1, Math.floor(latest.current.pageSize)));
       if (!run) return;
       event.preventDefault();
       run();
@@ -60,8 +82,18 @@ export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean)
   }, [enabled]);
 }
 
-function keyAction(key: string, actions: ShortcutActions): (() => void) | null {
+function keyAction(key: string, actions: ShortcutActions, pageSize: number): (() => void) | null {
   switch (key) {
+    case 'Home':
+      return () => actions.move(-Infinity);
+    case 'End':
+      return () => actions.move(Infinity);
+    case 'PageUp':
+      return () => actions.move(-pageSize);
+    case 'PageDown':
+      return () => actions.move(pageSize);
+    case 'r':
+      return actions.cycleStatus ?? null;
     case '/':
       return actions.focusSearch;
     case 'j':

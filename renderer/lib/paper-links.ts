@@ -27,3 +27,14 @@ export function paperLinks(paper: PaperView): PaperLink[] {
 export function primaryLink(paper: PaperView): string | null {
   return paper.url ?? paperLinks(paper)[0]?.url ?? null;
 }
+
+/** Hugging Face Papers' search for a title: where a paper with no link of its own may be found. */
+export function titleSearchUrl(title: string): string {
+  return `https://huggingface.co/papers?q=${encodeURIComponent(title.replace(/\s+/g, ' ').trim())}`;
+}
+
+/** What `o` opens, and whether that is only a search because the paper has no link. */
+export function openTarget(paper: PaperView): { url: string; search: boolean } {
+  const url = primaryLink(paper);
+  return url ? { url, search: false } : { url: titleSearchUrl(paper.title), search: true };
+}

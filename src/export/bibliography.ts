@@ -4,8 +4,11 @@
  * the window alike. APA is the Citation Style Language project's style as shipped by citation-js;
  * the others are compact CSL styles of our own for the record types Papershelf exports.
  */
+// The renderer's tsconfig names its src/ files one by one; the reference brings citeproc's types
+// along wherever this module is compiled.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./csl/citeproc.d.ts" />
-import CSL from 'citeproc';
+import CSL, { type CiteprocEngine } from 'citeproc';
 import LOCALES from '@citation-js/plugin-csl/lib-mjs/locales.json' with { type: 'json' };
 import SHIPPED_STYLES from '@citation-js/plugin-csl/lib-mjs/styles.json' with { type: 'json' };
 import { CHICAGO_STYLE } from './csl/chicago-style.ts';
@@ -64,13 +67,20 @@ function styleXml(style: BibliographyStyle | string): string {
   return style;
 }
 
+/** The title a CSL style file gives itself, once the file passes the checks made before formatting. */
+export function cslStyleTitle(xml: string): string {
+  styleXml(xml);
+  const title = /<title>([^<]{1,200})<\/title>/.exec(xml.slice(0, 20_000))?.[1]?.trim();
+  return title ? title.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') : 'Custom style';
+}
+
 /**
  * citeproc-js compiles a style into an engine once, and that is the slow part (a second or more for
  * APA, whose macros it expands in place); formatting with a built engine takes milliseconds. So
  * engines are kept per style, locale and output format, reading items from a table refilled per call.
  */
 interface CachedEngine {
-  engine: InstanceType<typeof CSL.Engine>;
+  engine: CiteprocEngine;
   items: Map<string, CslItem>;
 }
 const MAX_ENGINES = 8;
@@ -82,7 +92,7 @@ function engineFor(style: BibliographyStyle | string, locale: string | undefined
   if (cached) return cached;
   const xml = styleXml(style);
   const items = new Map<string, CslItem>();
-  let engine: InstanceType<typeof CSL.Engine>;
+  let engine: CiteprocEngine;
   try {
     engine = new CSL.Engine({ retrieveLocale: localeXml, retrieveItem: (id: string) => items.get(id) }, xml, locale ?? 'en-US', Boolean(locale));
     engine.setOutputFormat(format);

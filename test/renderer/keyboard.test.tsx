@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE_SIZE } from '../../renderer/hooks/use-keyboard-shortcuts.ts';
+import { FakeBridge } from './fake-bridge.ts';
 import { renderApp, rowTitles } from './render-app.tsx';
 import { sampleBridge } from './sample.ts';
 
@@ -80,11 +82,39 @@ describe('keyboard shortcuts', () => {
     const { user } = await ready();
     await user.keyboard('?');
     const overlay = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const key of ['/', 'j or ↓', 'k or ↑', 's', 't', 'n', 'o', 'Esc', '?']) {
+    for (const key of ['/', 'j or ↓', 'k or ↑', 'Home / End', 'PgUp / PgDn', 's', 'r', 't', 'n', 'o', 'Esc', '?']) {
       expect(within(overlay).getByRole('rowheader', { name: key })).toBeTruthy();
     }
+    expect(within(overlay).getByRole('row', { name: /^r\b/ }).textContent).toContain('to read → reading → read → none');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+
+  it('Home, End, PageUp and PageDown move the selection, not only the scroll position', async () => {
+    const papers = Array.from({ length: 30 }, (_, i) => ({
+      id: `n${i + 1}`,
+      title: `Paper ${String(i + 1).padStart(2, '0')}`,
+      published: `2026-05-${String(30 - i).padStart(2, '0')}`,
+    }));
+    const { user } = await renderApp(new FakeBridge(papers));
+    // The list is virtual: the selected row may be out of the DOM, the detail pane shows it.
+    const shownTitle = () => document.querySelector('.detail-title')?.textContent ?? null;
+    await waitFor(() => expect(rowTitles()[0]).toBe('Paper 01'));
+    await user.keyboard('j');
+    await waitFor(() => expect(shownTitle()).toBe('Paper 01'));
+    await user.keyboard('{End}');
+    await waitFor(() => expect(shownTitle()).toBe('Paper 30'));
+    await user.keyboard('{PageUp}');
+    await waitFor(() => expect(shownTitle()).toBe(`Paper ${30 - DEFAULT_PAGE_SIZE}`));
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(shownTitle()).toBe('Paper 01'));
+    await user.keyboard('{PageDown}');
+    await waitFor(() => expect(shownTitle()).toBe(`Paper ${String(1 + DEFAULT_PAGE_SIZE).padStart(2, '0')}`));
+    // From inside the detail pane the keys scroll the pane, as they do in any page.
+    screen.getByRole('button', { name: 'Star' }).focus();
+    await user.keyboard('{Home}');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(shownTitle()).toBe(`Paper ${String(1 + DEFAULT_PAGE_SIZE).padStart(2, '0')}`);
   });
 });
 
