@@ -13,7 +13,7 @@ import { AnnotationStore } from '../store/annotation-store.ts';
 import { NoteStore } from '../store/note-store.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
-import { applyBackupAnnotations } from './backup-annotations.ts';
+import { applyBackupAnnotations, beginRestore, completePendingRestore, finishRestore } from './backup-annotations.ts';
 import { PaperAliasStore } from '../store/paper-aliases.ts';
 import { resolvePaperId } from './enrich/resolve-id.ts';
 import { parseArxivReference, titleKey } from './identity.ts';
@@ -57,6 +57,8 @@ export class Library {
   private corpusVersion = 0;
   private titleIndexReady = false;
   private aliases: PaperAliasStore | null = null;
+  /** Lines for the user about what opening did besides reading (an interrupted restore finished). */
+  private readonly openProblems: string[] = [];
   private sortCache: { size: number; version: number; orders: Map<string, StoredPaper[]> } = { size: -1, version: -1, orders: new Map() };
   readonly annotate: LibraryAnnotations;
 
@@ -113,7 +115,7 @@ export class Library {
         () => {},
       );
     }
-    return library;
+    return library.finishPendingRestore();
   }
 
   /**
@@ -164,7 +166,19 @@ export class Library {
   async reopen(): Promise<Library> {
     await this.corpus.refresh();
     const notes = new NoteStore(this.dataDir);
-    return new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settingsStore);
+    const library = new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settingsStore);
+    // The change may be a restore whose process was killed: finish it, as opening does.
+    return library.finishPendingRestore();
+  }
+
+  /**
+   * A restore that a killed process left half done is finished before anything reads or writes, so
+   * every door sees the old library or the whole backup (see restore-journal.ts).
+   */
+  private async finishPendingRestore(): Promise<Library> {
+    const restored = await completePendingRestore(this.dataDir, (parsed) => this.importParsed(parsed));
+    if (restored !== null) this.openProblems.push(restored);
+    return this;
   }
 
   private rebuildTitleIndex(): void {
@@ -176,7 +190,14 @@ export class Library {
 
   /** Everything that was found damaged and moved aside while opening, in words for the user. */
   get problems(): string[] {
-    return [...this.corpus.problems, ...this.annotations.problems, ...(this.aliases?.problems ?? []), ...(this.settingsStore?.problems ?? [])];
+    return [
+      ...this.openProblems,
+      ...this.corpus.problems,
+      ...this.annotations.problems,
+      ...this.notes.problems,
+      ...(this.aliases?.problems ?? []),
+      ...(this.settingsStore?.problems ?? []),
+    ];
   }
 
   subscribe(listener: Listener): () => void {
@@ -313,6 +334,7 @@ export class Library {
     // Identity needs every paper's title: plan only once all segments are loaded.
     await this.loaded();
     return withWriteLock(this.dataDir, async () => {
+      beginRestore(this.dataDir, parsed);
       // Another process may have imported since this library was opened: plan against its result.
       if (await this.corpus.refresh()) this.rebuildTitleIndex();
       const now = new Date().toISOString();
@@ -348,6 +370,7 @@ export class Library {
         this.corpus.setAnnotationTexts(this.annotationTexts());
       }
       const changedIds = [...plan.upsert.map((p) => p.id), ...plan.remove];
+      finishRestore(this.dataDir, parsed);
       if (changedIds.length > 0) this.emit('papers', changedIds);
       return {
         format: parsed.format,

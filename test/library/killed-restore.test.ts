@@ -2,19 +2,19 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completePendingRestore } from '../../src/library/backup-annotations.ts';
 import { Library } from '../../src/library/library.ts';
 import { RESTORE_JOURNAL_FILE } from '../../src/store/restore-journal.ts';
+import { CLI_BIN, cliProcess } from '../cli/run-cli.ts';
 import { readFixture, REPO_ROOT, tempDir } from '../helpers/fixtures.ts';
 
 /*
- * A restore killed with SIGKILL at a random moment leaves either the old library or, once the next
- * open has rolled the journal forward, the whole backup: papers, stars, tags and every note.
+ * `papershelf import backup.json` killed with SIGKILL at a random moment: the next command sees
+ * either the old library or the whole backup (papers, stars, tags and every note), and says so
+ * when it had to finish an interrupted restore.
  */
 
 const KILLS = Number(process.env.PAPERSHELF_RESTORE_KILLS ?? 6);
-const BACKUP_PAPERS = 40;
-const CHILD = join(REPO_ROOT, 'test/library/restore-child.ts');
+const BACKUP_PAPERS = 200;
 
 interface State {
   papers: number;
@@ -23,10 +23,14 @@ interface State {
   notes: number;
 }
 
-async function stateOf(library: Library): Promise<State> {
-  const stats = library.stats();
-  const listed = library.listPapers({ tag: 'restored' });
-  return { papers: stats.papers - 1, starred: stats.starred, tagged: listed.total, notes: stats.notes };
+/** What the next command sees, through the real CLI. */
+function stateOf(dataDir: string): { state: State; stderr: string } {
+  const stats = cliProcess(dataDir, ['stats', '--json']);
+  expect(stats.code, stats.stderr).toBe(0);
+  const listed = cliProcess(dataDir, ['list', '--tag', 'restored', '--json']);
+  expect(listed.code, listed.stderr).toBe(0);
+  const s = stats.json<{ papers: number; starred: number; notes: number }>();
+  return { state: { papers: s.papers - 1, starred: s.starred, tagged: listed.json<{ total: number }>().total, notes: s.notes }, stderr: stats.stderr };
 }
 
 const OLD: State = { papers: 0, starred: 0, tagged: 0, notes: 0 };
@@ -36,6 +40,7 @@ async function writeBackup(dir: string): Promise<string> {
   const source = await Library.open(join(dir, 'source'));
   await source.importText({ text: readFixture('arxiv-2508.07662.bib') });
   const template = (JSON.parse((await source.exportPapers('json', {})).content) as { papers: Array<Record<string, unknown>> }).papers[0] ?? {};
+  await source.close();
   const papers = Array.from({ length: BACKUP_PAPERS }, (_, i) => ({ ...template, id: `t:restored-${i}`, arxivId: null, title: `Restored paper ${i}`, url: null, pdfUrl: null }));
   const annotations = Object.fromEntries(
     papers.map((paper, i) => [paper.id, { starred: true, tags: ['restored'], status: 'reading', updatedAt: '2026-01-01T00:00:00.000Z', note: `restored note ${i}\n\n${'words '.repeat(200)}` }]),
@@ -45,62 +50,78 @@ async function writeBackup(dir: string): Promise<string> {
   return path;
 }
 
-function runChild(dataDir: string, backup: string, killAfterMs: number | null): Promise<{ killed: boolean; workMs: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, backup], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
+/**
+ * Runs `papershelf import BACKUP`; with `kill`, sends SIGKILL `kill.afterMs` after the start or,
+ * with `kill.afterJournal`, that long after the restore journal appeared (the restore has begun).
+ */
+function runImport(dataDir: string, backup: string, kill: { afterMs: number; afterJournal: boolean } | null): Promise<{ killed: boolean; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI_BIN, '--data-dir', dataDir, 'import', backup], { cwd: REPO_ROOT, stdio: 'ignore', env: { ...process.env, PAPERSHELF_DATA_DIR: '' } });
+  let poll: NodeJS.Timeout | null = null;
+  if (kill && !kill.afterJournal) setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+  if (kill?.afterJournal) {
+    poll = setInterval(() => {
+      if (!existsSync(join(dataDir, RESTORE_JOURNAL_FILE))) return;
+      if (poll) clearInterval(poll);
+      setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+    }, 2);
+  }
   return new Promise((resolve) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (killAfterMs !== null && out.startsWith('started\n') && !out.includes('timer')) {
-        out += 'timer';
-        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-    });
     child.on('exit', (_code, signal) => {
-      const done = /done (\d+)/.exec(out);
-      resolve({ killed: signal === 'SIGKILL', workMs: done ? Number(done[1]) : null });
+      if (poll) clearInterval(poll);
+      resolve({ killed: signal === 'SIGKILL', ms: performance.now() - started });
     });
   });
 }
 
-describe('a backup restore killed at a random moment', () => {
-  it(`leaves the old library or, after the next open, the whole backup (${KILLS} kills)`, async () => {
+/** A small seeded generator, so a failing run can be repeated (PAPERSHELF_RESTORE_SEED). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('papershelf import backup.json killed at a random moment', () => {
+  it(`leaves the next command the old library or the whole backup (${KILLS} kills)`, async () => {
     const root = tempDir();
     const backup = await writeBackup(root);
     const template = join(root, 'template');
-    const seeded = await Library.open(template);
-    await seeded.importText({ text: readFixture('arxiv-2508.07662.bib') });
-    await seeded.close();
+    expect(cliProcess(template, ['import', join(REPO_ROOT, '../shared/fixtures/arxiv-2508.07662.bib')]).code).toBe(0);
 
-    // One uninterrupted restore: how long the work takes, and that it ends in the new state.
+    // One uninterrupted restore: how long the command takes, and that it ends in the new state.
     const whole = join(root, 'whole');
     cpSync(template, whole, { recursive: true });
-    const full = await runChild(whole, backup, null);
-    expect(full.workMs).not.toBeNull();
-    expect(await stateOf(await Library.open(whole))).toEqual(NEW);
-    const workMs = full.workMs ?? 0;
+    const full = await runImport(whole, backup, null);
+    expect(stateOf(whole).state).toEqual(NEW);
 
-    let halfDone = 0;
+    const seed = Number(process.env.PAPERSHELF_RESTORE_SEED ?? Date.now() % 100_000);
+    const next = random(seed);
+    let killedMidRestore = 0;
     let rolledForward = 0;
     for (let kill = 0; kill < KILLS; kill++) {
       const dataDir = join(root, `run-${kill}`);
       cpSync(template, dataDir, { recursive: true });
-      const at = Math.round(((kill + 0.5) / KILLS) * workMs);
-      const run = await runChild(dataDir, backup, at);
-      const before = await stateOf(await Library.open(dataDir));
-      if (JSON.stringify(before) !== JSON.stringify(OLD) && JSON.stringify(before) !== JSON.stringify(NEW)) halfDone++;
+      // Half the kills anywhere in the command's life, half once the restore has begun.
+      const afterJournal = kill % 2 === 1;
+      const afterMs = Math.round(next() * (afterJournal ? full.ms / 3 : full.ms));
+      const run = await runImport(dataDir, backup, { afterMs, afterJournal });
       const pending = existsSync(join(dataDir, RESTORE_JOURNAL_FILE));
-      // What the library's open does first (see the wiring in backup-annotations.ts).
-      const reopened = await Library.open(dataDir);
-      const message = await completePendingRestore(dataDir, (parsed) => reopened.importParsed(parsed));
-      if (message) rolledForward++;
-      expect(message !== null).toBe(pending);
-      const after = await stateOf(await Library.open(dataDir));
-      expect([OLD, NEW], `kill ${kill} at ${at} ms (killed: ${run.killed}) left ${JSON.stringify(after)}`).toContainEqual(after);
-      if (pending) expect(after).toEqual(NEW);
-      expect(existsSync(join(dataDir, RESTORE_JOURNAL_FILE))).toBe(false);
+      if (pending) killedMidRestore++;
+      const { state, stderr } = stateOf(dataDir);
+      const where = `seed ${seed}, kill ${kill} ${afterMs} ms after ${afterJournal ? 'the journal appeared' : 'the start'} (killed: ${run.killed})`;
+      expect([OLD, NEW], `${where} left ${JSON.stringify(state)}`).toContainEqual(state);
+      if (pending) {
+        rolledForward++;
+        expect(state, where).toEqual(NEW);
+        expect(stderr, where).toMatch(/papershelf: warning: a restore from a backup had been interrupted; it was finished now/);
+      }
+      expect(existsSync(join(dataDir, RESTORE_JOURNAL_FILE)), where).toBe(false);
     }
-    console.log(`restore takes ~${workMs} ms; ${KILLS} kills: ${halfDone} left a half restore on disk, ${rolledForward} were rolled forward on the next open, all ended old or new`);
+    console.log(
+      `papershelf import of a ${BACKUP_PAPERS}-paper backup takes ~${Math.round(full.ms)} ms; ${KILLS} kills (seed ${seed}): ${killedMidRestore} mid-restore, rolled forward by the next command; all ended old or new`,
+    );
     expect(rolledForward).toBeGreaterThan(0);
   }, 300_000);
 });
