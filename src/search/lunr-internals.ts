@@ -102,7 +102,7 @@ function nextEnd(text: string, start: number): number {
  * run: Lunr's `/\W+$/` retried from every character of a run (a 1 MB run took ~700 s).
  */
 function edges(text: string, keep?: (code: number) => boolean): [lead: number, trail: number] {
-  const isWord = (at: number) => (keep !== undefined && keep(text.charCodeAt(at))) || isWordAt(text, at);
+  const isWord = keep === undefined ? (at: number) => isWordAt(text, at) : (at: number) => keep(text.charCodeAt(at)) || isWordAt(text, at);
   let start = 0;
   while (start < text.length && !isWord(start)) start = nextEnd(text, start);
   if (start >= text.length) return [text.length, 0];
@@ -113,6 +113,8 @@ function edges(text: string, keep?: (code: number) => boolean): [lead: number, t
 
 /** The text without its leading and trailing non-word characters. */
 export function trimWord(text: string, keep?: (code: number) => boolean): string {
+  // Most tokens begin and end with an ASCII letter: nothing to trim.
+  if (text.length > 0 && isAsciiWordCode(text.charCodeAt(0)) && isAsciiWordCode(text.charCodeAt(text.length - 1))) return text;
   const [lead, trail] = edges(text, keep);
   if (lead >= text.length) return '';
   return lead === 0 && trail === 0 ? text : text.slice(lead, text.length - trail);

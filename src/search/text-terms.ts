@@ -12,7 +12,7 @@
  * (segment-index-codec.ts), and libraries re-index their older segments once when opened.
  */
 import lunr from 'lunr';
-import { trimWildcardWord, unicodeTrimmer } from './lunr-internals.ts';
+import { trimWildcardWord, trimWord, unicodeTrimmer } from './lunr-internals.ts';
 
 /**
  * Letters that keep their identity under canonical decomposition (NFD cannot strip them), as the
@@ -77,8 +77,16 @@ lunr.Pipeline.registerFunction(accentFolder, 'papershelfFold');
 /** The pipeline, in order, for indexing and for query words alike. */
 export const ANALYSIS: readonly lunr.PipelineFunction[] = [accentFolder, unicodeTrimmer, lunr.stopWordFilter, lunr.stemmer];
 
-const pipeline = new lunr.Pipeline();
-pipeline.add(...ANALYSIS);
+/**
+ * ANALYSIS applied to one token without lunr.Pipeline's per-stage arrays: the same steps, and the
+ * same rule that only a stop word (the filter returns nothing) drops a token; the trimmer leaves ''
+ * for a punctuation-only token, which Lunr keeps and indexes.
+ */
+function analyse(token: string): string | null {
+  const word = new lunr.Token(trimWord(foldToken(token)), {});
+  if ((lunr.stopWordFilter(word) as lunr.Token | undefined) === undefined) return null;
+  return lunr.stemmer(word).toString();
+}
 
 /** A stop word maps to null; a punctuation-only token maps to '' (Lunr indexes it so). */
 const cache = new Map<string, string | null>();
@@ -93,7 +101,7 @@ const CACHE_LIMIT = 400_000;
 export function termOf(token: string): string | null {
   let term = cache.get(token);
   if (term !== undefined) return term;
-  term = pipeline.runString(token)[0] ?? null;
+  term = analyse(token);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(token, term);
   return term;
