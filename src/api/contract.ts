@@ -13,6 +13,7 @@ import {
   importSummarySchema,
   isoDate,
   listFilterSchema,
+  noteVersionSchema,
   paperId,
   paperViewSchema,
   readingStatus,
@@ -132,6 +133,10 @@ export const contract = {
     paperViewSchema,
     true,
   ),
+  /** The note's earlier versions, newest first. */
+  noteHistory: op(z.strictObject({ id: paperId }), z.object({ versions: z.array(noteVersionSchema) }), false),
+  /** Brings a version back; the text it replaces becomes a version in turn. */
+  restoreNote: op(z.strictObject({ id: paperId, version: int().check(z.gte(1, 'a note version is a whole number from 1')) }), paperViewSchema, true),
   exportPapers: op(
     z.extend(listFilterSchema, { format: exportFormat }),
     z.object({ content: z.string(), fileName: z.string(), mimeType: z.string(), count: int() }),

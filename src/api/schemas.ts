@@ -96,6 +96,9 @@ export const listFilterSchema = z.strictObject({
   source: z.optional(text(100)),
 });
 
+/** One saved version of a note (the newest first in a history). */
+export const noteVersionSchema = z.object({ version: int(), savedAt: z.string(), text: z.string() });
+
 export const tagCountSchema = z.object({ name: z.string(), count: int() });
 
 export const statsSchema = z.object({

@@ -1,10 +1,11 @@
-/** `star`, `unstar`, `tag`, `untag`, `tags`, `rename-tag`, `delete-tag`, `status`, `note`. */
+/** `star`, `unstar`, `tag`, `untag`, `tags`, `rename-tag`, `delete-tag`, `status`, `note` (and its history). */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { PapershelfError } from '../model/errors.ts';
 import { READING_STATUSES } from '../model/paper.ts';
 import type { CliContext } from './context.ts';
-import { oneOf } from './parse-options.ts';
+import { historyLines } from './format.ts';
+import { oneOf, positiveInt } from './parse-options.ts';
 
 export function registerAnnotationCommands(program: Command, ctx: CliContext): void {
   program
@@ -87,14 +88,18 @@ export function registerAnnotationCommands(program: Command, ctx: CliContext): v
 
   program
     .command('note')
-    .description('print a paper\'s Markdown note, or change it')
+    .description("print a paper's Markdown note, change it, or list and restore its earlier versions")
     .argument('<id>')
     .option('--set <text>', 'replace the note (an empty text deletes it)')
     .option('--append <text>', 'add a paragraph to the note')
     .option('--file <file>', 'replace the note with the contents of FILE')
-    .action(async (id: string, opts: { set?: string; append?: string; file?: string }) => {
-      const given = [opts.set, opts.append, opts.file].filter((v) => v !== undefined).length;
-      if (given > 1) throw new PapershelfError('bad-input', 'use only one of --set, --append, --file');
+    .option('--history', 'list the earlier versions of the note, newest first')
+    .option('--restore <version>', 'bring back an earlier version (the current text is kept as a version)', positiveInt)
+    .option('--json', 'with --history: print JSON')
+    .action(async (id: string, opts: { set?: string; append?: string; file?: string; history?: boolean; restore?: number; json?: boolean }) => {
+      const given = [opts.set, opts.append, opts.file, opts.history, opts.restore].filter((v) => v !== undefined).length;
+      if (given > 1) throw new PapershelfError('bad-input', 'use only one of --set, --append, --file, --history, --restore');
+      if (opts.json && !opts.history) throw new PapershelfError('bad-input', '--json goes with --history');
       if (opts.set !== undefined) return void (await ctx.call('setNote', { id, text: opts.set }));
       if (opts.append !== undefined) return void (await ctx.call('appendNote', { id, text: opts.append }));
       if (opts.file !== undefined) {
@@ -102,6 +107,17 @@ export function registerAnnotationCommands(program: Command, ctx: CliContext): v
           throw new PapershelfError('bad-input', `cannot read ${opts.file}`);
         });
         return void (await ctx.call('setNote', { id, text }));
+      }
+      if (opts.history) {
+        const history = await ctx.call('noteHistory', { id });
+        if (opts.json) return ctx.printJson(history);
+        if (history.versions.length === 0) return ctx.print(`the note of ${id} has no earlier versions`);
+        for (const line of historyLines(history.versions)) ctx.print(line);
+        return;
+      }
+      if (opts.restore !== undefined) {
+        const paper = await ctx.call('restoreNote', { id, version: opts.restore });
+        return ctx.print(`restored version ${opts.restore} of the note of ${paper.id}`);
       }
       const paper = await ctx.call('getPaper', { id });
       if (paper.note !== null) ctx.print(paper.note);

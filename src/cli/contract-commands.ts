@@ -22,6 +22,8 @@ export const CLI_FORMS: Record<OperationName, CliForm> = {
   setStatus: { commands: ['status'] },
   setNote: { commands: ['note'] },
   appendNote: { commands: ['note'] },
+  noteHistory: { commands: ['note'] },
+  restoreNote: { commands: ['note'] },
   exportPapers: { commands: ['export'] },
   stats: { commands: ['stats'] },
   getUiState: { notInCli: 'the window remembers its own layout and view; a terminal has none' },

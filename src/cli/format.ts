@@ -49,3 +49,13 @@ export function detailText(paper: PaperView): string {
   if (paper.note) lines.push('', '--- note ---', paper.note);
   return lines.join('\n');
 }
+
+/** A note's versions, one line each: number, date and time saved (UTC), first line of text. */
+export function historyLines(versions: ReadonlyArray<{ version: number; savedAt: string; text: string }>): string[] {
+  const width = String(Math.max(...versions.map((v) => v.version))).length;
+  return versions.map((v) => {
+    const first = v.text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '(empty)';
+    const shown = first.length > 70 ? `${first.slice(0, 69)}…` : first;
+    return `${String(v.version).padStart(width)}  ${v.savedAt.slice(0, 16).replace('T', ' ')}  ${shown}`;
+  });
+}
