@@ -1,8 +1,10 @@
 /**
  * Formatted references (APA, IEEE, Chicago, Nature, or any CSL style file) from the CSL-JSON export,
  * by citeproc-js, the CSL processor behind Zotero and Mendeley. Pure: runs in Node (the CLI) and in
- * the window alike. APA is the Citation Style Language project's style as shipped by citation-js;
- * the others are compact CSL styles of our own for the record types Papershelf exports.
+ * the window alike. The built-in styles are compact CSL styles of our own for the record types
+ * Papershelf exports: citeproc-js compiles them in a fraction of a second, where the full styles
+ * of the CSL project take seconds (APA: 3 to 6 s here) and would freeze the window on first use.
+ * Those can still be added as style files. Locales come from citation-js's CSL plugin.
  */
 // The renderer's tsconfig names its src/ files one by one; the reference brings citeproc's types
 // along wherever this module is compiled.
@@ -10,7 +12,7 @@
 /// <reference path="./csl/citeproc.d.ts" />
 import CSL, { type CiteprocEngine } from 'citeproc';
 import LOCALES from '@citation-js/plugin-csl/lib-mjs/locales.json' with { type: 'json' };
-import SHIPPED_STYLES from '@citation-js/plugin-csl/lib-mjs/styles.json' with { type: 'json' };
+import { APA_STYLE } from './csl/apa-style.ts';
 import { CHICAGO_STYLE } from './csl/chicago-style.ts';
 import { IEEE_STYLE } from './csl/ieee-style.ts';
 import { NATURE_STYLE } from './csl/nature-style.ts';
@@ -27,7 +29,7 @@ export function isBibliographyStyle(value: string): value is BibliographyStyle {
 }
 
 const STYLES: Record<BibliographyStyle, string> = {
-  apa: SHIPPED_STYLES.apa,
+  apa: APA_STYLE,
   ieee: IEEE_STYLE,
   chicago: CHICAGO_STYLE,
   nature: NATURE_STYLE,

@@ -39,6 +39,13 @@ describe('formatBibliography', () => {
     );
   });
 
+  it('formats a journal article with its DOI and a conference paper with its proceedings in APA', () => {
+    const [godel, vaswani] = formatBibliography([godelItem(), importedBibtexItem()], 'apa').trim().split('\n\n');
+    expect(godel).toMatch(/^Gödel, K\., van der Berg, J\., Kaiser, Ł\., Qwen Team, & Ørsted-Çelik, Z\. \(1931\)\. Gödel Numbers /);
+    expect(godel).toMatch(/\. Monatshefte für Mathematik & Physik\. https:\/\/doi\.org\/10\.1007\/BF01700692$/);
+    expect(vaswani).toBe('Vaswani, A., & Shazeer, N. (2017). Attention Is All You Need. In Advances in Neural Information Processing Systems.');
+  });
+
   it('numbers several papers in the order given, and sorts author-date styles by author', () => {
     const items = [importedBibtexItem(), gliclassItem()];
     const ieee = formatBibliography(items, 'ieee').trim().split('\n\n');

@@ -1,3 +1,5 @@
+import { LINK_MACRO, YEAR_MACRO } from './shared-macros.ts';
+
 /**
  * Chicago Manual of Style, author-date: the first author family name first, up to ten authors
  * (more: seven and "et al."), the year after the authors, titles in headline case and quotes,
@@ -21,14 +23,7 @@ export const CHICAGO_STYLE = `<?xml version="1.0" encoding="utf-8"?>
       <name form="short" and="text" delimiter=", " et-al-min="4" et-al-use-first="1"/>
     </names>
   </macro>
-  <macro name="year">
-    <choose>
-      <if variable="issued">
-        <date variable="issued"><date-part name="year"/></date>
-      </if>
-      <else><text term="no date" form="short"/></else>
-    </choose>
-  </macro>
+  ${YEAR_MACRO}
   <macro name="where">
     <choose>
       <if type="article">
@@ -48,12 +43,7 @@ export const CHICAGO_STYLE = `<?xml version="1.0" encoding="utf-8"?>
       </else>
     </choose>
   </macro>
-  <macro name="link">
-    <choose>
-      <if variable="DOI"><text variable="DOI" prefix="https://doi.org/"/></if>
-      <else><text variable="URL"/></else>
-    </choose>
-  </macro>
+  ${LINK_MACRO}
   <citation et-al-min="4" et-al-use-first="1" disambiguate-add-year-suffix="true">
     <layout prefix="(" suffix=")" delimiter="; ">
       <group delimiter=" ">

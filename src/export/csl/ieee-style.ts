@@ -1,3 +1,5 @@
+import { YEAR_MACRO } from './shared-macros.ts';
+
 /**
  * IEEE reference style (numeric, IEEE Reference Guide): initials before family names, six authors
  * at most before "et al.", titles in quotes as written. Covers the record types Papershelf exports.
@@ -15,14 +17,7 @@ export const IEEE_STYLE = `<?xml version="1.0" encoding="utf-8"?>
       <et-al font-style="italic"/>
     </names>
   </macro>
-  <macro name="year">
-    <choose>
-      <if variable="issued">
-        <date variable="issued"><date-part name="year"/></date>
-      </if>
-      <else><text term="no date" form="short"/></else>
-    </choose>
-  </macro>
+  ${YEAR_MACRO}
   <macro name="identifier">
     <choose>
       <if variable="DOI"><text variable="DOI" prefix="doi: "/></if>
