@@ -54,8 +54,11 @@ function movesInList(target: EventTarget | null): boolean {
 /** Rows PageUp/PageDown move when the list does not say how many it shows. */
 export const DEFAULT_PAGE_SIZE = 10;
 
-/** `pageSize`: how many rows the list shows at once (PageUp/PageDown move by that many). */
-export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean, pageSize: number = DEFAULT_PAGE_SIZE): void {
+/**
+ * `pageSize`: how many rows the list shows at once (PageUp/PageDown move by that many); a function
+ * is asked at each key press, so it can measure the list as it is then.
+ */
+export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean, pageSize: number | (() => number) = DEFAULT_PAGE_SIZE): void {
   const latest = useRef({ actions, pageSize });
   useLayoutEffect(() => {
     latest.current = { actions, pageSize };
@@ -72,7 +75,9 @@ export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean,
       }
       if (isTypingTarget(target)) return;
       if (PAGE_KEYS.has(event.key) && !movesInList(target)) return;
-      const run = keyAction(event.key, latest.current.actions, Math.max(1, Math.floor(latest.current.pageSize)));
+      const size = latest.current.pageSize;
+      const rows = Math.floor(typeof size === 'function' ? size() : size);
+      const run = keyAction(event.key, latest.current.actions, Number.isFinite(rows) && rows > 0 ? rows : DEFAULT_PAGE_SIZE);
       if (!run) return;
       event.preventDefault();
       run();

@@ -1,19 +1,17 @@
 /**
- * Pictures of the main views, light and dark, empty and full library, saved under __screenshots__/
- * so the team can see the app without running it. Each view is first checked to be what it claims.
+ * Visual regression of the main views, light and dark, empty and full library, wide and narrow: each
+ * view is first checked to be what it claims, then compared with its committed picture under
+ * __screenshots__/ (screenshot-compare.ts); `npm run test:update-screenshots` rewrites the pictures.
  */
 import './e2e-setup.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/fixtures.ts';
 import type { ServeProcess } from '../server/serve-process.ts';
-import { details, notePreview, openPaper, paperList, search, waitForRows } from './app-page.ts';
-import { launchChromium, openPage, VIEWPORT } from './chromium.ts';
+import { details, notePreview, openPaper, paperList, search, sidebar, waitForRows } from './app-page.ts';
+import { launchChromium, openPage } from './chromium.ts';
 import { api, importFixtures, libraryFolder, removeFolder, requireBuiltWindow, serveLibrary } from './e2e-library.ts';
+import { matchScreenshot, STILL_PAGE } from './screenshot-compare.ts';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test', 'e2e', '__screenshots__');
 const SCHEMES = ['light', 'dark'] as const;
 const FEATURED = 'MiniMax Sparse Attention';
 const NOTE = '## Take-aways\n\n- **28x** less attention compute at 1M context\n- cost per query $O(k \\cdot b)$ for $k$ selected blocks\n\n$$\n\\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d}}\\right)V\n$$\n';
@@ -42,16 +40,24 @@ async function serveFolder(fill: (dir: string) => void): Promise<ServeProcess> {
   return serve;
 }
 
-/** Saves the page once its fonts are in, and checks that a PNG of the viewport's size was written. */
+/** A page in a fixed locale, time zone and motion setting, so it draws the same on every run. */
+function openStill(url: string, options: BrowserContextOptions): ReturnType<typeof openPage> {
+  return openPage(browser, url, { ...STILL_PAGE, ...options });
+}
+
+/**
+ * The list scrolls the selected row into view by however far it was when the selection landed;
+ * centring it (page code as text: no DOM types here) gives every run the same rows.
+ */
+const CENTRE_SELECTED = `(() => {
+  const selected = document.querySelector('[role="listbox"] [role="option"][aria-selected="true"]');
+  selected?.scrollIntoView({ block: 'center' });
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+})()`;
+
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate('document.fonts.ready.then(() => undefined)');
-  // The pointer would leave a hover highlight wherever the last click was.
-  await page.mouse.move(0, VIEWPORT.height - 1);
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path });
-  const png = readFileSync(path);
-  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([VIEWPORT.width, VIEWPORT.height]);
+  await page.evaluate(CENTRE_SELECTED);
+  await matchScreenshot(page, name);
 }
 
 /**
@@ -78,7 +84,7 @@ describe('screenshots of the main views', { timeout: 120_000 }, () => {
   it('empty library: the welcome', async () => {
     const serve = await serveFolder(() => {});
     for (const colorScheme of SCHEMES) {
-      const { page } = await openPage(browser, serve.url, { colorScheme });
+      const { page } = await openStill(serve.url, { colorScheme });
       await page.getByRole('heading', { name: 'Welcome to Papershelf' }).waitFor();
       expect(await isDark(page)).toBe(colorScheme === 'dark');
       await shoot(page, `empty-${colorScheme}`);
@@ -96,7 +102,7 @@ describe('screenshots of the main views', { timeout: 120_000 }, () => {
     await api(serve, 'setNote', { id, text: NOTE });
 
     for (const colorScheme of SCHEMES) {
-      const { page, errors } = await openPage(browser, serve.url, { colorScheme });
+      const { page, errors } = await openStill(serve.url, { colorScheme });
       await waitForRows(page);
       await search(page, '');
       await openPaper(page, FEATURED);
@@ -114,6 +120,34 @@ describe('screenshots of the main views', { timeout: 120_000 }, () => {
       await shoot(page, `search-${colorScheme}`);
       expect(errors).toEqual([]);
       await page.context().close();
+    }
+  });
+  it('narrow windows: the list at 600×800, a paper in place of the list, the sidebar drawer at 800×600', async () => {
+    const serve = await serveFolder((dir) => importFixtures(dir));
+    for (const colorScheme of SCHEMES) {
+      const { page, errors } = await openStill(serve.url, { colorScheme, viewport: { width: 600, height: 800 } });
+      await waitForRows(page);
+      expect(await isDark(page)).toBe(colorScheme === 'dark');
+      await shoot(page, `narrow-600x800-list-${colorScheme}`);
+      await search(page, FEATURED);
+      await openPaper(page, FEATURED);
+      await details(page).locator('mark').first().waitFor();
+      expect(await paperList(page).isVisible()).toBe(false);
+      await shoot(page, `narrow-600x800-paper-${colorScheme}`);
+      await page.context().close();
+
+      const wide = await openStill(serve.url, { colorScheme, viewport: { width: 800, height: 600 } });
+      await waitForRows(wide.page);
+      await search(wide.page, FEATURED);
+      await openPaper(wide.page, FEATURED);
+      await details(wide.page).locator('mark').first().waitFor();
+      await wide.page.getByRole('button', { name: 'Library menu' }).click();
+      await sidebar(wide.page).getByRole('button', { name: 'Starred' }).waitFor({ state: 'visible' });
+      await shoot(wide.page, `narrow-800x600-drawer-${colorScheme}`);
+      await wide.page.keyboard.press('Escape');
+      await shoot(wide.page, `narrow-800x600-paper-${colorScheme}`);
+      expect([...errors, ...wide.errors]).toEqual([]);
+      await wide.page.context().close();
     }
   });
 });
