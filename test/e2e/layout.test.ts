@@ -160,6 +160,23 @@ describe('narrow windows', { timeout: 90_000 }, () => {
   });
 });
 
+describe('empty library, narrow', { timeout: 60_000 }, () => {
+  it('600×800: the welcome and its buttons fit, nothing scrolls sideways', async () => {
+    const dir = libraryFolder();
+    const empty = await serveLibrary(dir);
+    try {
+      const { page } = await openPage(browser, empty.url, { viewport: { width: 600, height: 800 } });
+      await page.getByRole('heading', { name: 'Welcome to Papershelf' }).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await offScreen(page, [...topbarControls(page), page.getByRole('button', { name: 'Paste a listing…' })])).toEqual([]);
+      await page.context().close();
+    } finally {
+      await empty.stop();
+      removeFolder(dir);
+    }
+  });
+});
+
 describe('wide window', { timeout: 60_000 }, () => {
   it('1280×800: three panes, no toggle, and the active view keeps its highlight under the pointer', async () => {
     const { page } = await openPage(browser, serve.url);
