@@ -1,50 +1,22 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { PaperView } from '../api/types.ts';
-import { BUILT_IN_FORMATS, copyCitations, readCustomStyle, type CustomStyle } from '../lib/citations.ts';
+import { BUILT_IN_FORMATS, copyCitations, readCustomStyle } from '../lib/citations.ts';
+import { loadCitationPrefs, saveCitationPrefs, type CitationPrefs } from '../lib/citation-prefs.ts';
 import { readFileText } from '../lib/read-file.ts';
-
-const STORAGE_KEY = 'papershelf.citation';
-
-interface Saved {
-  format: string;
-  custom: CustomStyle[];
-}
-
-/** The chosen style and the user's own CSL styles live in this browser profile, like the theme of a page. */
-function load(): Saved {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Saved> | null;
-    const custom = Array.isArray(saved?.custom) ? saved.custom.filter((s) => typeof s?.name === 'string' && typeof s?.xml === 'string') : [];
-    return { format: typeof saved?.format === 'string' ? saved.format : 'apa', custom };
-  } catch {
-    // Unreadable or unavailable storage: start from the defaults.
-    return { format: 'apa', custom: [] };
-  }
-}
-
-function save(saved: Saved): string | null {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
-    return null;
-  } catch {
-    return 'The style is usable now but could not be saved for next time (browser storage is full or off).';
-  }
-}
 
 type Status = { tone: 'ok' | 'error'; message: string } | null;
 
 /** "Copy citation": BibTeX or a formatted reference of `papers`, in a style the user picks or adds. */
 export function CopyCitation({ papers, label = 'Copy citation' }: { papers: readonly PaperView[]; label?: string }) {
-  const [saved, setSaved] = useState(load);
+  const [saved, setSaved] = useState(loadCitationPrefs);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const known = BUILT_IN_FORMATS.some((f) => f.id === saved.format) || saved.custom.some((s) => `csl:${s.name}` === saved.format);
-  const format = known ? saved.format : 'apa';
+  const format = saved.format;
 
-  const update = (next: Saved) => {
+  const update = (next: CitationPrefs) => {
     setSaved(next);
-    return save(next);
+    return saveCitationPrefs(next);
   };
 
   const copy = async () => {

@@ -23,6 +23,8 @@ export interface DetailActions {
   saveNote: SaveNote;
   /** Opens the paper's page; a paper with no link is looked up by title, with a notice saying so. */
   openPaper(): void;
+  /** `c`: copies the citation in the style last chosen under "Copy citation". */
+  copyCitation(): void;
   select(id: string): void;
   /** Runs a query (`author:"Name"`); without it, author names are plain text. */
   search?(query: string): void;
@@ -71,7 +73,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
           <StarButton starred={paper.starred} onToggle={actions.toggleStar} />
           <StatusSelect status={paper.status} onChange={actions.setStatus} />
         </div>
-        <CopyCitation key={paper.id} papers={[paper]} />
+        <CopyCitation key={`cite:${paper.id}`} papers={[paper]} />
         <TagEditor tags={paper.tags} known={knownTags} onAdd={actions.addTag} onRemove={actions.removeTag} inputRef={tagInputRef} />
         <section className="abstract" aria-labelledby="abstract-heading">
           <h3 id="abstract-heading">Abstract</h3>

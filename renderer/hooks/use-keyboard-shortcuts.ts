@@ -11,6 +11,8 @@ export interface ShortcutActions {
   toggleStar(): void;
   /** `r`: to read, reading, read, no status. */
   cycleStatus?(): void;
+  /** `c`: copies the selected paper's citation. */
+  copyCitation?(): void;
   focusTags(): void;
   focusNote(): void;
   openPaper(): void;
@@ -27,6 +29,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['r', 'Reading status: to read → reading → read → none'],
   ['t', 'Add a tag'],
   ['n', 'Edit the note'],
+  ['c', 'Copy the citation (style chosen under Copy citation)'],
   ['o', 'Open the paper in the browser (no link: search Hugging Face Papers)'],
   ['Esc', 'Leave the field'],
   ['?', 'Show these shortcuts'],
@@ -99,6 +102,8 @@ function keyAction(key: string, actions: ShortcutActions, pageSize: number): (()
       return () => actions.move(pageSize);
     case 'r':
       return actions.cycleStatus ?? null;
+    case 'c':
+      return actions.copyCitation ?? null;
     case '/':
       return actions.focusSearch;
     case 'j':

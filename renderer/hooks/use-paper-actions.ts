@@ -2,6 +2,8 @@
 import { useMemo } from 'react';
 import type { ApiResult, PaperView, PapershelfBridge } from '../api/types.ts';
 import type { DetailActions } from '../components/DetailPane.tsx';
+import { loadCitationPrefs } from '../lib/citation-prefs.ts';
+import { copyCitations } from '../lib/citations.ts';
 import { nextStatus } from '../lib/format.ts';
 import { openTarget } from '../lib/paper-links.ts';
 
@@ -45,6 +47,11 @@ export function usePaperActions(
         const target = openTarget(paper);
         if (target.search) report?.(NO_LINK_NOTICE, 'info');
         void bridge.openExternal(target.url);
+      },
+      copyCitation: () => {
+        if (!paper) return;
+        const { format, custom } = loadCitationPrefs();
+        void copyCitations([paper], format, custom).then((result) => report?.(result.message, result.ok ? 'info' : 'error'));
       },
       select,
       ...(search ? { search } : {}),

@@ -79,6 +79,18 @@ describe('copy citation', () => {
     await waitFor(() => expect(within(group).getByRole('status').textContent).toMatch(/^Could not add page\.csl: This is not a CSL style file/));
   });
 
+  it('c copies the citation of the shown paper in the style last chosen, and says so', async () => {
+    const log = { searches: [] as string[], notices: [] as string[] };
+    const user = userEvent.setup();
+    render(<DetailHarness bridge={sampleBridge()} id="p-graphs" log={log} />);
+    const group = await screen.findByRole('group', { name: 'Citation' });
+    await user.selectOptions(within(group).getByRole('combobox', { name: 'Citation style' }), 'Nature');
+    // The style list keeps the keys while it has focus; Esc leaves it.
+    await user.keyboard('{Escape}c');
+    await waitFor(() => expect(log.notices).toEqual(['Copied (Nature)']));
+    expect(await navigator.clipboard.readText()).toBe('1. Hopper, G. Graph neural networks at scale. Preprint at https://example.org/graphs (2026).\n');
+  });
+
   it('formats a selection of papers as one numbered list', async () => {
     userEvent.setup();
     const papers = await views(['2508.07662', 'p-graphs']);

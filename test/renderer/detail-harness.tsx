@@ -33,7 +33,7 @@ export function DetailHarness({ bridge, id, log }: { bridge: FakeBridge; id: str
   const actions = usePaperActions(bridge, paper, apply, () => undefined, { search, report });
   const none = () => undefined;
   useKeyboardShortcuts(
-    { focusSearch: none, move: none, focusTags: none, focusNote: none, showShortcuts: none, toggleStar: actions.toggleStar, cycleStatus: actions.cycleStatus, openPaper: actions.openPaper },
+    { focusSearch: none, move: none, focusTags: none, focusNote: none, showShortcuts: none, toggleStar: actions.toggleStar, cycleStatus: actions.cycleStatus, openPaper: actions.openPaper, copyCitation: actions.copyCitation },
     true,
   );
   return (
