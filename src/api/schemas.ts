@@ -5,16 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
-import type { UiStateShape } from './ui-defaults.ts';
+import { SORT_KEYS } from '../model/ui-state.ts';
 
 /** Shorthands for the checks used most. */
 export const int = () => z.number().check(z.int());
 export const text = (max: number, message?: string) => z.string().check(z.maxLength(max, message));
 
 export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
-export const paperId = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'a paper id cannot be empty'), z.maxLength(300, 'a paper id cannot be longer than 300 characters'));
+export { paperId } from '../model/paper-id.ts';
 export const tagName = z
   .string()
   .check(
@@ -26,7 +24,7 @@ export const tagName = z
 
 export const readingStatus = z.enum(READING_STATUSES);
 export const importFormat = z.enum(IMPORT_FORMATS);
-export const sortKey = z.enum(['relevance', 'date', 'upvotes', 'title', 'added']);
+export const sortKey = z.enum(SORT_KEYS);
 export const exportFormat = z.enum(['bibtex', 'csl-json', 'markdown', 'json']);
 export const searchField = z.enum(['title', 'abstract', 'authors', 'tags', 'note']);
 
@@ -116,25 +114,5 @@ export const statsSchema = z.object({
   loading: z.nullable(z.object({ segmentsLoaded: int(), segments: int(), papersLoaded: int(), papers: int() })),
 });
 
-/** What the window remembers between starts (settings.json). Unknown keys are dropped. */
-export const uiStateSchema = z.object({
-  query: text(1000),
-  view: z.object({
-    kind: z.enum(['all', 'starred', 'status', 'tag', 'source']),
-    value: z.nullable(text(200)),
-  }),
-  sort: sortKey,
-  selectedId: z.nullable(text(300)),
-  paneSizes: z.object({
-    sidebar: z.number().check(z.gte(120), z.lte(800)),
-    list: z.number().check(z.gte(200), z.lte(2000)),
-  }),
-  theme: z.enum(['system', 'light', 'dark']),
-});
-
-export { DEFAULT_UI_STATE } from './ui-defaults.ts';
-
-// The zod-free shape in ui-defaults.ts and this schema must describe the same value.
-type SchemaUiState = z.infer<typeof uiStateSchema>;
-type SameUiShape = [SchemaUiState] extends [UiStateShape] ? ([UiStateShape] extends [SchemaUiState] ? true : false) : false;
-export const UI_STATE_SHAPES_AGREE: SameUiShape = true;
+export { uiStateSchema, UI_STATE_SHAPES_AGREE } from '../model/ui-state-schema.ts';
+export { DEFAULT_UI_STATE } from '../model/ui-state.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paperId } from '../api/schemas.ts';
+import { paperId } from '../model/paper-id.ts';
 import { READING_STATUSES, type Annotation, type PaperFields, type StoredPaper } from '../model/paper.ts';
 import type { ImportedAnnotation } from './types.ts';
 

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isOperationName, MAX_IMPORT_CHARS, type ApiResult } from '../api/contract.ts';
 import type { Dispatch } from '../api/dispatch.ts';
+import { errorLine } from '../api/error-text.ts';
 import { BASE_SECURITY_HEADERS } from './content-security.ts';
 
 /**
@@ -28,8 +29,9 @@ export function sendJson(response: ServerResponse, status: number, body: ApiResu
   response.end(text);
 }
 
+/** Transport errors read like the contract's: one line, at most 300 characters (an operation name is the caller's text). */
 export function sendError(response: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(response, status, { ok: false, error: { code, message } });
+  sendJson(response, status, { ok: false, error: { code, message: errorLine(message) } });
 }
 
 function isJsonContentType(value: string | undefined): boolean {

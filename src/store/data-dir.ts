@@ -1,7 +1,8 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PapershelfError } from '../model/errors.ts';
+import { DiskRefusedError, PapershelfError } from '../model/errors.ts';
+import { ensurePrivateDir } from './disk-errors.ts';
 
 /** Electron derives `app.getPath('userData')` from the package's productName. */
 export const PRODUCT_NAME = 'Papershelf';
@@ -27,15 +28,17 @@ export function defaultDataDir(
 }
 
 /**
- * `--data-dir`, else `PAPERSHELF_DATA_DIR`, else the per-user folder; created if missing. A path that
+ * `--data-dir`, else `PAPERSHELF_DATA_DIR`, else the per-user folder; created if missing, readable by
+ * the owner only (notes are private writing; an existing folder keeps its mode). A path that
  * names a file (or lies under one) is the user's error, said in one line.
  */
 export function resolveDataDir(flag?: string | null, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = nonEmpty(flag) ?? nonEmpty(env.PAPERSHELF_DATA_DIR) ?? defaultDataDir(env);
   const dir = resolve(chosen);
   try {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   } catch (error) {
+    if (error instanceof DiskRefusedError) throw new PapershelfError('bad-input', `cannot create the data folder ${chosen}: ${error.message.split(':')[0]}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') {
       const isFile = (() => {

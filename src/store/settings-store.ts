@@ -5,13 +5,13 @@
  */
 import { join, relative } from 'node:path';
 import Conf from 'conf';
-import type { z } from 'zod';
-import { DEFAULT_UI_STATE, uiStateSchema } from '../api/schemas.ts';
+import { DEFAULT_UI_STATE } from '../model/ui-state.ts';
+import { uiStateSchema, type UiState } from '../model/ui-state-schema.ts';
 import { moveToBackups } from './backups.ts';
 import { asDiskRefusal, ensurePrivateDir, isDiskRefusal, PRIVATE_FILE_MODE } from './disk-errors.ts';
 import { readUtf8IfExists } from './read-text.ts';
 
-export type UiState = z.infer<typeof uiStateSchema>;
+export type { UiState };
 
 export class SettingsStore {
   /** Null when the disk refused to create the file: settings then live in memory for this run. */

@@ -5,7 +5,7 @@ import type { ParsedImport } from '../../src/importers/types.ts';
 import { Library } from '../../src/library/library.ts';
 import type { PaperFields } from '../../src/model/paper.ts';
 import { Corpus } from '../../src/search/corpus.ts';
-import { peakRssMB, readPapers, summary, timed, timedAsync } from './bench-measure.ts';
+import { peakRssMB, readPapers, summary, timedAsync } from './bench-measure.ts';
 
 function folderBytes(dir: string, suffix: string): number {
   return readdirSync(dir)
@@ -51,11 +51,11 @@ export async function oursLibrary(args: { dataDir: string; importFile: string | 
   const star: number[] = [];
   const tag: number[] = [];
   const note: number[] = [];
-  args.writeIds.forEach((id, i) => {
-    star.push(timed(() => library.annotate.setStar(id, i % 2 === 0)).ms);
-    tag.push(timed(() => library.annotate.addTags(id, [`bench-${i % 10}`])).ms);
-    note.push(timed(() => library.annotate.setNote(id, `Benchmark note ${i}: compare with the diffusion baseline.`)).ms);
-  });
+  for (const [i, id] of args.writeIds.entries()) {
+    star.push((await timedAsync(() => library.annotate.setStar(id, i % 2 === 0))).ms);
+    tag.push((await timedAsync(() => library.annotate.addTags(id, [`bench-${i % 10}`]))).ms);
+    note.push((await timedAsync(() => library.annotate.setNote(id, `Benchmark note ${i}: compare with the diffusion baseline.`))).ms);
+  }
   const tagged = library.search('tag:bench-1', { limit: 5 }).total;
   const all = [...star, ...tag, ...note];
   return {
