@@ -12,6 +12,7 @@
 /// <reference path="./csl/citeproc.d.ts" />
 import CSL, { type CiteprocEngine } from 'citeproc';
 import LOCALES from '@citation-js/plugin-csl/lib-mjs/locales.json' with { type: 'json' };
+import { PapershelfError } from '../model/errors.ts';
 import { APA_STYLE } from './csl/apa-style.ts';
 import { CHICAGO_STYLE } from './csl/chicago-style.ts';
 import { IEEE_STYLE } from './csl/ieee-style.ts';
@@ -38,8 +39,12 @@ const STYLES: Record<BibliographyStyle, string> = {
 /** A style file bigger than this is refused before parsing: real CSL styles are under 200 KB. */
 export const MAX_STYLE_BYTES = 1_000_000;
 
-export class BibliographyError extends Error {
-  override name = 'BibliographyError';
+/** A style that cannot be used: the user's to fix (a `bad-input` error at every door). */
+export class BibliographyError extends PapershelfError {
+  constructor(message: string) {
+    super('bad-input', message);
+    this.name = 'BibliographyError';
+  }
 }
 
 export interface BibliographyOptions {

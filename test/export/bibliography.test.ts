@@ -81,6 +81,8 @@ describe('formatBibliography', () => {
     const notesOnly = USER_STYLE.replace(/<bibliography>[^]*<\/bibliography>/, '');
     expect(() => formatBibliography([gliclassItem()], notesOnly)).toThrow(BibliographyError);
     expect(() => formatBibliography([gliclassItem()], 'x'.repeat(2_000_000))).toThrow(/larger than/);
+    // Every door reports it as the user's to fix (exit code 2 in the CLI).
+    expect(() => formatBibliography([gliclassItem()], 'x')).toThrow(expect.objectContaining({ code: 'bad-input' }));
   });
 
   it('gives nothing for no papers', () => {
