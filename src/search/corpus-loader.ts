@@ -10,7 +10,7 @@ import type { StoredPaper } from '../model/paper.ts';
 import { checksum, papersDir, readIfExists, segmentPaths } from '../store/segment-files.ts';
 import { emptyManifest, LEGACY_MANIFEST_VERSION, readManifest, type Manifest, type SegmentEntry } from '../store/segment-manifest.ts';
 import { withWriteLock } from '../store/write-lock.ts';
-import { upgradeLegacyCorpus, upgradeOutdatedSegments } from './corpus-upgrade.ts';
+import { upgradeLegacyCorpus, upgradeOutdatedSegments, type PrepareSegments } from './corpus-upgrade.ts';
 import { checkPapers, rebuildManifest, refuseNewerManifest, repairSegments, type Damage } from './corpus-repair.ts';
 import type { LoadedSegment, StateEntry } from './corpus-state.ts';
 import { PAPER_FIELDS } from './fields.ts';
@@ -79,8 +79,15 @@ export function isDamage<T>(value: T | Damage): value is Damage {
  * is reused as is (this is what makes `refresh` after another process's import cheap).
  * `withPapers` false (the search worker) loads indexes only and never writes: a damaged or
  * old-format library is left to the process that holds the papers, and damaged segments are skipped.
+ * `prepare` builds the indexes of segments re-indexed for a newer analysis (by default on this thread).
  */
-export async function loadCorpus(dataDir: string, cache: ReadonlyMap<string, LoadedSegment>, problems: string[], withPapers = true): Promise<LoadedCorpus> {
+export async function loadCorpus(
+  dataDir: string,
+  cache: ReadonlyMap<string, LoadedSegment>,
+  problems: string[],
+  withPapers = true,
+  prepare?: PrepareSegments,
+): Promise<LoadedCorpus> {
   const dir = papersDir(dataDir);
   if (withPapers) await mkdir(dir, { recursive: true });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -114,7 +121,7 @@ export async function loadCorpus(dataDir: string, cache: ReadonlyMap<string, Loa
     if (again.kind !== 'ok' || again.raw !== read.raw) continue;
     const broken = new Map([...damaged].filter(([, damage]) => !damage.outdated));
     if (broken.size > 0) await withWriteLock(dataDir, () => repairSegments(dataDir, read.raw, broken, problems));
-    else await upgradeOutdatedSegments(dataDir, read.raw, new Map([...damaged].map(([name, damage]) => [name, damage.readable])));
+    else await upgradeOutdatedSegments(dataDir, read.raw, new Map([...damaged].map(([name, damage]) => [name, damage.readable])), prepare);
   }
   throw new PapershelfError('internal', 'the library kept changing while it was being opened; try again');
 }

@@ -17,7 +17,10 @@ import { LEGACY_MANIFEST_VERSION, manifestPath, MANIFEST_SCHEMA_VERSION, readMan
 import { withWriteLock } from '../store/write-lock.ts';
 import { encodeSegmentIndex } from './segment-index-codec.ts';
 import { buildPaperIndex } from './segment-index-build.ts';
-import { addSegment, discardPrepared, prepareSegment, type PreparedSegment } from './segment-writer.ts';
+import { addSegment, discardPrepared, prepareSegments, type PreparedSegment } from './segment-writer.ts';
+
+/** Indexes papers into staged segments; SegmentWorker#prepare does it off the event loop. */
+export type PrepareSegments = (dir: string, papers: StoredPaper[]) => Promise<PreparedSegment[]>;
 
 async function upgradeSegment(dir: string, entry: SegmentEntry): Promise<SegmentEntry> {
   const paths = segmentPaths(dir, entry.name);
@@ -47,25 +50,31 @@ export async function upgradeLegacyCorpus(dataDir: string, raw: string): Promise
 }
 
 /**
- * Re-indexes segments whose index is of an older analysis (OutdatedIndexError): each becomes a new
- * segment holding its live papers, built before the write lock is taken (`readable` holds their
- * verified papers), published in its place under the lock if the manifest is still `raw`, and the
- * old files are deleted. A new name, as for a merge, because segment files never change: a process
- * that still holds the old index keeps a consistent view until it reads the new manifest. Masked
- * papers are dead copies and are left out. Returns whether the manifest was replaced.
+ * Re-indexes segments whose index is of an older analysis (OutdatedIndexError): each is replaced by
+ * new segments holding its live papers, built before the write lock is taken (`outdated` holds
+ * their verified papers; `prepare` may build them in a worker thread), published in its place
+ * under the lock if the manifest is still `raw`, and the old files are deleted. New names, as for a
+ * merge, because segment files never change: a process that still holds the old index keeps a
+ * consistent view until it reads the new manifest. Masked papers are dead copies and are left out.
+ * Returns whether the manifest was replaced.
  */
-export async function upgradeOutdatedSegments(dataDir: string, raw: string, outdated: ReadonlyMap<string, readonly StoredPaper[]>): Promise<boolean> {
+export async function upgradeOutdatedSegments(
+  dataDir: string,
+  raw: string,
+  outdated: ReadonlyMap<string, readonly StoredPaper[]>,
+  prepare: PrepareSegments = prepareSegments,
+): Promise<boolean> {
   const dir = papersDir(dataDir);
   const initial = await readManifest(dir);
   if (initial.kind !== 'ok' || initial.raw !== raw) return false;
-  const prepared = new Map<string, PreparedSegment>();
+  const prepared = new Map<string, PreparedSegment[]>();
   try {
     for (const entry of initial.manifest.segments) {
       const papers = outdated.get(entry.name);
       if (!papers) continue;
       const masked = new Set(entry.masked);
       const live = papers.filter((paper) => !masked.has(paper.id));
-      if (live.length > 0) prepared.set(entry.name, await prepareSegment(dir, live));
+      prepared.set(entry.name, live.length > 0 ? await prepare(dir, live) : []);
     }
     return await withWriteLock(dataDir, async () => {
       const read = await readManifest(dir);
@@ -73,21 +82,22 @@ export async function upgradeOutdatedSegments(dataDir: string, raw: string, outd
       let manifest = read.manifest;
       const segments: SegmentEntry[] = [];
       for (const entry of read.manifest.segments) {
-        if (!outdated.has(entry.name)) {
+        const replacements = prepared.get(entry.name);
+        if (!replacements) {
           segments.push(entry);
           continue;
         }
-        const replacement = prepared.get(entry.name);
-        if (!replacement) continue;
-        const added = await addSegment(dir, manifest, replacement);
-        manifest = added.manifest;
-        segments.push(added.entry);
+        for (const replacement of replacements) {
+          const added = await addSegment(dir, manifest, replacement);
+          manifest = added.manifest;
+          segments.push(added.entry);
+        }
       }
       await writeManifest(dir, { ...manifest, segments });
-      for (const name of outdated.keys()) await deleteSegmentFiles(dir, name);
+      for (const name of prepared.keys()) await deleteSegmentFiles(dir, name);
       return true;
     });
   } finally {
-    await discardPrepared([...prepared.values()]);
+    await discardPrepared([...prepared.values()].flat());
   }
 }

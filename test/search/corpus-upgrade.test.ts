@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NewerFormatError } from '../../src/model/errors.ts';
 import type { StoredPaper } from '../../src/model/paper.ts';
-import { loadCorpus } from '../../src/search/corpus-loader.ts';
+import { loadCorpus, stateEntries } from '../../src/search/corpus-loader.ts';
 import { Corpus } from '../../src/search/corpus.ts';
 import { PAPER_FIELDS } from '../../src/search/fields.ts';
 import { decodeSegmentIndex } from '../../src/search/segment-index-codec.ts';
 import { indexingCounter } from '../../src/search/segment-index-build.ts';
+import { prepareSegments } from '../../src/search/segment-writer.ts';
 import { parsePapers, serializePapers } from '../../src/store/segment-files.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { fixturePapers, makePaper } from './corpus-fixtures.ts';
@@ -145,6 +146,19 @@ describe('upgrading segments indexed by the older analysis', () => {
       expect(again.search(query, { limit: 50 }).hits.map((h) => [h.id, h.score]), query).toEqual(fresh.search(query, { limit: 50 }).hits.map((h) => [h.id, h.score]));
     }
     await Promise.all([corpus.close(), again.close(), fresh.close()]);
+  });
+
+  it('builds the new indexes with the builder it is given (a worker thread in the app)', async () => {
+    const { dataDir, papers } = await olderAnalysisLibrary();
+    const built: number[] = [];
+    const prepare = async (dir: string, batch: StoredPaper[]) => {
+      built.push(batch.length);
+      return prepareSegments(dir, batch);
+    };
+    const loaded = await loadCorpus(dataDir, new Map(), [], true, prepare);
+    expect(built).toEqual([14, papers.length - 14]);
+    expect(stateEntries(loaded).map(({ segment }) => segment.index.size)).toEqual(built);
+    expect(stateEntries(loaded).flatMap(({ segment }) => segment.index.terms)).toContain('lukasz');
   });
 
   it('a reader that cannot write searches the outdated indexes as they are and changes nothing', async () => {
