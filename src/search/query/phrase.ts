@@ -3,7 +3,7 @@
  * indexing (so "reward model" matches "Reward-Model" and "reward models"). Indexes keep no
  * positions, so candidates that hold every word are confirmed by analysing their field text again.
  */
-import { forEachTerm } from '../text-terms.ts';
+import { foldToken, forEachTerm } from '../text-terms.ts';
 import type { SearchField } from '../fields.ts';
 
 /** Stands for any stop word: "state of the art" matches wherever those words are adjacent. */
@@ -17,6 +17,8 @@ export interface Phrase {
   terms: string[];
   /** As typed, for messages. */
   word: string;
+  /** A cheap test every text holding the phrase passes (see phraseProbe). */
+  probe: RegExp;
 }
 
 /** Analysed words of a text in order; punctuation-only tokens (the empty term) are skipped. */
@@ -33,12 +35,39 @@ export function makePhrase(text: string, fields: SearchField[]): Phrase | null {
   while (keys[0] === STOP) keys.shift();
   while (keys[keys.length - 1] === STOP) keys.pop();
   if (keys.length === 0) return null;
-  return { fields, keys, terms: [...new Set(keys.filter((key) => key !== STOP))], word: text };
+  return { fields, keys, terms: [...new Set(keys.filter((key) => key !== STOP))], word: text, probe: phraseProbe(keys) };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Re-analysing a text costs a stemmer lookup per word; most candidates of a phrase of common words
+ * fail, and a regular expression over the folded, lower-cased text rejects them first. Lunr's
+ * (Porter) stemmer only rewrites the last two letters of what it keeps ("happy" -> "happi",
+ * "possibility" -> "possibl"), so each word of a match begins with its term minus three letters;
+ * between words come separators and punctuation-only tokens; a stop word is any token. A necessary
+ * condition only: what passes is confirmed by containsPhrase.
+ */
+export function phraseProbe(keys: readonly string[]): RegExp {
+  const separator = String.raw`[\s-]+(?:[^\s\p{L}\p{N}-]+[\s-]+)*`;
+  const start = (key: string) => escape(key.slice(0, Math.max(1, key.length - 3)));
+  const word = (key: string) => (key === STOP ? String.raw`[^\s-]+` : String.raw`[^\s\p{L}\p{N}-]*${start(key)}`);
+  // The first word needs no leading punctuation (the search is not anchored), which lets the
+  // engine look for its letters directly; every word but the last runs to the next separator.
+  const parts = keys.map((key, i) => (i === 0 ? start(key) : word(key)));
+  return new RegExp(parts.join(String.raw`[^\s-]*${separator}`), 'iu');
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The probe on the text as it is (case-insensitive), and folded when it has letters outside ASCII. */
+function mayContain(text: string, probe: RegExp): boolean {
+  return probe.test(text) || (NON_ASCII.test(text) && probe.test(foldToken(text.toLowerCase())));
 }
 
 /** Whether `keys` occur as a contiguous run of `text`'s analysed words. */
-export function containsPhrase(text: string, keys: readonly string[]): boolean {
-  if (text === '') return false;
+export function containsPhrase(text: string, keys: readonly string[], probe: RegExp = phraseProbe(keys)): boolean {
+  if (text === '' || !mayContain(text, probe)) return false;
   const words = phraseKeys(text);
   const first = keys[0];
   outer: for (let i = 0; i + keys.length <= words.length; i++) {

@@ -37,7 +37,7 @@ function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | nu
     for (let doc = 0; doc < size; doc++) {
       if (hits[doc] !== wanted || set[doc] === 1 || (within !== null && within[doc] !== 1)) continue;
       const value = text(space.idOf(doc), field);
-      if (value === null || containsPhrase(value, phrase.keys)) set[doc] = 1;
+      if (value === null || containsPhrase(value, phrase.keys, phrase.probe)) set[doc] = 1;
     }
   }
   return set;
