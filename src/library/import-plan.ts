@@ -29,14 +29,38 @@ export interface ImportPlan {
 
 type Outcome = 'added' | 'updated' | 'unchanged';
 
-export function planImport(
+/** Papers planned between two turns of the event loop (planInSlices). */
+const SLICE = 100;
+
+export function planImport(...args: Parameters<typeof planSteps>): ImportPlan {
+  const steps = planSteps(...args);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same plan, made in slices with a turn of the event loop between them: a 10,000-paper import
+ * then never keeps a server or the desktop app from answering.
+ */
+export async function planInSlices(...args: Parameters<typeof planSteps>): Promise<ImportPlan> {
+  const steps = planSteps(...args);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* planSteps(
   papers: PaperFields[],
   source: string,
   now: string,
   lookup: LibraryLookup,
   /** Papers from a Papershelf backup: kept exactly as they were when new to this library. */
   exact: StoredPaper[] = [],
-): ImportPlan {
+): Generator<void, ImportPlan> {
   const batch = new Map<string, StoredPaper>();
   const outcome = new Map<string, Outcome>();
   const batchTitles = new Map<string, string>();
@@ -54,15 +78,20 @@ export function planImport(
     if (before === undefined || (before === 'unchanged' && result === 'updated')) outcome.set(paper.id, result);
   };
 
-  exact.forEach((paper) => {
+  for (const [index, paper] of exact.entries()) {
+    if (index % SLICE === SLICE - 1) yield;
     const existing = current(paper.id);
-    if (!existing) return record(paper, 'added');
+    if (!existing) {
+      record(paper, 'added');
+      continue;
+    }
     const { paper: merged, changed } = mergePaper(existing, paper, 'json', now);
     const sources = [...new Set([...merged.sources, ...paper.sources])];
     record({ ...merged, sources }, changed || sources.length !== merged.sources.length ? 'updated' : 'unchanged');
-  });
+  }
 
-  papers.forEach((fields, index) => {
+  for (const [index, fields] of papers.entries()) {
+    if (index % SLICE === SLICE - 1) yield;
     let id = paperKey(fields);
     let existing = current(id);
     if (!existing) {
@@ -92,10 +121,13 @@ export function planImport(
     if (batch.has(id) && outcome.get(id) === 'added' && existing === batch.get(id)) {
       warnings.push(`entry ${index + 1} ("${fields.title.slice(0, 60)}") repeats an earlier entry and was merged into it`);
     }
-    if (!existing) return record(newStoredPaper(id, fields, source, now), 'added');
+    if (!existing) {
+      record(newStoredPaper(id, fields, source, now), 'added');
+      continue;
+    }
     const { paper, changed } = mergePaper(existing, fields, source, now);
     record(paper, changed ? 'updated' : 'unchanged');
-  });
+  }
 
   const counts = { added: 0, updated: 0, unchanged: 0 };
   for (const result of outcome.values()) counts[result] += 1;

@@ -17,7 +17,7 @@ import { applyBackupAnnotations, beginRestore, completePendingRestore, finishRes
 import { PaperAliasStore } from '../store/paper-aliases.ts';
 import { resolvePaperId } from './enrich/resolve-id.ts';
 import { parseArxivReference, titleKey } from './identity.ts';
-import { planImport } from './import-plan.ts';
+import { planInSlices } from './import-plan.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from './paper-view.ts';
 import { LibraryAnnotations } from './library-annotations.ts';
 
@@ -331,7 +331,6 @@ export class Library {
    * `source` overrides the provenance recorded on new papers (default: the format's name).
    */
   async importParsed(parsed: ParsedImport, source: string = parsed.format): Promise<ImportSummary> {
-    // Identity needs every paper's title: plan only once all segments are loaded.
     await this.loaded();
     return withWriteLock(this.dataDir, async () => {
       beginRestore(this.dataDir, parsed);
@@ -344,8 +343,8 @@ export class Library {
       };
       // A backup's papers are kept exactly as exported; other formats go through the merge rules.
       const plan = parsed.backup
-        ? planImport([], source, now, lookup, parsed.backup.papers)
-        : planImport(parsed.papers, source, now, lookup);
+        ? await planInSlices([], source, now, lookup, parsed.backup.papers)
+        : await planInSlices(parsed.papers, source, now, lookup);
       // Annotations and notes move to the new key before the papers do: a crash in between leaves
       // them under the new key, where the paper arrives on the next import, rather than lost.
       for (const { from, to } of plan.rekeys) {
@@ -358,7 +357,10 @@ export class Library {
       for (const [id, title] of removedTitles) {
         if (this.titleIndex.get(titleKey(title)) === id) this.titleIndex.delete(titleKey(title));
       }
-      for (const paper of plan.upsert) this.titleIndex.set(titleKey(paper.title), paper.id);
+      for (const [index, paper] of plan.upsert.entries()) {
+        if (index % 250 === 249) await turn();
+        this.titleIndex.set(titleKey(paper.title), paper.id);
+      }
       this.corpusVersion += 1;
       const warnings = [...parsed.warnings, ...plan.warnings];
       if (parsed.backup) {
@@ -428,6 +430,11 @@ export class Library {
       loading: this.corpus.loading,
     };
   }
+}
+
+/** Lets the event loop answer others between slices of a long import. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function hasFilter(filter: ListFilter): boolean {

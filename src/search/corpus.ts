@@ -272,7 +272,9 @@ export class Corpus {
     const { storage, merges, segmentWorker } = await this.storage();
     const { storedPaperSchema } = storage;
     const byId = new Map<string, StoredPaper>();
-    for (const paper of batch.upsert) {
+    for (const [index, paper] of batch.upsert.entries()) {
+      // A turn of the event loop now and then: a large import never keeps others waiting.
+      if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
       const checked = storedPaperSchema.safeParse(paper);
       if (!checked.success) {
         const issue = checked.error.issues[0];
@@ -290,6 +292,7 @@ export class Corpus {
         await this.refresh();
         const next = await storage.writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
         if (next) this.apply(next);
+
       });
     } finally {
       await storage.discardPrepared(prepared);

@@ -20,6 +20,22 @@ const IDLE_MS = 60_000;
 /** Smaller batches are indexed on the calling thread: it takes less than handing them over. */
 export const WORKER_BATCH_MIN = 2000;
 
+/** The .jsonl bytes of a batch, a slice at a time with a turn of the event loop between slices. */
+async function serializeInSlices(papers: readonly StoredPaper[]): Promise<Uint8Array<ArrayBuffer>> {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < papers.length; i += 200) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    parts.push(Buffer.from(serializePapers(papers.slice(i, i + 200)), 'utf8'));
+  }
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
 export class SegmentWorker {
   private worker: { thread: Worker; client: RpcClient } | null = null;
   private idle: NodeJS.Timeout | null = null;
@@ -39,7 +55,7 @@ export class SegmentWorker {
       // One segment at a time: only one chunk's text is held (and moved to the worker) at once.
       for (let i = 0; i < papers.length; i += SEGMENT_CHUNK) {
         const group = papers.slice(i, i + SEGMENT_CHUNK);
-        const chunk = new Uint8Array(Buffer.from(serializePapers(group), 'utf8'));
+        const chunk = await serializeInSlices(group);
         const built = await this.run<BuiltChunk[] | null>('build', { dir, chunks: [chunk] } satisfies BuildJob, async () => null, [chunk.buffer]);
         prepared.push(...(built === null ? await prepareSegments(dir, group) : [await this.adopt(group, built[0]!)]));
       }
