@@ -23,6 +23,8 @@ const OPERATIONS: Record<OperationName, true> = {
   setStatus: true,
   setNote: true,
   appendNote: true,
+  noteHistory: true,
+  restoreNote: true,
   exportPapers: true,
   stats: true,
   getUiState: true,

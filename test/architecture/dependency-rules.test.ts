@@ -39,12 +39,14 @@ describe('dependency rules (.dependency-cruiser.cjs, DESIGN.md)', () => {
     file('tsconfig.json', JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, noEmit: true } }));
     file('main/shell.ts', 'export const shell = 1;\n');
     file('renderer/view.tsx', "import { readFileSync } from 'node:fs';\nimport { store } from '../src/store/store.ts';\nimport { paper } from '../src/model/paper.ts';\nexport const view = [readFileSync, store, paper];\n");
-    file('src/model/paper.ts', 'export const paper = 1;\n');
+    file('src/model/paper.ts', "import { disk } from '../store/disk.ts';\nexport const paper = disk;\n");
+    file('src/store/disk.ts', "import { statSync } from 'node:fs';\nexport const disk = statSync;\n");
     file('src/api/contract.ts', "export const contract = 1;\n");
     file('src/store/store.ts', "import { contract } from '../api/contract.ts';\nexport const store = contract;\n");
     file('src/cli/main.ts', "import { shell } from '../../main/shell.ts';\nimport type { view } from '../../renderer/view.tsx';\nexport const cli: [number, typeof view] = [shell, []];\n");
 
     expect(await violations(scratch, ['src', 'main', 'renderer'])).toEqual([
+      'browser-safe-src-stays-browser-safe: src/model/paper.ts -> src/store/disk.ts',
       'core-imports-no-door: src/cli/main.ts -> main/shell.ts',
       'core-imports-no-door: src/cli/main.ts -> renderer/view.tsx',
       'store-imports-no-api: src/store/store.ts -> src/api/contract.ts',

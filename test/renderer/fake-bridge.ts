@@ -131,6 +131,9 @@ export class FakeBridge implements PapershelfBridge {
       const current = this.library.view(i.id).note;
       return this.library.setNote(i.id, current ? `${current}\n\n${i.text}` : i.text);
     });
+  noteHistory: PapershelfBridge['noteHistory'] = (input) => this.run('noteHistory', input, (i: { id: string }) => this.library.noteHistory(i.id));
+  restoreNote: PapershelfBridge['restoreNote'] = (input) =>
+    this.run('restoreNote', input, (i: { id: string; version: number }) => this.library.restoreNote(i.id, i.version));
   exportPapers: PapershelfBridge['exportPapers'] = (input) =>
     this.run('exportPapers', input, (i: OperationInput<'exportPapers'>) => {
       const { results } = this.library.list(filterOf(i));

@@ -9,6 +9,7 @@ import { emptyPaperFields, type Annotation, type PaperView, type StoredPaper } f
 import { runQuery, type FieldTexts, type Hit } from './fake-search.ts';
 
 export type SeedPaper = Partial<StoredPaper> & { title: string };
+type NoteVersion = { version: number; savedAt: string; text: string };
 type Sort = 'relevance' | 'date' | 'upvotes' | 'title' | 'added';
 
 export function makePaper(seed: SeedPaper, index: number): StoredPaper {
@@ -26,6 +27,7 @@ export class FakeLibrary {
   readonly papers = new Map<string, StoredPaper>();
   readonly annotations = new Map<string, Annotation>();
   readonly notes = new Map<string, string>();
+  readonly history = new Map<string, NoteVersion[]>();
   private sortedCache = new Map<string, StoredPaper[]>();
 
   constructor(seeds: SeedPaper[] = []) {
@@ -146,11 +148,33 @@ export class FakeLibrary {
     return affected.length;
   }
 
+  /** Like the core: what a note held before each write becomes its newest earlier version. */
   setNote(id: string, text: string): PaperView {
     const paper = this.require(id);
+    this.keepVersion(paper.id);
     if (text.trim() === '') this.notes.delete(paper.id);
     else this.notes.set(paper.id, text);
     return this.view(paper.id);
+  }
+
+  private keepVersion(id: string): void {
+    const previous = this.notes.get(id);
+    if (previous === undefined) return;
+    const versions = this.history.get(id) ?? [];
+    if (versions[0]?.text === previous) return;
+    this.history.set(id, [{ version: (versions[0]?.version ?? 0) + 1, savedAt: new Date().toISOString(), text: previous }, ...versions]);
+  }
+
+  /** Earlier versions of the note, newest first. */
+  noteHistory(id: string): { versions: NoteVersion[] } {
+    return { versions: [...(this.history.get(this.require(id).id) ?? [])] };
+  }
+
+  restoreNote(id: string, version: number): PaperView {
+    const paper = this.require(id);
+    const found = this.history.get(paper.id)?.find((entry) => entry.version === version);
+    if (!found) throw new PapershelfError('not-found', `the note of ${paper.id} has no version ${version}`);
+    return this.setNote(paper.id, found.text);
   }
 
   /** Imports a JSON array of papers (`[{title, ...}]`), merging by title like the core merges by key. */
