@@ -104,6 +104,7 @@ export const contract = {
   search: op(
     z.extend(listFilterSchema, {
       query: text(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`),
+      prefixLast: z.optional(z.boolean()),
       sort: z.optional(sortKey),
       ...pageInput,
     }),

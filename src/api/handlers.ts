@@ -45,7 +45,7 @@ const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
 export const handlers: Handlers = {
   importText: (library, input) => library.importText(input),
   listPapers: whole((library, input) => library.listPapers({ ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset })),
-  search: whole((library, input) => library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset })),
+  search: whole((library, input) => library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset, prefixLast: input.prefixLast })),
   getPaper: onePaper<'getPaper'>((library, input) => library.getPaper(input.id)),
   similarPapers: whole((library, input) => ({ results: library.similarPapers(input.id, input.limit) })),
   setStar: onePaper<'setStar'>((library, input) => library.annotate.setStar(input.id, input.starred)),

@@ -283,7 +283,7 @@ export class Library {
     return { total: papers.length, results: page.map((paper) => this.view(paper)) };
   }
 
-  search(query: string, request: PageRequest = {}): Page<SearchResultView> {
+  search(query: string, request: PageRequest & { prefixLast?: boolean | undefined } = {}): Page<SearchResultView> {
     const annotations = hasFilter(request) ? this.annotations.all() : null;
     const filter = annotations
       ? (id: string) => {
@@ -294,13 +294,14 @@ export class Library {
     const offset = request.offset ?? 0;
     const limit = request.limit ?? 50;
     const ranked = request.sort === undefined || request.sort === 'relevance';
+    const prefixLast = request.prefixLast;
     // Other orders need every hit before paging; relevance lets the corpus page for us.
     if (ranked) {
-      const found = this.corpus.search(query, { limit, offset, filter });
+      const found = this.corpus.search(query, { limit, offset, filter, prefixLast });
       return { total: found.total, results: found.hits.map((hit) => this.searchView(hit)) };
     }
     // Match positions cost a re-tokenisation per hit: find them only for the page shown.
-    const found = this.corpus.search(query, { limit: Number.MAX_SAFE_INTEGER, offset: 0, filter, withMatches: false });
+    const found = this.corpus.search(query, { limit: Number.MAX_SAFE_INTEGER, offset: 0, filter, withMatches: false, prefixLast });
     const compare = comparePapers(request.sort as Exclude<SortKey, 'relevance'>);
     const page = [...found.hits].sort((a, b) => compare(this.corpus.get(a.id)!, this.corpus.get(b.id)!)).slice(offset, offset + limit);
     const results = page.map((hit) => this.searchView({ ...hit, matches: this.corpus.matchesOf(hit.id, found.scoringTerms) }));

@@ -61,6 +61,8 @@ export interface SearchOptions {
    * highlight one page (then `matchesOf(id, scoringTerms)` gives a hit's matches).
    */
   withMatches?: boolean;
+  /** The last word, unless followed by a space, also matches words it begins (as-you-type search). */
+  prefixLast?: boolean | undefined;
 }
 
 export interface SearchHit {
@@ -327,7 +329,7 @@ export class Corpus {
    * empty one. Only the requested page is ranked in full and given match positions.
    */
   search(query: string, options: SearchOptions = {}): SearchPage {
-    const request = { offset: count(options.offset, 0), limit: count(options.limit, DEFAULT_PAGE_SIZE), filter: options.filter };
+    const request = { offset: count(options.offset, 0), limit: count(options.limit, DEFAULT_PAGE_SIZE), filter: options.filter, prefixLast: options.prefixLast };
     const ranked = rankQuery(this.loadedState, this.annotations, query, request);
     const noTerms: ScoringTerms = new Map();
     const hits = ranked.page.map((hit) => this.hit(hit, options.withMatches === false ? noTerms : ranked.scoringTerms));
