@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEGMENT_INDEX_VERSION } from '../../src/search/segment-index-codec.ts';
 import { cli } from '../cli/run-cli.ts';
 import { fixturePath, tempDir } from '../helpers/fixtures.ts';
 
@@ -48,7 +49,7 @@ function bumpJsonVersion(path: string, key: string, version: number): void {
 /** Same length, so only the version tells it apart from the file this version wrote. */
 function bumpIndexVersion(path: string): void {
   const bytes = readFileSync(path);
-  const at = bytes.indexOf('"version":2');
+  const at = bytes.indexOf(`"version":${SEGMENT_INDEX_VERSION}`);
   expect(at).toBeGreaterThan(0);
   bytes.write('"version":7', at, 'latin1');
   writeFileSync(path, bytes);
