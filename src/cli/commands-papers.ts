@@ -1,6 +1,5 @@
 /** `import`, `list`, `search`, `show`, `similar`, `export`, `stats`. */
 import type { Command } from 'commander';
-import { errorLine } from '../api/error-text.ts';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
 import type { CliContext } from './context.ts';
 import { readInput, writeOutput } from './files.ts';
@@ -48,16 +47,19 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('search')
-    .description('full-text search (Lunr syntax: title: author: tag: note: foo* foo~1 -foo; put -- before a query that starts with -)')
+    .description(
+      'full-text search: words (all required), "a phrase", a OR b, (groups), -word or NOT word, title: abstract: author: tag: note:, foo* foo~1, an arXiv id, link or DOI; put -- before a query that starts with -',
+    )
     .argument('<query...>', 'search words')
     .option('--limit <n>', 'show at most N results', positiveInt, 20)
     .option('--json', 'print JSON')
-    .configureOutput({
-      // `-survey` reads as an option; say how to search for it.
-      outputError: (message, write) =>
-        write(`${errorLine(message.replace(/unknown option '(-[^']*)'/, "unknown option '$1' (to exclude a word, put -- before the query: papershelf search -- $1 …)"))}\n`),
-    })
-    .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
+    // `-survey` or "-survey reward" is a query that excludes a word, not an option.
+    .allowUnknownOption()
+    .action(async (args: string[], opts: { limit: number; json?: boolean }, command: Command) => {
+      // Commander keeps a `--` that follows an unknown option; it only separates options from words.
+      const words = args.filter((word) => word !== '--');
+      const mistyped = words.find((word) => /^--[^\s-]/.test(word) && !/\s/.test(word));
+      if (mistyped !== undefined) command.error(`error: unknown option '${mistyped}' (see papershelf search --help)`);
       const page = await ctx.call('search', { query: words.join(' '), limit: opts.limit });
       if (opts.json) {
         return ctx.printJson({ total: page.total, results: page.results.map((r) => ({ ...paperJson(r), score: r.score, matches: r.matches })) });

@@ -31,8 +31,25 @@ describe('the bundled papershelf command', () => {
     expect(quoted.code, quoted.stderr).toBe(0);
     expect(quoted.stdout).toBe(words.stdout);
     const bare = cliProcess(dir, ['search', '-survey', 'testing']);
-    expect(bare.code).toBe(2);
-    expect(bare.stderr).toBe("error: unknown option '-survey' (to exclude a word, put -- before the query: papershelf search -- -survey …)\n");
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stdout).toBe(words.stdout);
+  });
+
+  it('searches for one argument that starts with "-" without --, and --limit still applies', async () => {
+    const { dir } = await imported();
+    const excluded = cliProcess(dir, ['search', '--json', '--', '-survey', 'testing']).json<{ total: number }>().total;
+    expect(excluded).toBeGreaterThan(1);
+    const quoted = cliProcess(dir, ['search', '-survey testing']);
+    expect(quoted.code, quoted.stderr).toBe(0);
+    expect(quoted.stdout).toContain(`${Math.min(excluded, 20)} of ${excluded} matches`);
+    const limited = cliProcess(dir, ['search', '-survey testing', '--limit', '1']);
+    expect(limited.code, limited.stderr).toBe(0);
+    expect(limited.stdout).toContain(`1 of ${excluded} matches`);
+    const limitFirst = cliProcess(dir, ['search', '--limit', '1', '-survey testing', '--json']);
+    expect(limitFirst.json<{ total: number; results: unknown[] }>()).toMatchObject({ total: excluded, results: [expect.anything()] });
+    const mistyped = cliProcess(dir, ['search', '-survey testing', '--limt', '1']);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toBe("error: unknown option '--limt' (see papershelf search --help)\n");
   });
 
   it('reaches similarPapers and deleteTag: `similar ID` and `delete-tag TAG`', async () => {
