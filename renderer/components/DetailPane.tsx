@@ -64,7 +64,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
     <section className="detail" aria-label="Paper details">
       <article>
         <h2 className="detail-title">
-          <MathText text={paper.title} ranges={fieldRanges(matches, 'title')} />
+          <MathText text={paper.title} ranges={fieldRanges(matches, 'title', paper.title)} />
         </h2>
         <AuthorLinks paper={paper} onSearch={actions.search} />
         <p className="detail-meta muted">{metaLine(paper)}</p>
@@ -78,7 +78,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
         <section className="abstract" aria-labelledby="abstract-heading">
           <h3 id="abstract-heading">Abstract</h3>
           <p className="abstract-text">
-            {paper.abstract ? <MathText text={paper.abstract} ranges={fieldRanges(matches, 'abstract')} /> : <span className="muted">No abstract.</span>}
+            {paper.abstract ? <MathText text={paper.abstract} ranges={fieldRanges(matches, 'abstract', paper.abstract)} /> : <span className="muted">No abstract.</span>}
           </p>
         </section>
         <NoteEditor key={paper.id} paperId={paper.id} note={paper.note} save={actions.saveNote} textareaRef={noteRef} />

@@ -65,7 +65,7 @@ export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect
   };
 
   return (
-    <section className="list-pane" aria-label="Paper list">
+    <main className="list-pane" aria-label="Paper list">
       <div className="list-header">
         <p className="list-count" role="status" aria-label={count}>
           {count}
@@ -107,6 +107,6 @@ export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect
           })}
         </div>
       </div>
-    </section>
+    </main>
   );
 }

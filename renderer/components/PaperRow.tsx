@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Row } from '../api/types.ts';
-import { authorLine, formatDate } from '../lib/format.ts';
+import { authorLine, paperDate } from '../lib/format.ts';
 
 interface PaperRowProps {
   row: Row | undefined;
@@ -49,7 +49,7 @@ export const PaperRow = memo(function PaperRow({ row, index, total, top, height,
       </div>
       <div className="row-meta">
         <span className="row-authors">{authorLine(row)}</span>
-        {row.published && <span>{formatDate(row.published)}</span>}
+        {row.published && <span>{paperDate(row)}</span>}
         {row.upvotes !== null && <span>▲ {row.upvotes}</span>}
         {row.tags.map((tag) => (
           <span key={tag} className="tag">

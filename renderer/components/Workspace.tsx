@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { BridgeContext } from '../api/bridge-context.ts';
 import type { ExportFormat, MenuAction, PapershelfBridge, SortKey, UiState, View } from '../api/types.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
@@ -16,13 +16,12 @@ import { usePaperActions } from '../hooks/use-paper-actions.ts';
 import { usePaperDetail } from '../hooks/use-paper-detail.ts';
 import { useUiState } from '../hooks/use-ui-state.ts';
 import { countLabel } from '../lib/format.ts';
-import { primaryLink } from '../lib/paper-links.ts';
 import { filterOf, viewLabel } from '../lib/views.ts';
 import { DetailPane } from './DetailPane.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { Notices } from './Notices.tsx';
-import { PaperList } from './PaperList.tsx';
+import { PaperList, ROW_HEIGHT } from './PaperList.tsx';
 import { SearchBar } from './SearchBar.tsx';
 import { ShortcutsOverlay } from './ShortcutsOverlay.tsx';
 import { Sidebar } from './Sidebar.tsx';
@@ -56,7 +55,8 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const patchRow = useCallback((paper: Parameters<typeof list.patch>[0]) => list.patch(paper), [list]);
   const detail = usePaperDetail(bridge, ui.selectedId, revision, patchRow, report);
   const select = useCallback((id: string) => update({ selectedId: id }), [update]);
-  const actions = usePaperActions(bridge, detail.paper, detail.apply, select);
+  const searchFor = useCallback((value: string) => update({ query: value }), [update]);
+  const actions = usePaperActions(bridge, detail.paper, detail.apply, select, { report, search: searchFor });
   const importer = useImport(bridge);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [exportOpen, setExportOpen] = useState(false);
@@ -71,7 +71,9 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
 
   const selectedIndex = ui.selectedId === null ? -1 : snapshot.indexOf(ui.selectedId);
   const move = async (delta: number) => {
-    const target = selectedIndex < 0 ? 0 : Math.min(Math.max(selectedIndex + delta, 0), snapshot.total - 1);
+    // With nothing selected the selection starts before the first row: j, Home go to the first paper, End to the last.
+    const target = Math.min(Math.max((selectedIndex < 0 ? -1 : selectedIndex) + delta, 0), snapshot.total - 1);
+    if (target < 0) return;
     const row = await list.rowAt(target);
     if (row) select(row.id);
   };
@@ -98,13 +100,18 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
       toggleStar: actions.toggleStar,
       focusTags: () => tagRef.current?.focus(),
       focusNote: () => noteRef.current?.focus(),
-      openPaper: () => {
-        const url = detail.paper ? primaryLink(detail.paper) : null;
-        if (url) void bridge.openExternal(url);
-      },
+      cycleStatus: actions.cycleStatus,
+      copyCitation: actions.copyCitation,
+      openPaper: actions.openPaper,
       showShortcuts: () => setDialog({ kind: 'shortcuts' }),
     },
     dialog === null && !exportOpen,
+    // PageUp/PageDown move by the rows the list shows, less one kept in view for context; a list not
+    // shown (narrow layout, detail pane in front) measures 0 and the keys fall back to the default.
+    () => {
+      const rows = Math.floor((listRef.current?.clientHeight ?? 0) / ROW_HEIGHT);
+      return rows > 1 ? rows - 1 : rows;
+    },
   );
 
   const exportPapers = async (format: ExportFormat) => {
@@ -149,7 +156,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
 
   return (
     <BridgeContext.Provider value={bridge}>
-      <div className="app" style={{ gridTemplateColumns: `${sidebar}px 6px ${listWidth}px 6px minmax(320px, 1fr)` }}>
+      <div className="app" style={{ '--sidebar-width': `${sidebar}px`, '--list-width': `${listWidth}px` } as CSSProperties}>
         <header className="topbar">
           <h1 className="brand">Papershelf</h1>
           <SearchBar value={ui.query} onChange={setQuery} error={snapshot.error?.message ?? null} inputRef={searchRef} />

@@ -93,13 +93,35 @@ describe('detail pane', () => {
   it('restores the saved window state and saves changes to it', async () => {
     const bridge = sampleBridge({ query: 'graph', selectedId: 'p-graphs', sort: 'title', view: { kind: 'starred', value: null } });
     const { user } = await renderApp(bridge);
-    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search papers' }).value).toBe('graph');
+    const search = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search papers' });
+    const sortBy = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Sort by' }).value;
+    expect(search.value).toBe('graph');
     expect(await screen.findByRole('heading', { level: 2, name: 'Graph neural networks at scale' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Starred' }).getAttribute('aria-current')).toBe('page');
-    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Sort by' }).value).toBe('title');
+    // A restored query lists by relevance; the saved order is the list's own, for when no query is present.
+    expect(sortBy()).toBe('relevance');
     await waitFor(() => expect(rowTitles()).toEqual(['Graph neural networks at scale']));
     await user.click(screen.getByRole('button', { name: 'All papers' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Upvotes');
-    await waitFor(() => expect(bridge.ui).toMatchObject({ sort: 'upvotes', view: { kind: 'all', value: null }, query: 'graph' }));
+    await waitFor(() => expect(sortBy()).toBe('upvotes'));
+    await waitFor(() => expect(bridge.ui).toMatchObject({ sort: 'title', view: { kind: 'all', value: null }, query: 'graph' }));
+    await user.clear(search);
+    await waitFor(() => expect(sortBy()).toBe('title'));
+    await waitFor(() => expect(rowTitles()[0]).toBe('A survey of diffusion in language models'));
+    await waitFor(() => expect(bridge.ui).toMatchObject({ sort: 'title', query: '' }));
+  });
+
+  it('restores the saved list order when no query was saved', async () => {
+    const bridge = sampleBridge({ sort: 'upvotes' });
+    await renderApp(bridge);
+    await waitFor(() =>
+      expect(rowTitles()).toEqual([
+        'Diffusion models for protein design',
+        'Graph neural networks at scale',
+        'A survey of diffusion in language models',
+        'Robust vision transformers',
+      ]),
+    );
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Sort by' }).value).toBe('upvotes');
   });
 });

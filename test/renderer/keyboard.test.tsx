@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE } from '../../renderer/hooks/use-keyboard-shortcuts.ts';
+import { ROW_HEIGHT } from '../../renderer/components/PaperList.tsx';
 import { FakeBridge } from './fake-bridge.ts';
-import { renderApp, rowTitles } from './render-app.tsx';
+import { renderApp, rowTitles, VIEWPORT_HEIGHT } from './render-app.tsx';
 import { sampleBridge } from './sample.ts';
 
 function selectedTitle(): string | null {
@@ -99,22 +99,24 @@ describe('keyboard shortcuts', () => {
     const { user } = await renderApp(new FakeBridge(papers));
     // The list is virtual: the selected row may be out of the DOM, the detail pane shows it.
     const shownTitle = () => document.querySelector('.detail-title')?.textContent ?? null;
+    // A page is what the list shows, less one row kept in view.
+    const page = VIEWPORT_HEIGHT / ROW_HEIGHT - 1;
     await waitFor(() => expect(rowTitles()[0]).toBe('Paper 01'));
     await user.keyboard('j');
     await waitFor(() => expect(shownTitle()).toBe('Paper 01'));
     await user.keyboard('{End}');
     await waitFor(() => expect(shownTitle()).toBe('Paper 30'));
     await user.keyboard('{PageUp}');
-    await waitFor(() => expect(shownTitle()).toBe(`Paper ${30 - DEFAULT_PAGE_SIZE}`));
+    await waitFor(() => expect(shownTitle()).toBe(`Paper ${30 - page}`));
     await user.keyboard('{Home}');
     await waitFor(() => expect(shownTitle()).toBe('Paper 01'));
     await user.keyboard('{PageDown}');
-    await waitFor(() => expect(shownTitle()).toBe(`Paper ${String(1 + DEFAULT_PAGE_SIZE).padStart(2, '0')}`));
+    await waitFor(() => expect(shownTitle()).toBe(`Paper ${String(1 + page).padStart(2, '0')}`));
     // From inside the detail pane the keys scroll the pane, as they do in any page.
     screen.getByRole('button', { name: 'Star' }).focus();
     await user.keyboard('{Home}');
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    expect(shownTitle()).toBe(`Paper ${String(1 + DEFAULT_PAGE_SIZE).padStart(2, '0')}`);
+    expect(shownTitle()).toBe(`Paper ${String(1 + page).padStart(2, '0')}`);
   });
 });
 
