@@ -139,7 +139,12 @@ export const contract = {
   /** Brings a version back; the text it replaces becomes a version in turn. */
   restoreNote: op(z.strictObject({ id: paperId, version: int().check(z.gte(1, 'a note version is a whole number from 1')) }), paperViewSchema, true),
   exportPapers: op(
-    z.extend(listFilterSchema, { format: exportFormat }),
+    z.extend(listFilterSchema, {
+      format: exportFormat,
+      /** For `bibliography`: apa, ieee, chicago, nature, or the text of a CSL style file. */
+      style: z.optional(z.string().check(z.maxLength(1_000_000))),
+      locale: z.optional(z.string()),
+    }),
     z.object({ content: z.string(), fileName: z.string(), mimeType: z.string(), count: int() }),
     false,
   ),

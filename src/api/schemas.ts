@@ -25,7 +25,7 @@ export const tagName = z
 export const readingStatus = z.enum(READING_STATUSES);
 export const importFormat = z.enum(IMPORT_FORMATS);
 export const sortKey = z.enum(SORT_KEYS);
-export const exportFormat = z.enum(['bibtex', 'csl-json', 'markdown', 'json']);
+export const exportFormat = z.enum(['bibtex', 'csl-json', 'markdown', 'json', 'bibliography']);
 export const searchField = z.enum(['title', 'abstract', 'authors', 'tags', 'note']);
 
 const maybeText = z.nullable(z.string());

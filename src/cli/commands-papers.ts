@@ -8,7 +8,7 @@ import { isoDay, oneOf, positiveInt } from './parse-options.ts';
 
 const SORTS = ['date', 'upvotes', 'title', 'added'] as const;
 /** Checked by the contract (exportFormat); listed here for the help text. */
-const EXPORT_FORMATS = 'bibtex|csl-json|markdown|json';
+const EXPORT_FORMATS = 'bibtex|csl-json|markdown|json|bibliography';
 
 export function registerPaperCommands(program: Command, ctx: CliContext): void {
   program
@@ -94,15 +94,19 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('export')
-    .description('export papers as BibTeX, CSL-JSON, a Markdown reading list or a JSON backup')
+    .description('export papers as BibTeX, CSL-JSON, a Markdown reading list, a JSON backup or formatted references')
     .requiredOption('--format <format>', EXPORT_FORMATS)
+    .option('--style <style>', 'for --format bibliography: apa|ieee|chicago|nature, or a CSL style file (FILE.csl)')
+    .option('--locale <locale>', 'for --format bibliography: language of the references, such as en-US or de-DE')
     .option('--starred', 'only starred papers')
     .option('--tag <tag>', 'only papers with this tag')
     .option('-o, --output <file>', 'write to FILE instead of standard output')
-    .action(async (opts: { format: string; starred?: boolean; tag?: string; output?: string }) => {
+    .action(async (opts: { format: string; style?: string; locale?: string; starred?: boolean; tag?: string; output?: string }) => {
       // Refuse an unwritable destination before the work of exporting.
       if (opts.output !== undefined) await writeOutput(opts.output, null);
-      const result = await ctx.call('exportPapers', { format: opts.format, starred: opts.starred, tag: opts.tag });
+      const style = opts.style !== undefined && /\.csl$/i.test(opts.style) ? await readInput(ctx, opts.style) : opts.style;
+      const request = { format: opts.format, style, locale: opts.locale, starred: opts.starred, tag: opts.tag };
+      const result = await ctx.call('exportPapers', request);
       if (opts.output === undefined) return ctx.io.stdout(result.content);
       await writeOutput(opts.output, result.content);
       ctx.io.stderr(`exported ${result.count} papers to ${opts.output}\n`);

@@ -65,6 +65,9 @@ function localeXml(lang: string): string {
 function styleXml(style: BibliographyStyle | string): string {
   if (isBibliographyStyle(style)) return STYLES[style];
   if (style.length > MAX_STYLE_BYTES) throw new BibliographyError(`The style file is larger than ${MAX_STYLE_BYTES / 1_000_000} MB.`);
+  if (!/^[\s\uFEFF]*</.test(style.slice(0, 1000))) {
+    throw new BibliographyError(`unknown style "${style.slice(0, 60)}": use ${BIBLIOGRAPHY_STYLES.join(', ')} or a CSL style file`);
+  }
   if (!/<style\b[^>]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(style.slice(0, 4000))) {
     throw new BibliographyError('This is not a CSL style file (no <style xmlns="http://purl.org/net/xbiblio/csl"> element).');
   }

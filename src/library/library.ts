@@ -396,12 +396,24 @@ export class Library {
     }));
   }
 
-  async exportPapers(format: 'bibtex' | 'csl-json' | 'markdown' | 'json', filter: ListFilter) {
-    const { exportItems } = await import('../export/index.ts');
+  async exportPapers(
+    format: 'bibtex' | 'csl-json' | 'markdown' | 'json' | 'bibliography',
+    filter: ListFilter,
+    citation: { style?: string | undefined; locale?: string | undefined } = {},
+  ) {
     const items = this.itemsForExport(filter);
     const now = new Date().toISOString();
     const { extension, mimeType } = EXPORT_FILES[format];
-    return { content: exportItems(format, items, now), fileName: `papershelf-${now.slice(0, 10)}.${extension}`, mimeType, count: items.length };
+    let content: string;
+    if (format === 'bibliography') {
+      // citeproc and its locales load only for this format.
+      const { formatBibliography } = await import('../export/bibliography.ts');
+      content = formatBibliography(items, citation.style ?? 'apa', citation.locale === undefined ? {} : { locale: citation.locale });
+    } else {
+      const { exportItems } = await import('../export/index.ts');
+      content = exportItems(format, items, now);
+    }
+    return { content, fileName: `papershelf-${now.slice(0, 10)}.${extension}`, mimeType, count: items.length };
   }
 
   stats() {
@@ -447,4 +459,5 @@ const EXPORT_FILES = {
   'csl-json': { extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json' },
   markdown: { extension: 'md', mimeType: 'text/markdown' },
   json: { extension: 'papershelf.json', mimeType: 'application/json' },
+  bibliography: { extension: 'txt', mimeType: 'text/plain' },
 } as const;

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bundledWorker } from '../../src/search/worker/start-worker.ts';
-import { REPO_ROOT } from '../helpers/fixtures.ts';
-import { CLI_BIN } from './run-cli.ts';
+import { fixturePath, REPO_ROOT, tempDir } from '../helpers/fixtures.ts';
+import { CLI_BIN, cliProcess } from './run-cli.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -50,5 +51,28 @@ describe('the CLI bundle', () => {
       });
       await worker.terminate();
     }
+  });
+
+  it('loads the citation processor only to format references: a star does not', () => {
+    const dir = tempDir();
+    expect(cliProcess(dir, ['import', fixturePath('arxiv-2508.07662.bib')]).code).toBe(0);
+    const log = join(tempDir(), 'loaded.txt');
+    const hooks = join(tempDir(), 'hooks.mjs');
+    writeFileSync(log, '');
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`,
+    );
+    const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(hooks).href)})`;
+    const run = (args: string[]) => {
+      writeFileSync(log, '');
+      const child = spawnSync(process.execPath, ['--import', register, CLI_BIN, '--data-dir', dir, ...args], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      const files = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(pathToFileURL(dirname(CLI_BIN)).href));
+      expect(files.length).toBeGreaterThan(0);
+      return files.some((url) => readFileSync(new URL(url), 'utf8').includes('makeBibliography'));
+    };
+    expect(run(['star', '2508.07662'])).toBe(false);
+    expect(run(['export', '--format', 'bibliography'])).toBe(true);
   });
 });
