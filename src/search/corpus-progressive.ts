@@ -8,6 +8,7 @@
 import { papersDir } from '../store/segment-files.ts';
 import { LEGACY_MANIFEST_VERSION, readManifest } from '../store/segment-manifest.ts';
 import { isDamage, loadCorpus, loadSegment, type LoadedCorpus } from './corpus-loader.ts';
+import type { PrepareSegments } from './corpus-upgrade.ts';
 import type { LoadedSegment } from './corpus-state.ts';
 import { detached } from './detached.ts';
 
@@ -26,6 +27,7 @@ export async function loadNewestFirst(
   problems: string[],
   onPartial: (partial: LoadedCorpus, progress: LoadProgress) => void,
   withPapers = true,
+  prepare?: PrepareSegments,
 ): Promise<LoadedCorpus> {
   const read = await readManifest(papersDir(dataDir));
   const segments = new Map<string, LoadedSegment>();
@@ -47,7 +49,7 @@ export async function loadNewestFirst(
       }
     }
   }
-  return loadCorpus(dataDir, segments, problems, withPapers);
+  return loadCorpus(dataDir, segments, problems, withPapers, prepare);
 }
 
 export interface ProgressiveHost {
@@ -60,7 +62,13 @@ export interface ProgressiveHost {
  * that comes first), with `done`, the end of loading. Loading continues detached from the
  * caller's async context (see detached.ts).
  */
-export async function openNewestFirst(dataDir: string, problems: string[], withPapers: boolean, host: ProgressiveHost): Promise<{ done: Promise<void> }> {
+export async function openNewestFirst(
+  dataDir: string,
+  problems: string[],
+  withPapers: boolean,
+  host: ProgressiveHost,
+  prepare?: PrepareSegments,
+): Promise<{ done: Promise<void> }> {
   let first!: () => void;
   const firstLoaded = new Promise<void>((resolve) => (first = resolve));
   const onPartial = (partial: LoadedCorpus, progress: LoadProgress) => {
@@ -68,7 +76,7 @@ export async function openNewestFirst(dataDir: string, problems: string[], withP
     host.apply(partial);
     first();
   };
-  const done = detached(() => loadNewestFirst(dataDir, problems, onPartial, withPapers)).then((loaded) => {
+  const done = detached(() => loadNewestFirst(dataDir, problems, onPartial, withPapers, prepare)).then((loaded) => {
     host.setProgress(null);
     host.apply(loaded);
   });

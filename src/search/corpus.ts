@@ -130,8 +130,8 @@ export class Corpus {
     const corpus = new Corpus(dataDir, options);
     if (options.lazy) {
       corpus.pendingLoad = async () => {
-        const { storage, merges } = await corpus.storage();
-        corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems));
+        const { storage, merges, segmentWorker } = await corpus.storage();
+        corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems, true, (dir, papers) => segmentWorker.prepare(dir, papers)));
         corpus.located.clear();
         if (corpus.pendingTexts) corpus.annotations.setAll(corpus.pendingTexts);
         corpus.pendingTexts = null;
@@ -139,14 +139,14 @@ export class Corpus {
       };
       return corpus;
     }
-    const { storage, merges } = await corpus.storage();
+    const { storage, merges, segmentWorker } = await corpus.storage();
+    // Segments indexed by an older analysis are re-indexed in the worker: the event loop stays free.
+    const prepare = (dir: string, papers: StoredPaper[]) => segmentWorker.prepare(dir, papers);
     if (!options.progressive) {
-      corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems));
+      corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems, true, prepare));
     } else {
-      const opened = await storage.openNewestFirst(dataDir, corpus.problems, true, {
-        apply: (loaded) => corpus.apply(loaded),
-        setProgress: (progress) => (corpus.progress = progress),
-      });
+      const host = { apply: (loaded: LoadedCorpus) => corpus.apply(loaded), setProgress: (progress: LoadProgress | null) => (corpus.progress = progress) };
+      const opened = await storage.openNewestFirst(dataDir, corpus.problems, true, host, prepare);
       corpus.loadingDone = opened.done;
     }
     // Small segments left by other processes (CLI imports) are merged too, once everything is loaded.
@@ -258,8 +258,8 @@ export class Corpus {
     const read = await readManifest(papersDir(this.dataDir));
     const raw = read.kind === 'missing' ? null : read.raw;
     if (raw === this.loaded.raw) return false;
-    const { storage } = await this.storage();
-    this.apply(await storage.loadCorpus(this.dataDir, this.loaded.segments, this.problems));
+    const { storage, segmentWorker } = await this.storage();
+    this.apply(await storage.loadCorpus(this.dataDir, this.loaded.segments, this.problems, true, (dir, papers) => segmentWorker.prepare(dir, papers)));
     return true;
   }
 

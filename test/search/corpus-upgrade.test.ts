@@ -7,12 +7,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NewerFormatError } from '../../src/model/errors.ts';
 import type { StoredPaper } from '../../src/model/paper.ts';
 import { loadCorpus, stateEntries } from '../../src/search/corpus-loader.ts';
 import { Corpus } from '../../src/search/corpus.ts';
 import { PAPER_FIELDS } from '../../src/search/fields.ts';
+import { SegmentWorker } from '../../src/search/segment-worker.ts';
 import { decodeSegmentIndex } from '../../src/search/segment-index-codec.ts';
 import { indexingCounter } from '../../src/search/segment-index-build.ts';
 import { prepareSegments } from '../../src/search/segment-writer.ts';
@@ -159,6 +160,22 @@ describe('upgrading segments indexed by the older analysis', () => {
     expect(built).toEqual([14, papers.length - 14]);
     expect(stateEntries(loaded).map(({ segment }) => segment.index.size)).toEqual(built);
     expect(stateEntries(loaded).flatMap(({ segment }) => segment.index.terms)).toContain('lukasz');
+  });
+
+  it('Corpus.open (at once or newest first) re-indexes through its segment worker, off the event loop', async () => {
+    for (const progressive of [false, true]) {
+      const { dataDir, papers } = await olderAnalysisLibrary();
+      const prepare = vi.spyOn(SegmentWorker.prototype, 'prepare');
+      try {
+        const corpus = await Corpus.open(dataDir, { progressive });
+        await corpus.whenLoaded();
+        expect(prepare.mock.calls.map(([, batch]) => batch.length), `progressive: ${progressive}`).toEqual([14, papers.length - 14]);
+        expect(corpus.search('lukasz').hits.map((h) => h.id)).toEqual([LUKASZ.id]);
+        await corpus.close();
+      } finally {
+        prepare.mockRestore();
+      }
+    }
   });
 
   it('a reader that cannot write searches the outdated indexes as they are and changes nothing', async () => {
