@@ -21,6 +21,8 @@ export interface DetailActions {
   addTag(tag: string): Promise<boolean>;
   removeTag(tag: string): void;
   saveNote: SaveNote;
+  /** Brings back an earlier version of the paper's note. */
+  restoreNote(id: string, version: number): Promise<boolean>;
   /** Opens the paper's page; a paper with no link is looked up by title, with a notice saying so. */
   openPaper(): void;
   /** `c`: copies the citation in the style last chosen under "Copy citation". */
@@ -81,7 +83,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
             {paper.abstract ? <MathText text={paper.abstract} ranges={fieldRanges(matches, 'abstract', paper.abstract)} /> : <span className="muted">No abstract.</span>}
           </p>
         </section>
-        <NoteEditor key={paper.id} paperId={paper.id} note={paper.note} save={actions.saveNote} textareaRef={noteRef} />
+        <NoteEditor key={paper.id} paperId={paper.id} note={paper.note} save={actions.saveNote} restore={actions.restoreNote} textareaRef={noteRef} />
         <SimilarPapers papers={similar} onSelect={actions.select} />
       </article>
     </section>

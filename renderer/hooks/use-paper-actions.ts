@@ -42,6 +42,7 @@ export function usePaperActions(
         if (id) void apply(bridge.removeTags({ id, tags: [tag] }));
       },
       saveNote: async (noteId, text) => (await apply(bridge.setNote({ id: noteId, text }))) !== null,
+      restoreNote: async (noteId, version) => (await apply(bridge.restoreNote({ id: noteId, version }))) !== null,
       openPaper: () => {
         if (!paper) return;
         const target = openTarget(paper);
