@@ -4,9 +4,9 @@
  * or index written by a newer Papershelf is refused with NewerFormatError before anything is
  * touched: it is not damage, and moving or rebuilding it would lose what that version wrote.
  */
-import { mkdir } from 'node:fs/promises';
 import { PapershelfError } from '../model/errors.ts';
 import type { StoredPaper } from '../model/paper.ts';
+import { ensurePrivateDir } from '../store/disk-errors.ts';
 import { checksum, papersDir, readIfExists, segmentPaths } from '../store/segment-files.ts';
 import { emptyManifest, LEGACY_MANIFEST_VERSION, readManifest, type Manifest, type SegmentEntry } from '../store/segment-manifest.ts';
 import { withWriteLock } from '../store/write-lock.ts';
@@ -89,7 +89,8 @@ export async function loadCorpus(
   prepare?: PrepareSegments,
 ): Promise<LoadedCorpus> {
   const dir = papersDir(dataDir);
-  if (withPapers) await mkdir(dir, { recursive: true });
+  // The papers a user collected are theirs alone, like their notes: owner only.
+  if (withPapers) ensurePrivateDir(dir);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const read = await readManifest(dir);
     if (read.kind === 'corrupt') refuseNewerManifest(read.raw);

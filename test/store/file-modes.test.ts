@@ -31,7 +31,7 @@ describe.skipIf(process.platform === 'win32')('file modes of the data folder', (
     for (const file of ['annotations.json', 'notes/2508.07662.md', 'settings.json', 'subscriptions.json', 'backups/backups.log', ...history]) {
       expect(mode(join(dir, file)), file).toBe(0o600);
     }
-    for (const folder of ['notes', 'backups', 'note-history']) expect(mode(join(dir, folder)), folder).toBe(0o700);
+    for (const folder of ['papers', 'notes', 'backups', 'note-history']) expect(mode(join(dir, folder)), folder).toBe(0o700);
   });
 
   it('leaves an existing folder with a stricter mode as it is', async () => {
