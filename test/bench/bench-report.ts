@@ -1,6 +1,7 @@
 /** The benchmark's table: each figure for stock Lunr and Papershelf, their ratio and the target. */
 import { cpus, loadavg } from 'node:os';
 import { summary, type QueryOutcome } from './bench-measure.ts';
+import { sharesStockSemantics } from './query-set.ts';
 import type { oursIndexOnly, oursServe } from './bench-ours-serve.ts';
 import type { oursBuild, oursLibrary } from './bench-ours.ts';
 import type { stockBuild, stockServe } from './bench-stock.ts';
@@ -23,12 +24,15 @@ export interface BenchResults {
   oursSmallLibrary: Result<typeof oursLibrary>;
 }
 
-/** Overlap of the two top tens; an id of ours scored exactly like stock's tenth counts (a tie at the cut). */
+/**
+ * Overlap of the two top tens, over the queries both engines read alike (sharesStockSemantics); an
+ * id of ours scored exactly like stock's tenth counts (a tie at the cut).
+ */
 export function topTenAgreement(stock: readonly QueryOutcome[], ours: readonly QueryOutcome[]): number {
   const scores: number[] = [];
   stock.forEach((theirs, i) => {
     const mine = ours[i];
-    if (!mine || mine.error || theirs.error) return;
+    if (!mine || mine.error || theirs.error || !sharesStockSemantics(theirs.query)) return;
     if (theirs.top.length === 0 && mine.top.length === 0) return void scores.push(1);
     const ids = new Set(theirs.top.map((hit) => hit.id));
     const tenth = theirs.top.length === 10 ? theirs.top[9]!.score : Number.NaN;

@@ -64,6 +64,15 @@ export function readQueryFile(path: string): BenchQuery[] {
     .map((query) => ({ kind: 'custom', query }));
 }
 
+/**
+ * Whether stock Lunr means the same by this query: no phrase (it ignores quotes), no OR and no
+ * group (its words become optional). Only these count towards the top-10 agreement; the others are
+ * still timed.
+ */
+export function sharesStockSemantics(query: string): boolean {
+  return !/["()]|\bOR\b/.test(query);
+}
+
 const STOCK_FIELDS: Record<string, string> = { author: 'authors', authors: 'authors', title: 'title', abstract: 'abstract' };
 
 function isStopWord(word: string): boolean {
