@@ -71,6 +71,7 @@ export function parseImportInWorker(text: string, options: ParseImportOptions = 
       if (message.kind === 'papers') papers.push(...message.papers);
       else if (message.kind === 'backup-papers') backupPapers.push(...message.papers);
       else if (message.kind === 'annotations') for (const [id, annotation] of message.entries) annotations[id] = annotation;
+      if (message.kind === 'papers' || message.kind === 'backup-papers' || message.kind === 'annotations') worker.postMessage({ kind: 'ack' } satisfies ParseRequest);
       else if (message.kind === 'failed') fail(revive(message.error));
       else {
         const parsed: ParsedImport = { ...message.result, papers };

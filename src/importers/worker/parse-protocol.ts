@@ -5,7 +5,11 @@ import type { ImportedAnnotation, ParsedImport } from '../types.ts';
  * What the parse worker is sent: the file's text in pieces (a 50 MB string copied in one message
  * blocks the sender for a quarter of a second), then the options, which start the parse.
  */
-export type ParseRequest = { kind: 'text'; piece: string } | { kind: 'parse'; options: ParseImportOptions };
+export type ParseRequest =
+  | { kind: 'text'; piece: string }
+  | { kind: 'parse'; options: ParseImportOptions }
+  /** A batch of papers was taken in: the worker sends the next one (see parse-worker-thread.ts). */
+  | { kind: 'ack' };
 
 export const TEXT_PIECE = 1 << 20;
 

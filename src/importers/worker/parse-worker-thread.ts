@@ -9,27 +9,40 @@ const port = parentPort;
 if (!port) throw new Error('parse-worker-thread runs in a worker thread');
 const send = (message: ParseMessage) => port.postMessage(message);
 
-function inBatches<T>(items: T[], post: (batch: T[]) => void): void {
-  for (let i = 0; i < items.length; i += BATCH) post(items.slice(i, i + BATCH));
+/**
+ * One batch in flight at a time: the caller acknowledges each batch, so it takes them in one per turn
+ * of its event loop. Posted all at once, they would queue up and be deserialized in one go, blocking
+ * that loop for as long as a single message of every paper would.
+ */
+let acknowledged: (() => void) | null = null;
+const ack = () => new Promise<void>((resolve) => (acknowledged = resolve));
+
+async function inBatches<T>(items: T[], post: (batch: T[]) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    const taken = ack();
+    post(items.slice(i, i + BATCH));
+    await taken;
+  }
 }
 
 const pieces: string[] = [];
 
 port.on('message', (request: ParseRequest) => {
   if (request.kind === 'text') pieces.push(request.piece);
-  else parse(pieces.join(''), request.options);
+  else if (request.kind === 'ack') acknowledged?.();
+  else void parse(pieces.join(''), request.options);
 });
 
-function parse(text: string, options: ParseImportOptions): void {
+async function parse(text: string, options: ParseImportOptions): Promise<void> {
   pieces.length = 0;
   try {
     const heap = getHeapStatistics();
     if (text.length * HEAP_BYTES_PER_CHAR > heap.heap_size_limit - heap.used_heap_size) throw new ImportFormatError('file', null, TOO_COMPLEX);
     const { papers, backup, ...rest } = parseImport(text, options);
-    inBatches(papers, (batch) => send({ kind: 'papers', papers: batch }));
+    await inBatches(papers, (batch) => send({ kind: 'papers', papers: batch }));
     if (backup) {
-      inBatches(backup.papers, (batch) => send({ kind: 'backup-papers', papers: batch }));
-      inBatches(Object.entries(backup.annotations), (batch) => send({ kind: 'annotations', entries: batch }));
+      await inBatches(backup.papers, (batch) => send({ kind: 'backup-papers', papers: batch }));
+      await inBatches(Object.entries(backup.annotations), (batch) => send({ kind: 'annotations', entries: batch }));
     }
     send({ kind: 'done', result: rest, backup: backup !== undefined });
   } catch (error) {
