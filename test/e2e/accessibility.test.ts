@@ -34,6 +34,8 @@ beforeAll(async () => {
   const id = results.find((paper) => paper.title === FEATURED)?.id;
   if (!id) throw new Error(`the fixtures have no paper titled ${FEATURED}`);
   await api(full, 'addTags', { id, tags: ['long-context'] });
+  // A first draft, so the note has an earlier version to list in its history.
+  await api(full, 'setNote', { id, text: 'First draft: **sparse** attention' });
   await api(full, 'setNote', { id, text: '## Take-aways\n\n- **28x** less compute\n\n$$\nO(k \\cdot b)\n$$\n' });
 }, 180_000);
 
@@ -80,6 +82,9 @@ describe('accessibility (axe-core): no serious or critical violations', { timeou
       await noteField(page).click();
       await check(page, 'note being edited', found);
       await page.keyboard.press('Escape');
+      await details(page).getByRole('button', { name: 'History' }).click();
+      await details(page).getByRole('region', { name: 'Note history' }).getByRole('button', { name: 'Restore this version' }).waitFor();
+      await check(page, 'note history', found);
       await search(page, 'sparse attention');
       await details(page).locator('mark').first().waitFor();
       await check(page, 'search results with highlights', found);
