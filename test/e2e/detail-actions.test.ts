@@ -1,13 +1,13 @@
 /**
  * The detail pane's links and citations in Debian's Chromium against `papershelf serve`: an author
  * is a button that lists their papers, and Copy citation puts BibTeX or a formatted reference on the
- * clipboard (read back from the page).
+ * clipboard (read back from the page); a note's History lists what the core kept and restores it.
  */
 import './e2e-setup.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../server/serve-process.ts';
-import { details, openPaper, paperList, row, search, searchBox, waitForRows } from './app-page.ts';
+import { details, noteField, openPaper, paperList, row, search, searchBox, waitForRows } from './app-page.ts';
 import { launchChromium, openPage } from './chromium.ts';
 import { api, importFixtures, libraryFolder, removeFolder, requireBuiltWindow, serveLibrary } from './e2e-library.ts';
 
@@ -87,6 +87,28 @@ describe('detail pane actions in Chromium', { timeout: 90_000 }, () => {
     expect(apa).toContain(TITLE);
     const year = (await paper()).published?.slice(0, 4);
     if (year) expect(apa).toContain(`(${year}`);
+    expect(errors).toEqual([]);
+  });
+
+  it("History lists the note's earlier versions from the core and restores one", async () => {
+    const { id } = await paper();
+    await api(serve, 'setNote', { id, text: 'Earlier thoughts on block sparsity' });
+    await api(serve, 'setNote', { id, text: 'Current note' });
+    const { page, errors } = await openPage(browser, serve.url);
+    await waitForRows(page);
+    await search(page, 'sparse attention');
+    await openPaper(page, TITLE);
+    await expect.poll(() => noteField(page).inputValue()).toBe('Current note');
+    await details(page).getByRole('button', { name: 'History' }).click();
+    const history = details(page).getByRole('region', { name: 'Note history' });
+    await history.getByRole('button', { name: /Earlier thoughts on block sparsity/ }).click();
+    await history.getByRole('button', { name: 'Restore this version' }).click();
+    await expect.poll(() => noteField(page).inputValue()).toBe('Earlier thoughts on block sparsity');
+    const stored = await api<{ note: string | null }>(serve, 'getPaper', { id });
+    expect(stored.note).toBe('Earlier thoughts on block sparsity');
+    const kept = await api<{ versions: Array<{ text: string }> }>(serve, 'noteHistory', { id });
+    expect(kept.versions[0]?.text).toBe('Current note');
+    await history.getByRole('button', { name: /Current note$/ }).first().waitFor();
     expect(errors).toEqual([]);
   });
 });
