@@ -8,8 +8,8 @@ export function usePagedList(bridge: PapershelfBridge, spec: ListSpec, revision:
     () =>
       new PagedList((page, offset, limit) => {
         const base = { ...page.filter, sort: page.sort, offset, limit };
-        const query = page.query.trim();
-        return query ? bridge.search({ ...base, query }) : bridge.listPapers(base);
+        // As-you-type: the last word also matches as a prefix, unless a space after it closes it.
+        return page.query.trim() ? bridge.search({ ...base, query: page.query, prefixLast: true }) : bridge.listPapers(base);
       }),
     [bridge],
   );
