@@ -89,6 +89,23 @@ export class NoteHistory {
     this.enforceBudget();
   }
 
+  /**
+   * The paper moved to a new id (a title key resolved to an arXiv id): copies the old id's versions,
+   * oldest first, onto the new id's history so `note --history` under the new id still shows them.
+   * The old id's entries stay (the size budget ages them out). Running twice copies nothing more.
+   */
+  carry(from: string, to: string): number {
+    if (from === to) return 0;
+    const already = new Set(this.list(to).map((version) => `${version.savedAt}\n${version.text}`));
+    let carried = 0;
+    for (const version of this.list(from).reverse()) {
+      if (already.has(`${version.savedAt}\n${version.text}`)) continue;
+      this.record(to, version.text, version.tags, new Date(version.savedAt));
+      carried += 1;
+    }
+    return carried;
+  }
+
   private fileOf(id: string): string {
     return join(this.dir, `${noteFileName(id).slice(0, -NOTE_EXTENSION.length)}${HISTORY_EXTENSION}`);
   }

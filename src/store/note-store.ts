@@ -97,6 +97,8 @@ export class NoteStore {
   rekey(fromId: string, toId: string, meta: NoteMetaInput): void {
     if (fromId === toId) return;
     withWriteLockSync(this.dataDir, () => {
+      // The history moves even when the note itself was cleared: its earlier versions are still words.
+      this.history.carry(fromId, toId);
       const source = this.locate(fromId);
       if (!source) return;
       const target = this.locate(toId);
