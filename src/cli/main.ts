@@ -3,7 +3,7 @@
  * Only commander and the command definitions load at start; each command imports what it needs
  * when it runs, so `--help` or `star` never pays for search, importers or the server.
  */
-import { readFileSync } from 'node:fs';
+import { appVersion } from '../model/app-version.ts';
 import { Command, CommanderError } from 'commander';
 import { errorLine, MAX_ERROR_CHARS } from '../api/error-text.ts';
 import { PapershelfError, USER_ERROR_CODES } from '../model/errors.ts';
@@ -21,20 +21,10 @@ const PREFIX = 'papershelf: ';
 /** The whole line, prefix included, stays within MAX_ERROR_CHARS. */
 const failure = (message: string) => `${PREFIX}${errorLine(message, MAX_ERROR_CHARS - PREFIX.length)}\n`;
 
-/** package.json is two folders up both from src/cli/ and from the bundle's build/cli/. */
-function packageVersion(): string {
-  try {
-    const json = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof json.version === 'string' ? json.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('papershelf')
     .description('Papershelf: an offline reading list for research papers')
-    .version(packageVersion(), '-V, --version', 'print the version')
+    .version(appVersion(), '-V, --version', 'print the version')
     .option('--data-dir <dir>', 'library folder (default: $PAPERSHELF_DATA_DIR or the per-user folder)')
     .exitOverride()
     .configureOutput({

@@ -2,7 +2,7 @@
  * Where and how Papershelf fetches. Every base URL can be changed — in settings, or by
  * `PAPERSHELF_HF_URL` / `PAPERSHELF_ARXIV_URL`, which win — so tests and mirrors need no code change.
  */
-import packageJson from '../../package.json' with { type: 'json' };
+import { appVersion } from '../model/app-version.ts';
 import { PapershelfError } from '../model/errors.ts';
 import { ARXIV_INTERVAL_MS } from './rate-limiter.ts';
 
@@ -27,7 +27,7 @@ export type SourceSettings = Partial<Omit<SourceConfig, 'userAgent'>> & { contac
 /** arXiv asks API clients to say who they are; a contact address is added when the user gives one. */
 export function userAgent(contactEmail?: string): string {
   const contact = contactEmail?.trim() ? `mailto:${contactEmail.trim()}` : 'mailto not set';
-  return `Papershelf/${packageJson.version} (desktop reading list; ${contact})`;
+  return `Papershelf/${appVersion()} (desktop reading list; ${contact})`;
 }
 
 export function normalizeBaseUrl(value: string, name: string): string {
