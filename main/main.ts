@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import type { MenuAction } from '../src/api/bridge.ts';
 import { runCli } from '../src/cli/main.ts';
-import { LibraryHost } from '../src/server/library-host.ts';
+import { LibraryHost } from '../src/window-host/library-host.ts';
 import { resolveDataDir } from '../src/store/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
 import { desktopCliArguments, prepareHeadless, runDesktopCli } from './cli-mode.ts';

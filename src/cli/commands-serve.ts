@@ -45,7 +45,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { port: number }) => {
       const dataDir = ctx.dataDir();
       const warn = (message: string) => ctx.io.stderr(`papershelf: warning: ${message}\n`);
-      const [{ LibraryHost }, { DEFAULT_STATIC_DIR, startServer }] = await Promise.all([import('../server/library-host.ts'), import('../server/server.ts')]);
+      const [{ LibraryHost }, { DEFAULT_STATIC_DIR, startServer }] = await Promise.all([import('../window-host/library-host.ts'), import('../server/server.ts')]);
       const host = await LibraryHost.open(dataDir, { onProblem: warn });
       const tracked = trackCalls(host);
       let server;

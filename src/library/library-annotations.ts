@@ -8,7 +8,7 @@
 import type { ChangeEvent } from '../api/contract.ts';
 import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, PaperView, ReadingStatus, StoredPaper } from '../model/paper.ts';
-import type { Corpus } from '../search/corpus.ts';
+import type { Corpus } from '../search/corpus/corpus.ts';
 import type { AnnotationStore } from '../store/annotation-store.ts';
 import { copyToBackups } from '../store/backups.ts';
 import type { NoteVersion } from '../store/note-history.ts';

@@ -8,7 +8,7 @@ import type { ExportItem } from '../export/types.ts';
 import type { ParsedImport } from '../importers/types.ts';
 import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, ImportFormat, PaperView, StoredPaper } from '../model/paper.ts';
-import { Corpus, type SearchHit } from '../search/corpus.ts';
+import { Corpus, type SearchHit } from '../search/corpus/corpus.ts';
 import { AnnotationStore } from '../store/annotation-store.ts';
 import { NoteStore } from '../store/note-store.ts';
 import type { SettingsStore } from '../store/settings-store.ts';

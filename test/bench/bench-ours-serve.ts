@@ -1,7 +1,7 @@
 /** Papershelf serving a library from a cold start: only what a search process loads. */
-import { loadCorpus, stateEntries } from '../../src/search/corpus-loader.ts';
-import { CorpusState } from '../../src/search/corpus-state.ts';
-import { Corpus } from '../../src/search/corpus.ts';
+import { loadCorpus, stateEntries } from '../../src/search/corpus/corpus-loader.ts';
+import { CorpusState } from '../../src/search/corpus/corpus-state.ts';
+import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { memoryAfterGc, peakRssMB, runQueries, timedAsync } from './bench-measure.ts';
 import type { BenchQuery } from './query-set.ts';
 

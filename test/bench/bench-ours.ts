@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ParsedImport } from '../../src/importers/types.ts';
 import { Library } from '../../src/library/library.ts';
 import type { PaperFields } from '../../src/model/paper.ts';
-import { Corpus } from '../../src/search/corpus.ts';
+import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { peakRssMB, readPapers, summary, timedAsync } from './bench-measure.ts';
 
 function folderBytes(dir: string, suffix: string): number {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Corpus } from '../../src/search/corpus.ts';
+import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { buildVocabulary, syntheticPapers } from './synthetic-library.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

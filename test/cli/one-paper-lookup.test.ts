@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
-import { Corpus } from '../../src/search/corpus.ts';
+import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { locatePapers } from '../../src/store/paper-locator.ts';
 import { readManifest } from '../../src/store/segment-manifest.ts';
 import { segmentPaths } from '../../src/store/segment-paths.ts';

@@ -1,7 +1,7 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { trimmedBounds, trimWildcardWord, trimWord, unicodeTrimmer } from '../../src/search/lunr-internals.ts';
-import { forEachTerm, termOf } from '../../src/search/text-terms.ts';
+import { trimmedBounds, trimWildcardWord, trimWord, unicodeTrimmer } from '../../src/search/index/lunr-internals.ts';
+import { forEachTerm, termOf } from '../../src/search/analysis/text-terms.ts';
 import { seededRandom as random } from '../importers/garbage.ts';
 
 // Word characters, punctuation, non-ASCII letters and digits, combining marks, lone surrogates,

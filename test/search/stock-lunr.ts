@@ -6,8 +6,8 @@
  */
 import lunr from 'lunr';
 import type { StoredPaper } from '../../src/model/paper.ts';
-import type { AnnotationText } from '../../src/search/corpus.ts';
-import { ANALYSIS, foldToken } from '../../src/search/text-terms.ts';
+import type { AnnotationText } from '../../src/search/corpus/corpus.ts';
+import { ANALYSIS, foldToken } from '../../src/search/analysis/text-terms.ts';
 
 export function stockIndex(papers: readonly StoredPaper[], annotations: ReadonlyMap<string, AnnotationText>): lunr.Index {
   return lunr(function () {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEGMENT_INDEX_VERSION } from '../../src/search/segment-index-codec.ts';
+import { SEGMENT_INDEX_VERSION } from '../../src/search/index/segment-index-codec.ts';
 import { cli } from '../cli/run-cli.ts';
 import { fixturePath, tempDir } from '../helpers/fixtures.ts';
 

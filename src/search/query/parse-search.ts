@@ -5,9 +5,9 @@
  * different operation, and an empty page would hide a mistake.
  */
 import { QueryError } from '../../model/errors.ts';
-import { trimWildcardWord } from '../lunr-internals.ts';
-import { foldToken } from '../text-terms.ts';
-import { MAX_CLAUSES, MAX_EXPANDING_CLAUSES, MAX_QUERY_LENGTH, nothingToSearch, type QueryClause } from '../query-parser.ts';
+import { trimWildcardWord } from '../index/lunr-internals.ts';
+import { foldToken } from '../analysis/text-terms.ts';
+import { MAX_CLAUSES, MAX_EXPANDING_CLAUSES, MAX_QUERY_LENGTH, nothingToSearch, type QueryClause } from './query-parser.ts';
 import { extractReferences, type PaperReference } from './paper-references.ts';
 import { parseTree, type QueryNode } from './syntax-tree.ts';
 

@@ -3,8 +3,8 @@
  * indexing (so "reward model" matches "Reward-Model" and "reward models"). Indexes keep no
  * positions, so candidates that hold every word are confirmed by analysing their field text again.
  */
-import { foldToken, forEachTerm } from '../text-terms.ts';
-import type { SearchField } from '../fields.ts';
+import { foldToken, forEachTerm } from '../analysis/text-terms.ts';
+import type { SearchField } from '../analysis/fields.ts';
 
 /** Stands for any stop word: "state of the art" matches wherever those words are adjacent. */
 export const STOP = '\u0000';

@@ -3,8 +3,8 @@
  * words find (which never repeat them), with the best score of the page so sorting keeps them first.
  */
 import type { StoredPaper } from '../../model/paper.ts';
-import type { Evaluation } from '../query-eval.ts';
-import type { Ranked } from '../top-hits.ts';
+import type { Evaluation } from './query-eval.ts';
+import type { Ranked } from './top-hits.ts';
 import { normalizeDoi, type PaperReference } from './paper-references.ts';
 
 export interface PaperLookup {

@@ -5,8 +5,8 @@
  * readable refusals.
  */
 import { QueryError } from '../../model/errors.ts';
-import { QUERY_FIELD_HELP, QUERY_FIELD_NAMES, SEARCH_FIELDS } from '../fields.ts';
-import { parseWord, type QueryClause } from '../query-parser.ts';
+import { QUERY_FIELD_HELP, QUERY_FIELD_NAMES, SEARCH_FIELDS } from '../analysis/fields.ts';
+import { parseWord, type QueryClause } from './query-parser.ts';
 import { lex, type Token } from './lexer.ts';
 import { makePhrase, type Phrase } from './phrase.ts';
 

@@ -4,9 +4,9 @@
  * has them adjacent. A phrase is confirmed only on papers the rest of its group still allows, so
  * `"language model" title:reasoning` re-reads a few abstracts, not every one with "model".
  */
-import type { SearchField } from '../fields.ts';
-import type { Evaluator } from '../query-eval.ts';
-import type { QueryClause } from '../query-parser.ts';
+import type { SearchField } from '../analysis/fields.ts';
+import type { Evaluator } from './query-eval.ts';
+import type { QueryClause } from './query-parser.ts';
 import { containsPhrase, type Phrase } from './phrase.ts';
 import type { QueryNode } from './syntax-tree.ts';
 

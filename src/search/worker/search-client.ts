@@ -11,7 +11,7 @@
  */
 import { PapershelfError } from '../../model/errors.ts';
 import type { StoredPaper } from '../../model/paper.ts';
-import type { AnnotationText } from '../fields.ts';
+import type { AnnotationText } from '../analysis/fields.ts';
 import { RpcClient } from './rpc.ts';
 import type { WorkerPage, WorkerSearchRequest } from './search-protocol.ts';
 import { startWorker } from './start-worker.ts';

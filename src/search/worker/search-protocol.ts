@@ -1,7 +1,7 @@
 /** The messages between SearchClient and the search worker. */
 import type { StoredPaper } from '../../model/paper.ts';
-import type { LoadProgress } from '../corpus-progressive.ts';
-import type { SearchField } from '../fields.ts';
+import type { LoadProgress } from '../corpus/corpus-progressive.ts';
+import type { SearchField } from '../analysis/fields.ts';
 
 export interface WorkerSearchRequest {
   query: string;

@@ -4,9 +4,9 @@
  * get here (search-client.ts).
  */
 import { PapershelfError } from '../../model/errors.ts';
-import type { AnnotationText } from '../fields.ts';
-import { IndexOnlyCorpus } from '../index-only-corpus.ts';
-import type { RankedPage } from '../corpus-search.ts';
+import type { AnnotationText } from '../analysis/fields.ts';
+import { IndexOnlyCorpus } from '../corpus/index-only-corpus.ts';
+import type { RankedPage } from '../corpus/corpus-search.ts';
 import { serveRpc } from './rpc.ts';
 import type { WorkerPage, WorkerSearchRequest, WorkerSimilarRequest } from './search-protocol.ts';
 

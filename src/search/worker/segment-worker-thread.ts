@@ -1,6 +1,6 @@
 /** Worker entry: merges segments and indexes large batches (segment-worker.ts) off the main thread. */
-import { runBuildJob, type BuildJob } from '../segment-build-job.ts';
-import { runMergeJob, type MergeJob } from '../segment-merge.ts';
+import { runBuildJob, type BuildJob } from '../corpus/segment-build-job.ts';
+import { runMergeJob, type MergeJob } from '../corpus/segment-merge.ts';
 import { serveRpc } from './rpc.ts';
 import { movable } from './transfer.ts';
 

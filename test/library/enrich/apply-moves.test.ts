@@ -8,7 +8,7 @@ import { planEnrichment } from '../../../src/library/enrich/plan-enrichment.ts';
 import { planShortIds } from '../../../src/library/enrich/short-id-migration.ts';
 import { parseArxivAtom } from '../../../src/importers/arxiv-atom.ts';
 import type { Annotation, StoredPaper } from '../../../src/model/paper.ts';
-import { Corpus } from '../../../src/search/corpus.ts';
+import { Corpus } from '../../../src/search/corpus/corpus.ts';
 import { AnnotationStore } from '../../../src/store/annotation-store.ts';
 import { NoteStore } from '../../../src/store/note-store.ts';
 import { PaperAliasStore } from '../../../src/store/paper-aliases.ts';

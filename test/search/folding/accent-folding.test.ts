@@ -10,9 +10,9 @@ import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { parseHfPage } from '../../../src/importers/hf-page.ts';
 import type { StoredPaper } from '../../../src/model/paper.ts';
-import { Corpus } from '../../../src/search/corpus.ts';
-import { PAPER_FIELDS, paperFieldText } from '../../../src/search/fields.ts';
-import { buildPaperIndex } from '../../../src/search/segment-index-build.ts';
+import { Corpus } from '../../../src/search/corpus/corpus.ts';
+import { PAPER_FIELDS, paperFieldText } from '../../../src/search/analysis/fields.ts';
+import { buildPaperIndex } from '../../../src/search/index/segment-index-build.ts';
 import { REPO_ROOT, tempDir } from '../../helpers/fixtures.ts';
 import { fixturePapers, makePaper } from '../corpus-fixtures.ts';
 

@@ -3,8 +3,8 @@
  * pipeline cache starts empty, as when a library is imported or upgraded):
  * `node --import tsx test/search/folding/measure-index.ts [papers] [runs]`.
  */
-import { encodeSegmentIndex } from '../../../src/search/segment-index-codec.ts';
-import { buildPaperIndex } from '../../../src/search/segment-index-build.ts';
+import { encodeSegmentIndex } from '../../../src/search/index/segment-index-codec.ts';
+import { buildPaperIndex } from '../../../src/search/index/segment-index-build.ts';
 import { buildVocabulary, syntheticPapers } from '../../bench/synthetic-library.ts';
 
 const count = Number(process.argv[2] ?? 5000);

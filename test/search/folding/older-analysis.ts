@@ -4,10 +4,10 @@
  */
 import lunr from 'lunr';
 import type { StoredPaper } from '../../../src/model/paper.ts';
-import { ByteWriter } from '../../../src/search/byte-writer.ts';
-import { PAPER_FIELDS, paperFieldText } from '../../../src/search/fields.ts';
-import { encodeSegmentIndex } from '../../../src/search/segment-index-codec.ts';
-import { SegmentIndex } from '../../../src/search/segment-index.ts';
+import { ByteWriter } from '../../../src/search/index/byte-writer.ts';
+import { PAPER_FIELDS, paperFieldText } from '../../../src/search/analysis/fields.ts';
+import { encodeSegmentIndex } from '../../../src/search/index/segment-index-codec.ts';
+import { SegmentIndex } from '../../../src/search/index/segment-index.ts';
 
 interface BuilderInternals {
   invertedIndex: Record<string, Record<string, Record<string, unknown>>>;

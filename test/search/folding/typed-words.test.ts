@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../../src/library/library.ts';
-import { Corpus } from '../../../src/search/corpus.ts';
+import { Corpus } from '../../../src/search/corpus/corpus.ts';
 import { readFixture, tempDir } from '../../helpers/fixtures.ts';
 import { makePaper } from '../corpus-fixtures.ts';
 

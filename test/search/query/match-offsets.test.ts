@@ -1,7 +1,7 @@
 /** Highlight positions are offsets into the original text, whatever lower-casing does to its length. */
 import { describe, expect, it } from 'vitest';
-import { Corpus } from '../../../src/search/corpus.ts';
-import { LowerCaseOffsets } from '../../../src/search/matches.ts';
+import { Corpus } from '../../../src/search/corpus/corpus.ts';
+import { LowerCaseOffsets } from '../../../src/search/query/matches.ts';
 import { tempDir } from '../../helpers/fixtures.ts';
 import { makePaper } from '../corpus-fixtures.ts';
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/model/errors.ts';
 import type { StoredPaper } from '../../../src/model/paper.ts';
-import { Corpus } from '../../../src/search/corpus.ts';
-import { IndexOnlyCorpus } from '../../../src/search/index-only-corpus.ts';
+import { Corpus } from '../../../src/search/corpus/corpus.ts';
+import { IndexOnlyCorpus } from '../../../src/search/corpus/index-only-corpus.ts';
 import { makePaper } from '../corpus-fixtures.ts';
 
 const PAPERS: StoredPaper[] = [

@@ -1,0 +1,83 @@
+/**
+ * Queries over a corpus state and its annotation index: the part of searching that needs no paper
+ * bodies, shared by the in-process Corpus and the search worker (which holds indexes only; there,
+ * phrases are not confirmed against the text and ids and DOIs are not looked up).
+ */
+import type { StoredPaper } from '../../model/paper.ts';
+import type { AnnotationIndex } from '../index/annotation-index.ts';
+import type { CorpusState } from './corpus-state.ts';
+import { annotationFieldText, isPaperField, paperFieldText, type SearchField } from '../analysis/fields.ts';
+import { evaluate, Evaluator, rankMatched, termStatistics, type Evaluation, type Ranked } from '../query/query-eval.ts';
+import { parseSearch, type ParseOptions } from '../query/parse-search.ts';
+import { pinnedPage, referencedIds } from '../query/pinned.ts';
+import { matchTree, scoringClauses, type FieldText } from '../query/tree-eval.ts';
+import type { DocSpace } from '../query/search-source.ts';
+import { similarClauses } from '../query/similar.ts';
+
+export interface RankedPage {
+  /** Matching papers (after the filter). */
+  total: number;
+  /** The requested page, best first. */
+  page: Ranked[];
+  /** Per field, the index terms that scored: what match positions are found for. */
+  scoringTerms: Map<SearchField, Set<string>>;
+}
+
+export interface PageRequest extends ParseOptions {
+  offset: number;
+  limit: number;
+  filter?: ((id: string) => boolean) | undefined;
+}
+
+export function docSpaceOf(state: CorpusState, annotations: AnnotationIndex): DocSpace {
+  const annotation = annotations.source((id) => state.docOf(id));
+  const documentCount = state.size;
+  const tags = annotation.lengthTotal('tags');
+  const note = annotation.lengthTotal('note');
+  const total = (field: SearchField) => (isPaperField(field) ? state.lengthTotal(field) : field === 'tags' ? tags : note);
+  return {
+    ...state.docSpace(),
+    sources: [...state.sources, annotation],
+    stats: { documentCount, averageFieldLength: (field) => (documentCount === 0 ? 0 : total(field) / documentCount) },
+  };
+}
+
+function fieldTextOf(state: CorpusState, annotations: AnnotationIndex): FieldText {
+  return (id, field) => {
+    if (!isPaperField(field)) {
+      const text = annotations.text(id);
+      return text ? annotationFieldText(text, field) : '';
+    }
+    const paper = state.get(id);
+    return paper ? paperFieldText(paper, field) : null;
+  };
+}
+
+/**
+ * Throws QueryError, with a message for the user, for a query that cannot run. Papers named by an
+ * id, a link or a DOI in the query come first, then the papers its words find.
+ */
+export function rankQuery(state: CorpusState, annotations: AnnotationIndex, query: string, request: PageRequest): RankedPage {
+  const parsed = parseSearch(query, request);
+  const space = docSpaceOf(state, annotations);
+  const pinned = referencedIds(parsed.references, state).filter((id) => !request.filter || request.filter(id));
+  const words = (offset: number, limit: number): Evaluation => {
+    const root = parsed.root;
+    if (root === null) return { total: 0, page: [], scoringTerms: new Map() };
+    const skip = new Set(pinned);
+    const filter = skip.size === 0 ? request.filter : (id: string) => !skip.has(id) && (!request.filter || request.filter(id));
+    const options = { offset, limit, filter };
+    if (parsed.flat) return evaluate(parsed.flat, space, options);
+    const evaluator = new Evaluator(space);
+    return rankMatched(evaluator, scoringClauses(root), matchTree(evaluator, root, null, fieldTextOf(state, annotations)), options);
+  };
+  return pinnedPage(pinned, (id) => state.docOf(id), words, request);
+}
+
+/** Papers sharing the most distinctive words (and tags) of `paper`, best first, without itself. */
+export function rankSimilar(state: CorpusState, annotations: AnnotationIndex, paper: Pick<StoredPaper, 'id' | 'title' | 'abstract' | 'authors'>, limit: number): RankedPage {
+  const space = docSpaceOf(state, annotations);
+  const clauses = similarClauses(paper, annotations.text(paper.id), termStatistics(space));
+  if (clauses.length === 0) return { total: 0, page: [], scoringTerms: new Map() };
+  return evaluate(clauses, space, { filter: (other) => other !== paper.id, offset: 0, limit });
+}
