@@ -1,12 +1,12 @@
 /**
- * Renders the whole window against a fake bridge. jsdom has no layout, so the list's scroll box is
+ * Renders the whole window against a bridge (the real core: core-bridge.ts). jsdom has no layout, so the list's scroll box is
  * given a height (as a browser would from CSS) and scrollTo moves it, letting the virtualizer work.
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll } from 'vitest';
 import { App } from '../../renderer/App.tsx';
-import type { FakeBridge } from './fake-bridge.ts';
+import type { PapershelfBridge } from '../../src/api/bridge.ts';
 
 export const VIEWPORT_HEIGHT = 600;
 
@@ -34,7 +34,7 @@ afterEach(() => {
   document.documentElement.removeAttribute('data-theme');
 });
 
-export async function renderApp(bridge: FakeBridge) {
+export async function renderApp<B extends PapershelfBridge>(bridge: B) {
   const user = userEvent.setup();
   const view = render(<App bridge={bridge} />);
   await screen.findByRole('searchbox', { name: 'Search papers' });

@@ -1,0 +1,16 @@
+/**
+ * Gives a component test that runs the real core a DOM. Import it first, in a file marked
+ * `// @vitest-environment node`.
+ *
+ * Why not `@vitest-environment jsdom`: under it Vitest transforms every module as browser code, and
+ * Vite's worker plugin takes the core's `new Worker(new URL('./ts-bootstrap.mjs', import.meta.url), …)`
+ * (node:worker_threads) for a browser Web Worker and fails to transform it, so the Library cannot
+ * open. Under the node environment modules are transformed for Node, the core starts its worker
+ * threads as in the server, and this module installs the same jsdom globals the jsdom environment
+ * would (Vitest's own jsdom set-up), before React and Testing Library are loaded.
+ */
+import { builtinEnvironments } from 'vitest/runtime';
+
+// Never torn down: React's scheduler may still run a task after the last test, and each test file
+// runs in a process of its own (pool: forks), whose globals end with it.
+await builtinEnvironments.jsdom.setup(globalThis, { jsdom: { url: 'http://localhost:3000/' } });
