@@ -15,7 +15,11 @@ import type { SettingsStore } from '../store/settings-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { applyBackupAnnotations, beginRestore, completePendingRestore, finishRestore } from './backup-annotations.ts';
 import { PaperAliasStore } from '../store/paper-aliases.ts';
+import { applyPaperMoves, type PaperMoves } from './enrich/apply-moves.ts';
+import type { AutoOutcome, DiskPapers, EnrichRunOptions, LibraryEnrichment } from './enrich/library-enrichment.ts';
 import { resolvePaperId } from './enrich/resolve-id.ts';
+import { backupBeforeShortIds } from './enrich/short-id-backup.ts';
+import { planShortIds, withShortIdsForNew } from './enrich/short-id-migration.ts';
 import { parseArxivReference, titleKey } from './identity.ts';
 import { planInSlices } from './import-plan.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from './paper-view.ts';
@@ -34,6 +38,8 @@ export interface ImportSummary {
   unchanged: number;
   skipped: number;
   warnings: string[];
+  /** What resolving the imported title-only papers on arXiv did, when the import waited for it. */
+  enrichment?: AutoOutcome;
 }
 
 export interface Page<T> {
@@ -57,6 +63,10 @@ export class Library {
   private corpusVersion = 0;
   private titleIndexReady = false;
   private aliases: PaperAliasStore | null = null;
+  private enrichment: Promise<LibraryEnrichment> | null = null;
+  private enrichProblems: string[] = [];
+  /** Doors that stay open resolve imported papers behind the import; the CLI waits for them. */
+  private longRunning = false;
   /** Lines for the user about what opening did besides reading (an interrupted restore finished). */
   private readonly openProblems: string[] = [];
   private sortCache: { size: number; version: number; orders: Map<string, StoredPaper[]> } = { size: -1, version: -1, orders: new Map() };
@@ -106,6 +116,7 @@ export class Library {
       notes.readAll(),
       settings ? new settings.SettingsStore(dataDir) : null,
     );
+    library.longRunning = longRunning;
     if (corpus.loading) {
       corpus.whenLoaded().then(
         () => {
@@ -167,6 +178,7 @@ export class Library {
     await this.corpus.refresh();
     const notes = new NoteStore(this.dataDir);
     const library = new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settingsStore);
+    library.longRunning = this.longRunning;
     // The change may be a restore whose process was killed: finish it, as opening does.
     return library.finishPendingRestore();
   }
@@ -196,6 +208,7 @@ export class Library {
       ...this.annotations.problems,
       ...this.notes.problems,
       ...(this.aliases?.problems ?? []),
+      ...this.enrichProblems,
       ...(this.settingsStore?.problems ?? []),
     ];
   }
@@ -246,8 +259,10 @@ export class Library {
     return toPaperView(paper, this.annotations.get(paper.id), this.noteCache.get(paper.id) ?? null);
   }
 
+  /** The paper, with every id it had before (`aliases`). */
   getPaper(id: string): PaperView {
-    return this.view(this.requirePaper(id));
+    const paper = this.requirePaper(id);
+    return { ...this.view(paper), aliases: this.aliasStore().aliasesOf(paper.id) };
   }
 
   /**
@@ -324,7 +339,94 @@ export class Library {
       format: request.format ?? 'auto',
       ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     });
-    return this.importParsed(parsed);
+    const summary = await this.importParsed(parsed);
+    // Only papers without an arXiv id need arXiv's help; other imports never wait for it.
+    if (parsed.backup || !parsed.papers.some((paper) => paper.arxivId === null)) return summary;
+    const resolving = this.enrich().then((enrichment) => enrichment.autoResolve());
+    if (!this.longRunning) return { ...summary, enrichment: await resolving };
+    resolving.catch((error: unknown) => this.enrichProblems.push(`resolving imported papers on arXiv failed: ${(error as Error).message}`));
+    return summary;
+  }
+
+  /** Resolving title-only papers against arXiv; its code loads on first use. */
+  enrich(): Promise<LibraryEnrichment> {
+    this.enrichment ??= import('./enrich/library-enrichment.ts').then(({ LibraryEnrichment }) => {
+      const enrichment = new LibraryEnrichment({
+        dataDir: this.dataDir,
+        papers: async () => {
+          await this.loaded();
+          if (await this.corpus.refresh()) this.rebuildTitleIndex();
+          return this.corpus.all();
+        },
+        resolveId: (input) => this.resolveId(input),
+        commitMoves: (plan) => this.commitMoves(plan),
+      });
+      this.enrichProblems = enrichment.problems;
+      return enrichment;
+    });
+    return this.enrichment;
+  }
+
+  /** `papershelf enrich`: resolves the papers named, or every paper that lacks an arXiv id. */
+  async enrichPapers(ids?: readonly string[], options: EnrichRunOptions = {}) {
+    return (await this.enrich()).resolve(ids, options);
+  }
+
+  /**
+   * Papers that change id, planned on the papers on disk under the write lock (never on a copy
+   * read before: another process may have imported meanwhile) and committed with their aliases,
+   * annotations, notes and note history.
+   */
+  private async commitMoves<T>(plan: (disk: DiskPapers) => { moves: PaperMoves; result: T }): Promise<T> {
+    await this.loaded();
+    return withWriteLock(this.dataDir, async () => {
+      if (await this.corpus.refresh()) this.rebuildTitleIndex();
+      await this.moveToShortIds();
+      const { moves, result } = plan({ get: (id) => this.corpus.get(id) ?? this.corpus.get(this.aliasStore().resolve(id)) });
+      await this.applyMoves(moves);
+      if (moves.upsert.length > 0 || moves.remove.length > 0) this.emit('papers', [...moves.upsert.map((p) => p.id), ...moves.remove]);
+      return result;
+    });
+  }
+
+  /** Every id in use, current or old: no new short id may repeat one. */
+  private takenIds(): Set<string> {
+    return new Set([...this.corpus.all().map((paper) => paper.id), ...this.aliasStore().all().keys()]);
+  }
+
+  /**
+   * Papers still under whole-title keys (a library from before short ids, or restored from an old
+   * backup) move to short ids at the first write that holds the lock, after a backup; their old ids
+   * stay usable as aliases. Call under the write lock.
+   */
+  private async moveToShortIds(): Promise<void> {
+    const migration = planShortIds(this.corpus.all(), this.takenIds());
+    if (migration.rekeys.length === 0) return;
+    const backup = backupBeforeShortIds(this.dataDir, migration, (id) => this.corpus.get(id));
+    await this.applyMoves(migration);
+    this.openProblems.push(`moved ${migration.rekeys.length} papers to short ids; their old ids still work (backup: ${backup})`);
+  }
+
+  /** Commits moves (see apply-moves.ts) and brings this library's indexes and caches up to date. */
+  private async applyMoves(moves: PaperMoves): Promise<void> {
+    const removedTitles = moves.remove.map((id) => [id, this.corpus.get(id)?.title ?? ''] as const);
+    const targets = { dataDir: this.dataDir, aliases: this.aliasStore(), annotations: this.annotations, notes: this.notes, corpus: this.corpus };
+    await applyPaperMoves(targets, moves);
+    for (const [id, title] of removedTitles) {
+      if (this.titleIndex.get(titleKey(title)) === id) this.titleIndex.delete(titleKey(title));
+    }
+    for (const [index, paper] of moves.upsert.entries()) {
+      if (index % 250 === 249) await turn();
+      this.titleIndex.set(titleKey(paper.title), paper.id);
+    }
+    this.corpusVersion += 1;
+    if (moves.rekeys.length > 0) this.reloadNotes();
+  }
+
+  private reloadNotes(): void {
+    this.noteCache.clear();
+    for (const [id, note] of this.notes.readAll()) this.noteCache.set(id, note);
+    this.corpus.setAnnotationTexts(this.annotationTexts());
   }
 
   /**
@@ -343,34 +445,20 @@ export class Library {
         idForTitleKey: (key: string) => this.titleIndex.get(key),
       };
       // A backup's papers are kept exactly as exported; other formats go through the merge rules.
+      // A backup keeps its ids exactly; other imports first move any whole-title keys to short ids.
+      if (!parsed.backup) await this.moveToShortIds();
       const plan = parsed.backup
         ? await planInSlices([], source, now, lookup, parsed.backup.papers)
         : await planInSlices(parsed.papers, source, now, lookup);
+      // New title-only papers get short ids instead of whole-title keys.
+      if (!parsed.backup) plan.upsert = withShortIdsForNew(plan.upsert, (id) => this.corpus.get(id) === undefined, this.takenIds());
       // Annotations and notes move to the new key before the papers do: a crash in between leaves
       // them under the new key, where the paper arrives on the next import, rather than lost.
-      for (const { from, to } of plan.rekeys) {
-        const paper = plan.upsert.find((p) => p.id === to);
-        this.annotations.rekey(from, to);
-        this.notes.rekey(from, to, { title: paper?.title ?? to, tags: this.annotations.get(to)?.tags ?? [] });
-      }
-      const removedTitles = plan.remove.map((id) => [id, this.corpus.get(id)?.title ?? ''] as const);
-      if (plan.upsert.length > 0 || plan.remove.length > 0) await this.corpus.commit({ upsert: plan.upsert, remove: plan.remove });
-      for (const [id, title] of removedTitles) {
-        if (this.titleIndex.get(titleKey(title)) === id) this.titleIndex.delete(titleKey(title));
-      }
-      for (const [index, paper] of plan.upsert.entries()) {
-        if (index % 250 === 249) await turn();
-        this.titleIndex.set(titleKey(paper.title), paper.id);
-      }
-      this.corpusVersion += 1;
+      await this.applyMoves(plan);
       const warnings = [...parsed.warnings, ...plan.warnings];
       if (parsed.backup) {
         warnings.push(...applyBackupAnnotations(parsed.backup.annotations, this.annotations, this.notes, (id) => this.corpus.get(id)));
-      }
-      if (plan.rekeys.length > 0 || parsed.backup) {
-        this.noteCache.clear();
-        for (const [id, note] of this.notes.readAll()) this.noteCache.set(id, note);
-        this.corpus.setAnnotationTexts(this.annotationTexts());
+        this.reloadNotes();
       }
       const changedIds = [...plan.upsert.map((p) => p.id), ...plan.remove];
       finishRestore(this.dataDir, parsed);
@@ -451,7 +539,7 @@ function turn(): Promise<void> {
 }
 
 function hasFilter(filter: ListFilter): boolean {
-  return Boolean(filter.starred) || filter.tag !== undefined || filter.status !== undefined || filter.source !== undefined;
+  return Boolean(filter.starred) || filter.tag !== undefined || filter.status !== undefined || filter.source !== undefined || filter.ids !== undefined;
 }
 
 const EXPORT_FILES = {

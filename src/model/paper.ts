@@ -53,6 +53,8 @@ export interface StoredPaper extends PaperFields {
   addedAt: string;
   /** ISO timestamp of the last import that changed it. */
   modifiedAt: string;
+  /** arXiv's abstract, kept when the paper was resolved from a listing whose abstract differs. */
+  arxivAbstract?: string;
 }
 
 /** The user's own data about one paper. Notes live in their own files (see store/notes). */
@@ -83,6 +85,8 @@ export interface PaperView {
   tags: string[];
   status: ReadingStatus | null;
   note: string | null;
+  /** Ids the paper had before (a title key resolved to an arXiv id, a long id made short); one paper's view only. */
+  aliases?: string[];
   /** Extra bibliographic detail, for the detail pane and exports. */
   details: PaperDetails;
 }
