@@ -21,6 +21,8 @@ const OPERATIONS: Record<OperationName, true> = {
   renameTag: true,
   deleteTag: true,
   setStatus: true,
+  applyChanges: true,
+  listIds: true,
   setNote: true,
   appendNote: true,
   noteHistory: true,

@@ -6,6 +6,8 @@
  */
 import * as z from 'zod/mini';
 import {
+  annotationChangeSchema,
+  appliedChangesSchema,
   exportFormat,
   importFormat,
   int,
@@ -124,6 +126,14 @@ export const contract = {
   renameTag: op(z.strictObject({ from: tagName, to: tagName }), z.object({ papers: int() }), true),
   deleteTag: op(z.strictObject({ tag: tagName }), z.object({ papers: int() }), true),
   setStatus: op(z.strictObject({ id: paperId, status: z.nullable(readingStatus) }), paperViewSchema, true),
+  /** Bulk actions and undo: many papers' stars, statuses and tags in one write (src/library/apply-changes.ts). */
+  applyChanges: op(z.strictObject({ changes: z.array(annotationChangeSchema).check(z.minLength(1), z.maxLength(10_000)) }), appliedChangesSchema, true),
+  /** The ids of a list or search in its order (a window selecting all, or a range of rows not loaded). */
+  listIds: op(
+    z.extend(listFilterSchema, { query: z.optional(text(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`)), prefixLast: z.optional(z.boolean()), sort: z.optional(sortKey), ...pageInput }),
+    z.object({ total: int(), ids: z.array(z.string()) }),
+    false,
+  ),
   setNote: op(
     z.strictObject({ id: paperId, text: text(MAX_NOTE_CHARS, 'note is larger than 1 MB') }),
     paperViewSchema,

@@ -5,6 +5,7 @@
  * first use, so commands that never fetch never load that code.
  */
 import type { Library } from '../library/library.ts';
+import { listIds } from '../library/list-ids.ts';
 import type { ListFilter } from '../library/paper-view.ts';
 import type { listFilterSchema } from './schemas.ts';
 import type { Contract, OperationName } from './contract.ts';
@@ -40,6 +41,7 @@ const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
   tag: input.tag,
   status: input.status,
   source: input.source,
+  ids: input.ids === undefined ? undefined : new Set(input.ids),
 });
 
 export const handlers: Handlers = {
@@ -55,6 +57,8 @@ export const handlers: Handlers = {
   renameTag: whole(async (library, input) => ({ papers: await library.annotate.retag(input.from, input.to) })),
   deleteTag: whole(async (library, input) => ({ papers: await library.annotate.retag(input.tag, null) })),
   setStatus: onePaper<'setStatus'>((library, input) => library.annotate.setStatus(input.id, input.status)),
+  applyChanges: whole((library, input) => library.annotate.applyChanges(input.changes)),
+  listIds: whole((library, input) => listIds(library, input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset, prefixLast: input.prefixLast })),
   setNote: onePaper<'setNote'>((library, input) => library.annotate.setNote(input.id, input.text)),
   appendNote: onePaper<'appendNote'>((library, input) => library.annotate.appendNote(input.id, input.text)),
   noteHistory: onePaper<'noteHistory'>((library, input) => library.annotate.noteHistory(input.id)),

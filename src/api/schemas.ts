@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
 import { SORT_KEYS } from '../model/ui-state.ts';
+import { paperId } from '../model/paper-id.ts';
 
 /** Shorthands for the checks used most. */
 export const int = () => z.number().check(z.int());
@@ -92,6 +93,31 @@ export const listFilterSchema = z.strictObject({
   tag: z.optional(tagName),
   status: z.optional(readingStatus),
   source: z.optional(text(100)),
+  /** Only these papers (a selection in the window); unknown ids match nothing. */
+  ids: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(100_000))),
+});
+
+const annotationFields = {
+  starred: z.optional(z.boolean()),
+  status: z.optional(z.nullable(readingStatus)),
+};
+const annotationStateSchema = z.object({ starred: z.boolean(), status: z.nullable(readingStatus), tags: z.array(z.string()) });
+const tagList = z.array(tagName).check(z.maxLength(200));
+
+/** One paper's part of a bulk change or of an undo (see src/library/apply-changes.ts). */
+export const annotationChangeSchema = z.strictObject({
+  id: paperId,
+  ...annotationFields,
+  tags: z.optional(tagList),
+  addTags: z.optional(tagList),
+  removeTags: z.optional(tagList),
+  expect: z.optional(z.strictObject({ ...annotationFields, tags: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))) })),
+});
+
+export const appliedChangesSchema = z.object({
+  papers: int(),
+  conflicts: z.array(z.string()),
+  changes: z.array(z.object({ id: z.string(), before: annotationStateSchema, after: annotationStateSchema })),
 });
 
 /** One saved version of a note (the newest first in a history). */

@@ -20,6 +20,8 @@ export const CLI_FORMS: Record<OperationName, CliForm> = {
   renameTag: { commands: ['rename-tag'] },
   deleteTag: { commands: ['delete-tag'] },
   setStatus: { commands: ['status'] },
+  applyChanges: { notInCli: "the window's bulk actions and its undo; a terminal changes one paper per command (`star`, `tag`, `status`)" },
+  listIds: { notInCli: 'the window selecting a whole list; in a terminal, `list --json` and `search --json` give the ids' },
   setNote: { commands: ['note'] },
   appendNote: { commands: ['note'] },
   noteHistory: { commands: ['note'] },

@@ -14,6 +14,7 @@ import { copyToBackups } from '../store/backups.ts';
 import type { NoteVersion } from '../store/note-history.ts';
 import type { NoteStore } from '../store/note-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
+import { meetsExpectation, nextState, sameState, stateOf, type AnnotationChange, type AppliedChange, type AppliedChanges } from './apply-changes.ts';
 import { hasTag, sameTag } from './paper-view.ts';
 
 export interface AnnotationContext {
@@ -138,6 +139,43 @@ export class LibraryAnnotations {
     );
   }
 
+  /**
+   * Stars, statuses and tags of many papers in one read-modify-write and one write of annotations.json.
+   * With `expect` on a change, nothing is written unless every paper still shows what was expected.
+   */
+  async applyChanges(changes: AnnotationChange[]): Promise<AppliedChanges> {
+    const resolved = changes.map((change) => ({ ...change, id: this.ctx.paper(change.id).id }));
+    const seen = new Set<string>();
+    for (const { id } of resolved) {
+      if (seen.has(id)) throw new PapershelfError('bad-input', `paper ${id} is named twice in one set of changes`);
+      seen.add(id);
+    }
+    const result = await this.locked((): AppliedChanges => {
+      const all = this.ctx.annotations.all();
+      const conflicts = resolved.filter((change) => !meetsExpectation(stateOf(all[change.id]), change.expect)).map((change) => change.id);
+      if (conflicts.length > 0) return { papers: 0, conflicts, changes: [] };
+      const canonical = tagSpellings(Object.values(all));
+      const applied: AppliedChange[] = [];
+      for (const change of resolved) {
+        const before = stateOf(all[change.id]);
+        const after = nextState(before, change, canonical);
+        if (!sameState(before, after)) applied.push({ id: change.id, before, after });
+      }
+      const now = new Date().toISOString();
+      this.ctx.annotations.updateMany(new Map(applied.map(({ id, after }) => [id, (current: Annotation) => ({ ...current, ...after, tags: [...after.tags], updatedAt: now })])));
+      for (const { id, before, after } of applied) {
+        if (before.tags.join('\n') !== after.tags.join('\n')) this.syncNoteMeta(this.ctx.paper(id), after.tags);
+      }
+      return { papers: applied.length, conflicts: [], changes: applied };
+    });
+    for (const { id } of result.changes) this.refreshIndex(id);
+    if (result.changes.length > 0) {
+      const retagged = result.changes.some(({ before, after }) => before.tags.join('\n') !== after.tags.join('\n'));
+      this.ctx.emit(retagged ? 'tags' : 'annotations', result.changes.map(({ id }) => id));
+    }
+    return result;
+  }
+
   listTags(): TagCount[] {
     const counts = new Map<string, TagCount>();
     for (const annotation of Object.values(this.ctx.annotations.all())) {
@@ -226,4 +264,20 @@ export class LibraryAnnotations {
     if (text.trim() === '') this.ctx.noteCache.delete(paper.id);
     else this.ctx.noteCache.set(paper.id, text);
   }
+}
+
+/** The library's spelling of each tag (the first met), so an added "llm" joins an existing "LLM". */
+function tagSpellings(annotations: Annotation[]): (tag: string) => string {
+  const spellings = new Map<string, string>();
+  for (const annotation of annotations) for (const tag of annotation.tags) if (!spellings.has(tag.toLocaleLowerCase())) spellings.set(tag.toLocaleLowerCase(), tag);
+  const found = new Map<string, string>();
+  return (tag) => {
+    const trimmed = tag.trim();
+    let spelling = found.get(trimmed);
+    if (spelling === undefined) {
+      spelling = spellings.get(trimmed.toLocaleLowerCase()) ?? [...spellings.values()].find((known) => sameTag(known, trimmed)) ?? trimmed;
+      found.set(trimmed, spelling);
+    }
+    return spelling;
+  };
 }

@@ -8,6 +8,7 @@ export interface ListFilter {
   tag?: string | undefined;
   status?: ReadingStatus | undefined;
   source?: string | undefined;
+  ids?: ReadonlySet<string> | undefined;
 }
 
 export function toPaperView(paper: StoredPaper, annotation: Annotation | undefined, note: string | null): PaperView {
@@ -59,6 +60,7 @@ export function matchesFilter(paper: StoredPaper, annotation: Annotation | undef
   if (filter.tag !== undefined && !hasTag(annotation?.tags ?? [], filter.tag)) return false;
   if (filter.status !== undefined && annotation?.status !== filter.status) return false;
   if (filter.source !== undefined && !paper.sources.includes(filter.source)) return false;
+  if (filter.ids !== undefined && !filter.ids.has(paper.id)) return false;
   return true;
 }
 
