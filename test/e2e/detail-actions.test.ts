@@ -4,12 +4,11 @@
  * clipboard (read back from the page); a note's History lists what the core kept and restores it.
  */
 import './e2e-setup.ts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServeProcess } from '../server/serve-process.ts';
+import { describe, expect, it } from 'vitest';
 import { details, noteField, openPaper, paperList, row, search, searchBox, waitForRows } from './app-page.ts';
-import { launchChromium, openPage } from './chromium.ts';
-import { api, importFixtures, libraryFolder, removeFolder, requireBuiltWindow, serveLibrary } from './e2e-library.ts';
+import { openPage } from './chromium.ts';
+import { useServedApp } from './served-app.ts';
+import { api } from './e2e-library.ts';
 
 const TITLE = 'MiniMax Sparse Attention';
 /** Runs in the page; a string, since the tests are type-checked without the DOM library. */
@@ -20,26 +19,10 @@ interface Found {
   results: Array<{ id: string; title: string; authors: string[]; published: string | null }>;
 }
 
-let dataDir = '';
-let serve: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWindow();
-  dataDir = libraryFolder();
-  importFixtures(dataDir);
-  serve = await serveLibrary(dataDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  if (dataDir) removeFolder(dataDir);
-});
+const app = useServedApp();
 
 async function paper(): Promise<Found['results'][number]> {
-  const found = await api<Found>(serve, 'search', { query: 'title:minimax', limit: 50 });
+  const found = await api<Found>(app.serve, 'search', { query: 'title:minimax', limit: 50 });
   const match = found.results.find((candidate) => candidate.title === TITLE);
   if (!match) throw new Error(`no paper titled ${TITLE}`);
   return match;
@@ -50,7 +33,7 @@ describe('detail pane actions in Chromium', { timeout: 90_000 }, () => {
     const { authors } = await paper();
     const author = authors[0];
     if (!author) throw new Error(`${TITLE} has no author names in the fixtures`);
-    const { page, errors } = await openPage(browser, serve.url);
+    const { page, errors } = await openPage(app.browser, app.serve.url);
     await waitForRows(page);
     await search(page, 'sparse attention');
     await openPaper(page, TITLE);
@@ -58,14 +41,14 @@ describe('detail pane actions in Chromium', { timeout: 90_000 }, () => {
     const query = `author:"${author}"`;
     await expect.poll(() => searchBox(page).inputValue()).toBe(query);
     await row(page, TITLE).waitFor();
-    const expected = await api<Found>(serve, 'search', { query, limit: 50 });
+    const expected = await api<Found>(app.serve, 'search', { query, limit: 50 });
     expect(expected.total).toBeGreaterThan(0);
     await expect.poll(() => paperList(page).getByRole('option').count()).toBe(Math.min(expected.total, 50));
     expect(errors).toEqual([]);
   });
 
   it('Copy citation writes BibTeX, then an APA reference, to the clipboard', async () => {
-    const { page, errors } = await openPage(browser, serve.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, errors } = await openPage(app.browser, app.serve.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     await waitForRows(page);
     await search(page, 'sparse attention');
     await openPaper(page, TITLE);
@@ -92,9 +75,9 @@ describe('detail pane actions in Chromium', { timeout: 90_000 }, () => {
 
   it("History lists the note's earlier versions from the core and restores one", async () => {
     const { id } = await paper();
-    await api(serve, 'setNote', { id, text: 'Earlier thoughts on block sparsity' });
-    await api(serve, 'setNote', { id, text: 'Current note' });
-    const { page, errors } = await openPage(browser, serve.url);
+    await api(app.serve, 'setNote', { id, text: 'Earlier thoughts on block sparsity' });
+    await api(app.serve, 'setNote', { id, text: 'Current note' });
+    const { page, errors } = await openPage(app.browser, app.serve.url);
     await waitForRows(page);
     await search(page, 'sparse attention');
     await openPaper(page, TITLE);
@@ -104,9 +87,9 @@ describe('detail pane actions in Chromium', { timeout: 90_000 }, () => {
     await history.getByRole('button', { name: /Earlier thoughts on block sparsity/ }).click();
     await history.getByRole('button', { name: 'Restore this version' }).click();
     await expect.poll(() => noteField(page).inputValue()).toBe('Earlier thoughts on block sparsity');
-    const stored = await api<{ note: string | null }>(serve, 'getPaper', { id });
+    const stored = await api<{ note: string | null }>(app.serve, 'getPaper', { id });
     expect(stored.note).toBe('Earlier thoughts on block sparsity');
-    const kept = await api<{ versions: Array<{ text: string }> }>(serve, 'noteHistory', { id });
+    const kept = await api<{ versions: Array<{ text: string }> }>(app.serve, 'noteHistory', { id });
     expect(kept.versions[0]?.text).toBe('Current note');
     await history.getByRole('button', { name: /Current note$/ }).first().waitFor();
     expect(errors).toEqual([]);

@@ -4,12 +4,11 @@
  * an invalid query; two tabs and the CLI seeing each other's changes.
  */
 import './e2e-setup.ts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServeProcess } from '../server/serve-process.ts';
+import { describe, expect, it } from 'vitest';
 import { details, noteField, notePreview, openPaper, paperList, row, search, searchBox, sidebar, starButton, tagField, waitForRows } from './app-page.ts';
-import { launchChromium, openPage } from './chromium.ts';
-import { api, cliRun, importFixtures, libraryFolder, removeFolder, requireBuiltWindow, serveLibrary } from './e2e-library.ts';
+import { openPage } from './chromium.ts';
+import { useServedApp } from './served-app.ts';
+import { api, cliRun } from './e2e-library.ts';
 
 interface PaperJson {
   id: string;
@@ -19,34 +18,18 @@ interface PaperJson {
   note: string | null;
 }
 
-let dataDir = '';
-let serve: ServeProcess;
-let browser: Browser;
+const app = useServedApp();
 
 async function paperByTitle(title: string): Promise<PaperJson> {
-  const found = await api<{ results: PaperJson[] }>(serve, 'search', { query: `title:${title.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}]/gu, '')}`, limit: 50 });
+  const found = await api<{ results: PaperJson[] }>(app.serve, 'search', { query: `title:${title.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}]/gu, '')}`, limit: 50 });
   const paper = found.results.find((p) => p.title === title);
   if (!paper) throw new Error(`no paper titled ${title}`);
   return paper;
 }
 
-beforeAll(async () => {
-  requireBuiltWindow();
-  dataDir = libraryFolder();
-  importFixtures(dataDir);
-  serve = await serveLibrary(dataDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  if (dataDir) removeFolder(dataDir);
-});
-
 describe('Papershelf in Chromium', { timeout: 60_000 }, () => {
   it('searches, stars, tags and writes a note with Markdown and math, and a reload finds it all', async () => {
-    const { page, errors } = await openPage(browser, serve.url);
+    const { page, errors } = await openPage(app.browser, app.serve.url);
     await waitForRows(page);
     // The token moved out of the address bar at once.
     expect(page.url()).not.toContain('token=');
@@ -92,7 +75,7 @@ describe('Papershelf in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('shows a readable message for an invalid query, and recovers when it is fixed', async () => {
-    const { page } = await openPage(browser, serve.url);
+    const { page } = await openPage(app.browser, app.serve.url);
     await waitForRows(page);
     await search(page, 'title:');
     const alert = page.getByRole('alert').filter({ hasText: 'needs a word after it' });
@@ -105,8 +88,8 @@ describe('Papershelf in Chromium', { timeout: 60_000 }, () => {
 
   it('shows a star made in one tab in another tab, and one made by the CLI in both', async () => {
     const title = 'Mana: Dexterous Manipulation of Articulated Tools';
-    const a = await openPage(browser, serve.url);
-    const b = await openPage(browser, serve.url);
+    const a = await openPage(app.browser, app.serve.url);
+    const b = await openPage(app.browser, app.serve.url);
     for (const { page } of [a, b]) {
       await waitForRows(page);
       await search(page, 'dexterous manipulation');
@@ -119,7 +102,7 @@ describe('Papershelf in Chromium', { timeout: 60_000 }, () => {
 
     // Another process changes the folder: the server notices and tells both tabs.
     const { id } = await paperByTitle(title);
-    expect(cliRun(dataDir, ['unstar', id]).status).toBe(0);
+    expect(cliRun(app.dataDir, ['unstar', id]).status).toBe(0);
     for (const { page } of [a, b]) {
       await expect.poll(() => starButton(page).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
     }

@@ -4,31 +4,15 @@
  * Back below 700 px), and touch targets are 40 px. And at full width, the three panes as before.
  */
 import './e2e-setup.ts';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServeProcess } from '../server/serve-process.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { details, openPaper, paperList, searchBox, sidebar, waitForRows } from './app-page.ts';
-import { launchChromium, openPage } from './chromium.ts';
-import { importFixtures, libraryFolder, removeFolder, requireBuiltWindow, serveLibrary } from './e2e-library.ts';
+import { openPage } from './chromium.ts';
+import { useServedApp } from './served-app.ts';
+import { libraryFolder, removeFolder, serveLibrary } from './e2e-library.ts';
 
 const PAPER = 'MiniMax Sparse Attention';
-let dataDir = '';
-let serve: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWindow();
-  dataDir = libraryFolder();
-  importFixtures(dataDir);
-  serve = await serveLibrary(dataDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  if (dataDir) removeFolder(dataDir);
-});
+const app = useServedApp();
 
 /** The top bar's controls, by the names a user (or a screen reader) knows them by. */
 const topbarControls = (page: Page): Locator[] => [
@@ -87,7 +71,7 @@ describe('narrow windows', { timeout: 90_000 }, () => {
     const size = `${viewport.width}×${viewport.height}`;
 
     it(`${size}: no sideways scrolling, the top bar on screen, the sidebar behind its toggle`, async () => {
-      const { page, errors } = await openPage(browser, serve.url, { viewport });
+      const { page, errors } = await openPage(app.browser, app.serve.url, { viewport });
       await waitForRows(page);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       const toggle = page.getByRole('button', { name: 'Library menu' });
@@ -121,7 +105,7 @@ describe('narrow windows', { timeout: 90_000 }, () => {
   }
 
   it('800×600: list and paper side by side, each readable', async () => {
-    const { page } = await openPage(browser, serve.url, { viewport: { width: 800, height: 600 } });
+    const { page } = await openPage(app.browser, app.serve.url, { viewport: { width: 800, height: 600 } });
     await waitForRows(page);
     await openPaper(page, (await paperList(page).getByRole('option').first().getAttribute('aria-label')) ?? '');
     const list = await paperList(page).boundingBox();
@@ -136,7 +120,7 @@ describe('narrow windows', { timeout: 90_000 }, () => {
   });
 
   it('600×800: the paper replaces the list, Back returns to it with focus in the list', async () => {
-    const { page, errors } = await openPage(browser, serve.url, { viewport: { width: 600, height: 800 } });
+    const { page, errors } = await openPage(app.browser, app.serve.url, { viewport: { width: 600, height: 800 } });
     await waitForRows(page);
     await searchBox(page).fill(PAPER);
     await openPaper(page, PAPER);
@@ -165,7 +149,7 @@ describe('empty library, narrow', { timeout: 60_000 }, () => {
     const dir = libraryFolder();
     const empty = await serveLibrary(dir);
     try {
-      const { page } = await openPage(browser, empty.url, { viewport: { width: 600, height: 800 } });
+      const { page } = await openPage(app.browser, empty.url, { viewport: { width: 600, height: 800 } });
       await page.getByRole('heading', { name: 'Welcome to Papershelf' }).waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await offScreen(page, [...topbarControls(page), page.getByRole('button', { name: 'Paste a listing…' })])).toEqual([]);
@@ -179,7 +163,7 @@ describe('empty library, narrow', { timeout: 60_000 }, () => {
 
 describe('wide window', { timeout: 60_000 }, () => {
   it('1280×800: three panes, no toggle, and the active view keeps its highlight under the pointer', async () => {
-    const { page } = await openPage(browser, serve.url);
+    const { page } = await openPage(app.browser, app.serve.url);
     await waitForRows(page);
     expect(await page.getByRole('button', { name: 'Library menu' }).isVisible()).toBe(false);
     expect(await offScreen(page, [...topbarControls(page), sidebar(page).getByRole('button', { name: 'Starred' })])).toEqual([]);

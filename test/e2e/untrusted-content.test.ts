@@ -5,12 +5,12 @@
  * `javascript:` link, no script, frame or object element, before and after a reload.
  */
 import './e2e-setup.ts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServeProcess } from '../server/serve-process.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { details, noteField, notePreview, openPaper, search, waitForRows } from './app-page.ts';
-import { launchChromium, openPage } from './chromium.ts';
-import { api, importFixtures, libraryFolder, removeFolder, requireBuiltWindow, serveLibrary } from './e2e-library.ts';
+import { openPage } from './chromium.ts';
+import { useServedApp } from './served-app.ts';
+import { api } from './e2e-library.ts';
 
 const HOSTILE_TITLE = 'Hostile Paper <img src=x onerror="window.__pwned=1;alert(1)">';
 
@@ -45,23 +45,12 @@ const HOSTILE_NOTE = [
   'Math with a link: $\\href{javascript:alert(12)}{x}$ and plain **bold**.',
 ].join('\n');
 
-let dataDir = '';
-let serve: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWindow();
-  dataDir = libraryFolder();
-  importFixtures(dataDir, ['arxiv-query-testing.xml']);
-  serve = await serveLibrary(dataDir);
-  await api(serve, 'importText', { text: HOSTILE_LISTING, format: 'hf-json' });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  if (dataDir) removeFolder(dataDir);
+const app = useServedApp({
+  fixtures: ['arxiv-query-testing.xml'],
+  prepare: async ({ serve }) => {
+    await api(serve, 'importText', { text: HOSTILE_LISTING, format: 'hf-json' });
+  },
+  timeoutMs: 120_000,
 });
 
 /**
@@ -91,7 +80,7 @@ const INERT = { handlers: [], badLinks: [], scriptsInBody: 0, embedded: 0, pwned
 
 describe('untrusted text renders inert', { timeout: 60_000 }, () => {
   it('a hostile abstract and a hostile note run nothing, before and after a reload', async () => {
-    const { page, dialogs, errors } = await openPage(browser, serve.url);
+    const { page, dialogs, errors } = await openPage(app.browser, app.serve.url);
     await waitForRows(page);
     await search(page, 'hostile');
     await openPaper(page, 'Hostile Paper');
@@ -105,7 +94,7 @@ describe('untrusted text renders inert', { timeout: 60_000 }, () => {
     await details(page).getByRole('list', { name: 'Links' }).getByText('GitHub').click();
     expect(await dangerousMarkup(page)).toEqual(INERT);
 
-    await expect.poll(async () => (await api<{ note: string | null }>(serve, 'getPaper', { id: '2601.99999' })).note).toBe(HOSTILE_NOTE);
+    await expect.poll(async () => (await api<{ note: string | null }>(app.serve, 'getPaper', { id: '2601.99999' })).note).toBe(HOSTILE_NOTE);
     await page.reload();
     await waitForRows(page);
     await search(page, 'hostile');
@@ -116,6 +105,6 @@ describe('untrusted text renders inert', { timeout: 60_000 }, () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     // Still on our page: no link navigated the window away.
-    expect(new URL(page.url()).origin).toBe(serve.origin);
+    expect(new URL(page.url()).origin).toBe(app.serve.origin);
   });
 });
