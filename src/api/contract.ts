@@ -5,6 +5,7 @@
  * is refused the same way by every door.
  */
 import * as z from 'zod/mini';
+import { enrichInputSchema, enrichReportSchema, enrichStatusInputSchema, enrichStatusSchema } from '../library/enrich/enrich-schema.ts';
 import {
   annotationChangeSchema,
   appliedChangesSchema,
@@ -193,6 +194,10 @@ export const contract = {
   refresh: op(z.strictObject({}), z.object({ job: fetchJobSchema }), true),
   cancelFetch: op(z.strictObject({ job: z.string().check(z.minLength(1), z.maxLength(100)) }), z.object({ cancelled: z.boolean() }), true),
   listFetchJobs: op(z.strictObject({}), z.object({ jobs: z.array(fetchJobSchema) }), false),
+  /** Resolves papers without an arXiv id by asking arXiv for their titles (`ids`: only those). */
+  enrichPapers: op(enrichInputSchema, enrichReportSchema, true),
+  /** Papers still without an arXiv id and the run in progress; `auto` turns resolving after imports on or off. */
+  enrichStatus: op(enrichStatusInputSchema, enrichStatusSchema, true),
 } as const;
 
 export type Contract = typeof contract;

@@ -74,4 +74,9 @@ export const handlers: Handlers = {
   refresh: async (library) => (await fetchService()).startRefresh(library),
   cancelFetch: async (library, input) => (await fetchService()).cancelFetch(library, input.job),
   listFetchJobs: async (library) => (await fetchService()).listFetchJobs(library),
+  enrichPapers: (library, input) => library.enrichPapers(input.ids),
+  enrichStatus: async (library, input) => {
+    const enrichment = await library.enrich();
+    return input.auto === undefined ? enrichment.status() : enrichment.setAuto(input.auto);
+  },
 };

@@ -1,6 +1,8 @@
 /** `import`, `list`, `search`, `show`, `similar`, `export`, `stats`. */
 import type { Command } from 'commander';
 import { IMPORT_FORMATS, READING_STATUSES } from '../model/paper.ts';
+import type { ImportSummary } from '../library/library.ts';
+import { useCommandEnvironment } from './commands-enrich.ts';
 import type { CliContext } from './context.ts';
 import { readInput, writeOutput } from './files.ts';
 import { detailText, listLine, paperJson } from './format.ts';
@@ -20,13 +22,18 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { format: string; asOf?: string; json?: boolean }) => {
       const text = await readInput(ctx, file);
-      const summary = await ctx.call('importText', { text, format: opts.format, asOf: opts.asOf, sourceName: file.slice(0, 300) });
+      await useCommandEnvironment(ctx);
+      const summary: ImportSummary = await ctx.call('importText', { text, format: opts.format, asOf: opts.asOf, sourceName: file.slice(0, 300) });
+      const { enrichment } = summary;
       if (opts.json) {
         const { added, updated, unchanged, skipped, warnings } = summary;
-        return ctx.printJson({ added, updated, unchanged, skipped, warnings });
+        return ctx.printJson({ added, updated, unchanged, skipped, warnings, ...(enrichment ? { enrichment } : {}) });
       }
       ctx.print(`imported ${summary.format}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped} skipped`);
-      for (const warning of summary.warnings) ctx.io.stderr(`warning: ${warning}\n`);
+      if (enrichment && enrichment.asked > enrichment.queued) {
+        ctx.print(`resolved ${enrichment.resolved} of ${enrichment.asked} papers on arXiv (${enrichment.requests} requests)`);
+      }
+      for (const warning of [...summary.warnings, ...(enrichment?.warnings ?? [])]) ctx.io.stderr(`warning: ${warning}\n`);
     });
 
   program

@@ -38,6 +38,8 @@ export const CLI_FORMS: Record<OperationName, CliForm> = {
   cancelFetch: {
     notInCli: 'fetch jobs live in the process that runs them; `fetch` and `refresh` run in the foreground and Ctrl+C cancels them',
   },
+  enrichPapers: { commands: ['enrich'] },
+  enrichStatus: { commands: ['enrich'] },
   listFetchJobs: {
     notInCli: 'fetch jobs live in the process that runs them; `fetch` and `refresh` show their own progress until they end',
   },

@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { errorLine, MAX_ERROR_CHARS } from '../api/error-text.ts';
 import { PapershelfError, USER_ERROR_CODES } from '../model/errors.ts';
 import { registerAnnotationCommands } from './commands-annotations.ts';
+import { registerEnrichCommand } from './commands-enrich.ts';
 import { registerFetchCommands } from './commands-fetch.ts';
 import { registerPaperCommands } from './commands-papers.ts';
 import { registerServeCommand } from './commands-serve.ts';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAnnotationCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerFetchCommands(program, ctx);
+  registerEnrichCommand(program, ctx);
   for (const command of program.commands) {
     // `--data-dir` is accepted after the command name too: `papershelf list --data-dir X`.
     command.option('--data-dir <dir>', 'library folder').exitOverride();

@@ -15,6 +15,7 @@ import { followLabel, hfRefreshDays } from './fetch-follows.ts';
 import { importHfDays } from './fetch-hf.ts';
 import type { FetchControl } from './fetch-job.ts';
 import type { BatchImporter } from './fetch-jobs.ts';
+import type { AutoOutcome } from './enrich/library-enrichment.ts';
 
 /**
  * Results a later refresh of an arXiv follow pages through at most before reaching the previous
@@ -30,6 +31,8 @@ export interface RefreshContext {
   today: string;
   now: () => string;
   followsChanged: (ids: string[]) => void;
+  /** After the follows: papers still without an arXiv id (an offline import's, say) resolved on arXiv. */
+  resolveTitles?: () => Promise<AutoOutcome>;
 }
 
 function expectedBatches(follow: Follow, today: string): number {
@@ -77,5 +80,14 @@ export async function refreshAll(ctx: RefreshContext, follows: readonly Follow[]
       ctx.store.update(follow.id, (current) => ({ ...current, lastError: failure.message }));
     }
     ctx.followsChanged([follow.id]);
+  }
+  if (!ctx.resolveTitles || ctx.control.signal.aborted) return;
+  try {
+    const outcome = await ctx.resolveTitles();
+    for (const warning of outcome.warnings) ctx.control.warn(warning);
+    if (outcome.resolved > 0) ctx.control.note(`resolved ${outcome.resolved} of ${outcome.asked} papers without an arXiv id`);
+  } catch (error) {
+    if (ctx.control.signal.aborted || toErrorPayload(error).code === 'cancelled') throw error;
+    ctx.control.warn(`papers without an arXiv id could not be resolved: ${toErrorPayload(error).message}`);
   }
 }

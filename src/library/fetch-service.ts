@@ -117,14 +117,16 @@ export function startRefresh(library: Library): { job: FetchJob } {
     withRefreshLock(library.dataDir, () => {
       reportProblems(store, control);
       const clock = environment.clock;
+      const clients = fetchClients(config, environment, control);
       const context = {
         library: jobs.importer(library),
         store,
-        clients: fetchClients(config, environment, control),
+        clients,
         control,
         today: todayOf(environment),
         now: () => new Date(clock ? clock.now() : Date.now()).toISOString(),
         followsChanged: (ids: string[]) => jobs.followsChanged(ids),
+        resolveTitles: async () => (await library.enrich()).autoResolve({ signal: control.signal, client: clients.arxiv() }),
       };
       // The list as it is now: a follow added or dropped since the job was asked for counts.
       return refreshAll(context, store.list());

@@ -1,6 +1,6 @@
 /**
- * The `enrichPapers` operation's input and output, written for the contract (src/api/contract.ts):
- * `enrichPapers: op(enrichInputSchema, enrichReportSchema, true)`.
+ * The `enrichPapers` and `enrichStatus` operations' inputs and outputs, for the contract
+ * (src/api/contract.ts).
  */
 import * as z from 'zod/mini';
 import { int, paperId } from '../../api/schemas.ts';
@@ -16,4 +16,14 @@ export const enrichReportSchema = z.object({
   ambiguous: z.array(z.object({ id: z.string(), title: z.string(), candidates: z.array(z.string()) })),
   requests: int(),
   warnings: z.array(z.string()),
+});
+
+/** `auto`: turns automatic resolving (after imports and refreshes) on or off before answering. */
+export const enrichStatusInputSchema = z.strictObject({ auto: z.optional(z.boolean()) });
+
+export const enrichStatusSchema = z.object({
+  auto: z.boolean(),
+  pending: int(),
+  due: int(),
+  running: z.nullable(z.object({ papers: int(), done: int(), of: int() })),
 });

@@ -69,6 +69,7 @@ type ProgressListener = (progress: EnrichProgress | null) => void;
 /** Per data folder: the run in progress, and who follows it. */
 class Activity {
   running: EnrichProgress | null = null;
+  controller: AbortController | null = null;
   tail: Promise<unknown> = Promise.resolve();
   readonly listeners = new Set<ProgressListener>();
 
@@ -173,6 +174,13 @@ export class LibraryEnrichment {
     });
   }
 
+  /** Stops the run in progress after its current request; nothing it had not committed changes. */
+  cancel(): boolean {
+    const controller = this.activity.controller;
+    controller?.abort();
+    return controller !== null;
+  }
+
   private serialised<T>(run: () => Promise<T>): Promise<T> {
     const next = this.activity.tail.then(run, run);
     this.activity.tail = next.catch(() => undefined);
@@ -184,10 +192,12 @@ export class LibraryEnrichment {
     // The fetch configuration (and its code) loads only when arXiv is to be asked.
     const client = options.client ?? (await import('./enrich-client.ts')).defaultArxivClient(this.host.dataDir, { auto: options.auto === true });
     const progress: EnrichProgress = { papers: papers.length, done: 0, of: 0 };
+    const controller = new AbortController();
+    this.activity.controller = controller;
     this.activity.set(progress);
     try {
       const answers = await searchTitles(client, papers, {
-        signal: options.signal,
+        signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal,
         onProgress: (done, of) => this.activity.set({ ...progress, done, of }),
       });
       const now = (options.now ?? (() => new Date()))().toISOString();
@@ -201,6 +211,7 @@ export class LibraryEnrichment {
       const { resolved, unresolved, ambiguous, requests, warnings } = plan;
       return { resolved, unresolved, ambiguous, requests, warnings };
     } finally {
+      this.activity.controller = null;
       this.activity.set(null);
     }
   }
