@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../src/library/library.ts';
 import { readFixture, tempDir } from '../helpers/fixtures.ts';
+import { watchEventLoop } from '../helpers/event-loop-gaps.ts';
 import { manyPapersJson } from '../importers/many-papers.ts';
 
 describe('importing into a long-running library (server, desktop)', () => {
@@ -13,13 +14,7 @@ describe('importing into a long-running library (server, desktop)', () => {
       const text = manyPapersJson(10_000);
 
       const delay = monitorEventLoopDelay({ resolution: 10 });
-      let last = performance.now();
-      let maxGap = 0;
-      const ticker = setInterval(() => {
-        const now = performance.now();
-        maxGap = Math.max(maxGap, now - last);
-        last = now;
-      }, 10);
+      const loop = watchEventLoop();
       delay.enable();
       let statsCalls = 0;
       let importing = true;
@@ -36,9 +31,10 @@ describe('importing into a long-running library (server, desktop)', () => {
       } finally {
         importing = false;
         await statsLoop;
-        clearInterval(ticker);
+        loop.stop();
         delay.disable();
       }
+      const maxGap = loop.maxGapMs();
       const ms = (ns: number) => (ns / 1e6).toFixed(0);
       console.log(
         `10,000-paper import: longest event-loop block ${maxGap.toFixed(0)} ms (timer); monitorEventLoopDelay max ${ms(delay.max)} ms, ` +
