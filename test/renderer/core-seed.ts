@@ -1,12 +1,13 @@
 /**
  * Fills a real library for component tests with one Papershelf backup import: papers keep the ids
- * the core gives them (arXiv id, else the title key), with their stars, tags, status and notes.
+ * the core gives them (arXiv id, else the title key), with their stars, tags, status and notes, and
+ * come from Daily Papers (`hf-json`) unless a seed names its sources.
  */
 import { paperKey } from '../../src/library/identity.ts';
 import { emptyPaperFields, type PaperFields, type ReadingStatus, type StoredPaper } from '../../src/model/paper.ts';
 import { CoreBridge } from './core-bridge.ts';
 
-export type SeedPaper = Partial<PaperFields> & { title: string; starred?: boolean; tags?: string[]; status?: ReadingStatus; note?: string };
+export type SeedPaper = Partial<PaperFields> & { title: string; sources?: string[]; starred?: boolean; tags?: string[]; status?: ReadingStatus; note?: string };
 
 const AT = '2026-01-01T00:00:00.000Z';
 
@@ -14,9 +15,9 @@ const AT = '2026-01-01T00:00:00.000Z';
 export const idOf = (seed: Pick<SeedPaper, 'title' | 'arxivId'>): string => paperKey({ arxivId: seed.arxivId ?? null, title: seed.title });
 
 function stored(seed: SeedPaper, index: number): StoredPaper {
-  const { starred: _starred, tags: _tags, status: _status, note: _note, ...fields } = seed;
+  const { starred: _starred, tags: _tags, status: _status, note: _note, sources = ['hf-json'], ...fields } = seed;
   const addedAt = new Date(Date.parse(AT) + index * 1000).toISOString();
-  return { ...emptyPaperFields(seed.title), ...fields, id: idOf(seed), sources: ['json'], addedAt, modifiedAt: addedAt };
+  return { ...emptyPaperFields(seed.title), ...fields, id: idOf(seed), sources, addedAt, modifiedAt: addedAt };
 }
 
 export function backupOf(seeds: SeedPaper[]): string {

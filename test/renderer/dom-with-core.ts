@@ -14,3 +14,8 @@ import { builtinEnvironments } from 'vitest/runtime';
 // Never torn down: React's scheduler may still run a task after the last test, and each test file
 // runs in a process of its own (pool: forks), whose globals end with it.
 await builtinEnvironments.jsdom.setup(globalThis, { jsdom: { url: 'http://localhost:3000/' } });
+
+// The real core answers in milliseconds, but writes, re-indexing and worker start-up on a busy
+// two-core machine can take longer than Testing Library's 1 s default for findBy/waitFor.
+const { configure } = await import('@testing-library/react');
+configure({ asyncUtilTimeout: 5000 });

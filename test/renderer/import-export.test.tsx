@@ -1,9 +1,10 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeBridge } from './fake-bridge.ts';
 import { renderApp, rowTitles } from './render-app.tsx';
-import { sampleBridge } from './sample.ts';
+import { sampleBridge } from './core-sample.ts';
+import { coreBridge } from './core-seed.ts';
 
 /** The summary's counts as read from its term/definition pairs. */
 function counts(summary: HTMLElement): Record<string, number> {
@@ -12,11 +13,11 @@ function counts(summary: HTMLElement): Record<string, number> {
   return Object.fromEntries(terms.map((term, i) => [term, values[i] ?? Number.NaN]));
 }
 
-const LISTING = JSON.stringify([{ title: 'Pasted paper one' }, { title: 'Pasted paper two', abstract: 'x' }, { abstract: 'no title here' }]);
+const LISTING = ['@misc{one, title = {Pasted paper one}}', '@misc{two, title = {Pasted paper two}, abstract = {x}}', '@misc{three, abstract = {no title here}}'].join('\n\n');
 
 describe('empty library', () => {
   it('welcomes the user with every way to get papers in', async () => {
-    await renderApp(new FakeBridge());
+    await renderApp(await coreBridge());
     const welcome = await screen.findByRole('region', { name: 'Welcome to Papershelf' });
     expect(welcome.textContent).toContain('Drop a file');
     expect(welcome.textContent).toContain('papershelf import FILE');
@@ -28,7 +29,7 @@ describe('empty library', () => {
 
 describe('import', () => {
   it('imports a pasted listing, shows progress, then the summary', async () => {
-    const bridge = new FakeBridge();
+    const bridge = await coreBridge();
     const { user } = await renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Paste a listing…' }));
     const dialog = screen.getByRole('dialog', { name: 'Import papers' });
@@ -40,45 +41,45 @@ describe('import', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Import text' }));
     expect(await screen.findByRole('progressbar', { name: 'Import progress' })).toBeTruthy();
     release();
-    const summary = await screen.findByRole('dialog', { name: 'Import summary' });
+    const summary = await screen.findByRole('dialog', { name: 'Import summary' }, { timeout: 10_000 });
     expect(counts(summary)).toEqual({ Added: 2, Updated: 0, Unchanged: 0, Skipped: 1 });
-    expect(summary.textContent).toContain('entry 3: no title, skipped');
+    expect(summary.textContent).toContain('entry 3 (line 5, key "three"): no title; skipped');
     await user.click(within(summary).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(rowTitles().sort()).toEqual(['Pasted paper one', 'Pasted paper two']));
     expect(screen.queryByRole('region', { name: 'Welcome to Papershelf' })).toBeNull();
   });
 
   it('imports a chosen file and reports a malformed one', async () => {
-    const bridge = sampleBridge();
+    const bridge = await sampleBridge();
     const { user } = await renderApp(bridge);
     await user.click(screen.getByRole('button', { name: 'Import' }));
-    await user.upload(screen.getByLabelText('Choose file'), new File(['{ not json'], 'broken.json', { type: 'application/json' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^json: line 1: /);
+    await user.upload(screen.getByLabelText('Choose file'), new File(['{"format": "papershelf-backup", "version": 1, "papers": [{'], 'broken.json', { type: 'application/json' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 10_000 })).textContent).toBe('json: line 1, column 59: the JSON ends too early (the file looks truncated)');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    await user.upload(screen.getByLabelText('Choose file'), new File([JSON.stringify([{ title: 'Robust vision transformers', abstract: 'longer' }])], 'more.json'));
-    const summary = await screen.findByRole('dialog', { name: 'Import summary' });
+    await user.upload(screen.getByLabelText('Choose file'), new File(['@misc{more, title = {Robust vision transformers}, abstract = {Adversarial robustness of patch-based image models, at length.}}'], 'more.bib'));
+    const summary = await screen.findByRole('dialog', { name: 'Import summary' }, { timeout: 10_000 });
     expect(counts(summary)).toEqual({ Added: 0, Updated: 1, Unchanged: 0, Skipped: 0 });
-    expect(bridge.callsOf('importText').at(-1)?.sourceName).toBe('more.json');
+    expect(bridge.callsOf('importText').at(-1)?.sourceName).toBe('more.bib');
   });
 
   it('imports a file dropped on the window', async () => {
-    const bridge = new FakeBridge();
+    const bridge = await coreBridge();
     await renderApp(bridge);
     const drop = new Event('drop', { bubbles: true, cancelable: true });
-    const file = new File([JSON.stringify([{ title: 'Dropped paper' }])], 'dropped.json');
+    const file = new File(['@misc{dropped, title = {Dropped paper}}'], 'dropped.bib');
     Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files: [file] } });
     act(() => {
       window.dispatchEvent(drop);
     });
     expect(drop.defaultPrevented).toBe(true);
-    expect(await screen.findByRole('dialog', { name: 'Import summary' })).toBeTruthy();
-    expect(bridge.library.papers.size).toBe(1);
+    expect(await screen.findByRole('dialog', { name: 'Import summary' }, { timeout: 10_000 })).toBeTruthy();
+    expect((await bridge.core('stats', {})).papers).toBe(1);
   });
 });
 
 describe('export', () => {
   it('exports the current view from the menu, and the whole library as a backup', async () => {
-    const bridge = sampleBridge();
+    const bridge = await sampleBridge();
     const { user } = await renderApp(bridge);
     await user.click(screen.getByRole('button', { name: 'Starred' }));
     await user.click(screen.getByRole('button', { name: 'Export' }));
@@ -96,6 +97,7 @@ describe('export', () => {
     await user.click(screen.getByRole('menuitem', { name: /Backup/ }));
     await waitFor(() => expect(bridge.saved).toHaveLength(2));
     expect(bridge.callsOf('exportPapers')[1]).toEqual({ format: 'json' });
-    expect(screen.getByText(/Exported 4 papers to papershelf\.json/)).toBeTruthy();
+    expect(await screen.findByText(/^Exported 4 papers to papershelf-\d{4}-\d\d-\d\d\.papershelf\.json$/)).toBeTruthy();
+    expect(bridge.saved[0]?.content).toContain('title = {Graph neural networks at scale}');
   });
 });

@@ -1,10 +1,11 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ROW_HEIGHT } from '../../renderer/components/PaperList.tsx';
-import { FakeBridge } from './fake-bridge.ts';
 import { renderApp, rowTitles, VIEWPORT_HEIGHT } from './render-app.tsx';
-import { sampleBridge } from './sample.ts';
+import { SAMPLE, sampleBridge } from './core-sample.ts';
+import { coreBridge } from './core-seed.ts';
 
 function selectedTitle(): string | null {
   const list = screen.getByRole('listbox', { name: 'Papers' });
@@ -15,7 +16,7 @@ function selectedTitle(): string | null {
 }
 
 async function ready() {
-  const app = await renderApp(sampleBridge());
+  const app = await renderApp(await sampleBridge());
   await waitFor(() => expect(rowTitles()).toHaveLength(4));
   return app;
 }
@@ -54,7 +55,7 @@ describe('keyboard shortcuts', () => {
     expect(screen.getByRole('button', { name: 'Star' }).getAttribute('aria-pressed')).toBe('true');
     await user.keyboard('s');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Star' }).getAttribute('aria-pressed')).toBe('false'));
-    expect(bridge.library.annotations.get('p-graphs')?.starred).toBe(false);
+    expect((await bridge.paper(SAMPLE.graphs)).starred).toBe(false);
     await user.keyboard('o');
     expect(bridge.opened).toEqual(['https://example.org/graphs']);
     await user.keyboard('t');
@@ -92,11 +93,10 @@ describe('keyboard shortcuts', () => {
 
   it('Home, End, PageUp and PageDown move the selection, not only the scroll position', async () => {
     const papers = Array.from({ length: 30 }, (_, i) => ({
-      id: `n${i + 1}`,
       title: `Paper ${String(i + 1).padStart(2, '0')}`,
       published: `2026-05-${String(30 - i).padStart(2, '0')}`,
     }));
-    const { user } = await renderApp(new FakeBridge(papers));
+    const { user } = await renderApp(await coreBridge(papers));
     // The list is virtual: the selected row may be out of the DOM, the detail pane shows it.
     const shownTitle = () => document.querySelector('.detail-title')?.textContent ?? null;
     // A page is what the list shows, less one row kept in view.
@@ -138,7 +138,7 @@ describe('desktop menu commands', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
     act(() => bridge.menu('toggle-theme'));
     expect(document.documentElement.dataset.theme).toBe('light');
-    await waitFor(() => expect(bridge.ui.theme).toBe('light'));
+    await waitFor(async () => expect((await bridge.ui()).theme).toBe('light'));
   });
 });
 
@@ -151,6 +151,6 @@ describe('pane sizes', () => {
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(separator.getAttribute('aria-valuenow')).toBe('252');
     await user.keyboard('{ArrowLeft}');
-    await waitFor(() => expect(bridge.ui.paneSizes).toEqual({ sidebar: 236, list: 480 }));
+    await waitFor(async () => expect((await bridge.ui()).paneSizes).toEqual({ sidebar: 236, list: 480 }));
   });
 });

@@ -1,28 +1,29 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, selectPaper } from './render-app.tsx';
-import { sampleBridge } from './sample.ts';
+import { SAMPLE, sampleBridge } from './core-sample.ts';
 
 describe('note editor', () => {
   it('saves once typing pauses, and previews Markdown with math', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     await selectPaper(user, /Graph neural networks/);
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Key idea: **sampling**, cost $O(n^2)$');
-    await waitFor(() => expect(bridge.library.notes.get('p-graphs')).toBe('Key idea: **sampling**, cost $O(n^2)$'), { timeout: 3000 });
-    expect(bridge.callsOf('setNote')).toEqual([{ id: 'p-graphs', text: 'Key idea: **sampling**, cost $O(n^2)$' }]);
+    await waitFor(async () => expect((await bridge.paper(SAMPLE.graphs)).note).toBe('Key idea: **sampling**, cost $O(n^2)$'), { timeout: 3000 });
+    expect(bridge.callsOf('setNote')).toEqual([{ id: SAMPLE.graphs, text: 'Key idea: **sampling**, cost $O(n^2)$' }]);
     const preview = screen.getByRole('region', { name: 'Note preview' });
     expect(within(preview).getByText('sampling').tagName).toBe('STRONG');
     expect(preview.querySelector('.katex')).not.toBeNull();
   });
 
   it('saves at once when the field loses focus and when the page is hidden', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     await selectPaper(user, /Graph neural networks/);
     const note = screen.getByRole('textbox', { name: 'Note' });
     await user.type(note, 'first');
     fireEvent.blur(note);
-    expect(bridge.callsOf('setNote')).toEqual([{ id: 'p-graphs', text: 'first' }]);
+    expect(bridge.callsOf('setNote')).toEqual([{ id: SAMPLE.graphs, text: 'first' }]);
     await user.type(note, ' second');
     act(() => {
       window.dispatchEvent(new Event('pagehide'));
@@ -31,18 +32,19 @@ describe('note editor', () => {
   });
 
   it('saves the note to its own paper when another paper is selected', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     await selectPaper(user, /Graph neural networks/);
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'about graphs');
     await selectPaper(user, /Robust vision transformers/);
-    await waitFor(() => expect(bridge.library.notes.get('p-graphs')).toBe('about graphs'));
-    expect(bridge.library.notes.has('p-vision')).toBe(false);
+    await waitFor(async () => expect((await bridge.paper(SAMPLE.graphs)).note).toBe('about graphs'));
+    expect((await bridge.paper(SAMPLE.vision)).note).toBeNull();
   });
 
   it('renders HTML, scripts and javascript: links in a note inert', async () => {
-    const bridge = sampleBridge();
-    bridge.library.setNote(
-      'p-graphs',
+    const bridge = await sampleBridge();
+    await bridge.core('setNote', {
+      id: SAMPLE.graphs,
+      text:
       [
         '<script>window.pwned = 1</script>',
         '<img src=x onerror="window.pwned = 2">',
@@ -50,7 +52,7 @@ describe('note editor', () => {
         '<a href="javascript:window.pwned=4">raw link</a>',
         '[good](https://example.org/ok) ![pic](https://example.org/pic.png)',
       ].join('\n\n'),
-    );
+    });
     const { user } = await renderApp(bridge);
     await selectPaper(user, /Graph neural networks/);
     const preview = screen.getByRole('region', { name: 'Note preview' });

@@ -1,8 +1,9 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, selectPaper } from './render-app.tsx';
-import { sampleBridge } from './sample.ts';
+import { SAMPLE, sampleBridge } from './core-sample.ts';
 
 function historyEntries(history: HTMLElement): string[] {
   return [...history.querySelectorAll('.note-version-line')].map((line) => line.textContent ?? '');
@@ -10,9 +11,9 @@ function historyEntries(history: HTMLElement): string[] {
 
 describe('note history', () => {
   it('lists earlier versions newest first, previews one and restores it, keeping unsaved edits as a version', async () => {
-    const bridge = sampleBridge();
-    bridge.library.setNote('p-graphs', 'First draft\n\nwith a **second** paragraph');
-    bridge.library.setNote('p-graphs', 'Second draft');
+    const bridge = await sampleBridge();
+    await bridge.core('setNote', { id: SAMPLE.graphs, text: 'First draft\n\nwith a **second** paragraph' });
+    await bridge.core('setNote', { id: SAMPLE.graphs, text: 'Second draft' });
     const { user } = await renderApp(bridge);
     await selectPaper(user, /Graph neural networks/);
     const note = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Note' });
@@ -29,8 +30,8 @@ describe('note history', () => {
     await user.type(note, ', edited');
     await user.click(within(history).getByRole('button', { name: 'Restore this version' }));
     await waitFor(() => expect(note.value).toBe('First draft\n\nwith a **second** paragraph'));
-    expect(bridge.library.notes.get('p-graphs')).toBe('First draft\n\nwith a **second** paragraph');
-    expect(bridge.callsOf('restoreNote')).toEqual([{ id: 'p-graphs', version: 1 }]);
+    expect((await bridge.paper(SAMPLE.graphs)).note).toBe('First draft\n\nwith a **second** paragraph');
+    expect(bridge.callsOf('restoreNote')).toEqual([{ id: SAMPLE.graphs, version: 1 }]);
     const names = bridge.calls.map((call) => call.name).filter((name) => name === 'setNote' || name === 'restoreNote');
     expect(names.slice(-2)).toEqual(['setNote', 'restoreNote']);
     await waitFor(() => expect(historyEntries(history)).toEqual(['Second draft, edited', 'Second draft', 'First draft']));
@@ -38,7 +39,7 @@ describe('note history', () => {
   });
 
   it('says when a note has no earlier versions', async () => {
-    const { user } = await renderApp(sampleBridge());
+    const { user } = await renderApp(await sampleBridge());
     await selectPaper(user, /Robust vision transformers/);
     await user.click(screen.getByRole('button', { name: 'History' }));
     const history = await screen.findByRole('region', { name: 'Note history' });

@@ -1,12 +1,13 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, rowTitles, selectPaper } from './render-app.tsx';
-import { sampleBridge } from './sample.ts';
+import { SAMPLE, sampleBridge } from './core-sample.ts';
 
 describe('search box', () => {
   it('updates the list as the user types', async () => {
-    const { user } = await renderApp(sampleBridge());
+    const { user } = await renderApp(await sampleBridge());
     await waitFor(() => expect(rowTitles()).toHaveLength(4));
     await user.type(screen.getByRole('searchbox', { name: 'Search papers' }), 'diffusion');
     await waitFor(() => expect(rowTitles().sort()).toEqual(['A survey of diffusion in language models', 'Diffusion models for protein design']));
@@ -14,7 +15,7 @@ describe('search box', () => {
   });
 
   it('drops the answer of a query the user has typed past', async () => {
-    const bridge = sampleBridge();
+    const bridge = await sampleBridge();
     const { user } = await renderApp(bridge);
     const release = bridge.hold('search', (input) => input.query === 'graph');
     const box = screen.getByRole('searchbox', { name: 'Search papers' });
@@ -31,13 +32,13 @@ describe('search box', () => {
   });
 
   it('shows why a query is invalid and keeps the previous results', async () => {
-    const { user } = await renderApp(sampleBridge());
+    const { user } = await renderApp(await sampleBridge());
     const box = screen.getByRole('searchbox', { name: 'Search papers' });
     await user.type(box, 'diffusion');
     await waitFor(() => expect(rowTitles()).toHaveLength(2));
     await user.type(box, ' title:');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('needs a word after the colon');
+    expect(alert.textContent).toContain('"title:" needs a word after it');
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(rowTitles()).toHaveLength(2);
     await user.type(box, 'protein');
@@ -45,8 +46,30 @@ describe('search box', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('searches with the core’s analysis: word forms, phrases and prefixes of the word being typed', async () => {
+    const { user } = await renderApp(await sampleBridge());
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    // "proteins" and "transformer" meet "protein" and "transformers" through the stemmer.
+    await user.type(box, 'transformer');
+    await waitFor(() => expect(rowTitles()).toEqual(['Robust vision transformers']));
+    await user.clear(box);
+    await user.type(box, 'designs');
+    await waitFor(() => expect(rowTitles()).toEqual(['Diffusion models for protein design']));
+    // A phrase needs its words together: both diffusion papers say "diffusion", one says "language models".
+    await user.clear(box);
+    await user.type(box, '"language models"');
+    await waitFor(() => expect(rowTitles()).toEqual(['A survey of diffusion in language models']));
+    await user.clear(box);
+    await user.type(box, '"models diffusion"');
+    await waitFor(() => expect(rowTitles()).toEqual([]));
+    // The word being typed matches the words it begins.
+    await user.clear(box);
+    await user.type(box, 'adversa');
+    await waitFor(() => expect(rowTitles()).toEqual(['Robust vision transformers']));
+  });
+
   it('offers the query syntax one click away', async () => {
-    const { user } = await renderApp(sampleBridge());
+    const { user } = await renderApp(await sampleBridge());
     await user.click(screen.getByRole('button', { name: 'Search syntax' }));
     const help = screen.getByRole('dialog', { name: 'Search syntax' });
     for (const syntax of ['title:', 'author:', 'tag:', 'note:', '*', '~1', '-survey', '+vision', '"', 'OR', '(', 'NOT', '2606.13106']) {
@@ -57,7 +80,7 @@ describe('search box', () => {
   });
 
   it('finds tags and notes, and marks the matched words in the paper', async () => {
-    const { user } = await renderApp(sampleBridge());
+    const { user } = await renderApp(await sampleBridge());
     const box = screen.getByRole('searchbox', { name: 'Search papers' });
     await user.type(box, 'note:section');
     await waitFor(() => expect(rowTitles()).toEqual(['A survey of diffusion in language models']));
@@ -71,7 +94,7 @@ describe('search box', () => {
   });
 
   it('orders by relevance while a query is present, and by the list order once it is cleared', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     const sortBox = screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
     expect(sortBox.value).toBe('date');
     const optionsNow = () => [...sortBox.options].map((option) => option.value);
@@ -96,7 +119,7 @@ describe('search box', () => {
   });
 
   it('keeps the list order chosen without a query, and never sticks on relevance', async () => {
-    const { user, bridge } = await renderApp(sampleBridge({ sort: 'relevance' }));
+    const { user, bridge } = await renderApp(await sampleBridge({ sort: 'relevance' }));
     const sortBox = screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
     await waitFor(() => expect(bridge.callsOf('listPapers').at(-1)).toMatchObject({ sort: 'date' }));
     await user.selectOptions(sortBox, 'upvotes');
@@ -112,16 +135,16 @@ describe('search box', () => {
   });
 
   it('does not restore a saved query that no longer runs', async () => {
-    const bridge = sampleBridge({ query: 'diffusion title:' });
+    const bridge = await sampleBridge({ query: 'diffusion title:' });
     await renderApp(bridge);
     const box = screen.getByRole('searchbox', { name: 'Search papers' }) as HTMLInputElement;
     await waitFor(() => expect(box.value).toBe(''));
     await waitFor(() => expect(rowTitles()).toHaveLength(4));
-    await waitFor(() => expect(bridge.ui.query).toBe(''));
+    await waitFor(async () => expect((await bridge.ui()).query).toBe(''));
   });
 
   it('restores a saved query that runs', async () => {
-    const bridge = sampleBridge({ query: 'diffusion' });
+    const bridge = await sampleBridge({ query: 'diffusion' });
     await renderApp(bridge);
     await waitFor(() => expect(rowTitles()).toHaveLength(2));
     expect((screen.getByRole('searchbox', { name: 'Search papers' }) as HTMLInputElement).value).toBe('diffusion');
