@@ -1,11 +1,12 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaperView } from '../../renderer/api/types.ts';
 import { copyCitations } from '../../renderer/lib/citations.ts';
 import { DetailHarness } from './detail-harness.tsx';
-import { sampleBridge } from './sample.ts';
+import { SAMPLE, sampleBridge } from './core-sample.ts';
 
 afterEach(() => {
   cleanup();
@@ -22,13 +23,13 @@ const LAB_STYLE = `<?xml version="1.0" encoding="utf-8"?>
 async function showPaper(id: string) {
   // user-event puts a working clipboard on navigator.
   const user = userEvent.setup();
-  render(<DetailHarness bridge={sampleBridge()} id={id} log={{ searches: [], notices: [] }} />);
+  render(<DetailHarness bridge={await sampleBridge()} id={id} log={{ searches: [], notices: [] }} />);
   const group = await screen.findByRole('group', { name: 'Citation' });
   return { user, group };
 }
 
 async function views(ids: string[]): Promise<PaperView[]> {
-  const bridge = sampleBridge();
+  const bridge = await sampleBridge();
   const answers = await Promise.all(ids.map((id) => bridge.getPaper({ id })));
   return answers.map((answer) => {
     if (!answer.ok) throw new Error(answer.error.message);
@@ -38,7 +39,7 @@ async function views(ids: string[]): Promise<PaperView[]> {
 
 describe('copy citation', () => {
   it('copies an APA reference and then BibTeX of the shown paper, saying so', async () => {
-    const { user, group } = await showPaper('2508.07662');
+    const { user, group } = await showPaper(SAMPLE.protein);
     await user.click(within(group).getByRole('button', { name: 'Copy citation' }));
     await waitFor(() => expect(within(group).getByRole('status').textContent).toBe('Copied (APA)'), { timeout: 20_000 });
     expect(await navigator.clipboard.readText()).toBe(
@@ -52,7 +53,7 @@ describe('copy citation', () => {
   });
 
   it('shows a readable line when the clipboard refuses', async () => {
-    const { user, group } = await showPaper('2508.07662');
+    const { user, group } = await showPaper(SAMPLE.protein);
     await user.selectOptions(within(group).getByRole('combobox', { name: 'Citation style' }), 'BibTeX');
     const writeText = navigator.clipboard.writeText.bind(navigator.clipboard);
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
@@ -67,7 +68,7 @@ describe('copy citation', () => {
   });
 
   it('adds a CSL style file, names it by its title and copies with it; refuses a file that is no style', async () => {
-    const { user, group } = await showPaper('p-graphs');
+    const { user, group } = await showPaper(SAMPLE.graphs);
     await user.upload(within(group).getByLabelText('CSL style file'), new File([LAB_STYLE], 'lab.csl', { type: 'application/xml' }));
     await waitFor(() => expect(within(group).getByRole('status').textContent).toBe('Added the style “Lab & Friends”.'));
     const select = within(group).getByRole<HTMLSelectElement>('combobox', { name: 'Citation style' });
@@ -82,7 +83,7 @@ describe('copy citation', () => {
   it('c copies the citation of the shown paper in the style last chosen, and says so', async () => {
     const log = { searches: [] as string[], notices: [] as string[] };
     const user = userEvent.setup();
-    render(<DetailHarness bridge={sampleBridge()} id="p-graphs" log={log} />);
+    render(<DetailHarness bridge={await sampleBridge()} id={SAMPLE.graphs} log={log} />);
     const group = await screen.findByRole('group', { name: 'Citation' });
     await user.selectOptions(within(group).getByRole('combobox', { name: 'Citation style' }), 'Nature');
     // The style list keeps the keys while it has focus; Esc leaves it.
@@ -93,7 +94,7 @@ describe('copy citation', () => {
 
   it('formats a selection of papers as one numbered list', async () => {
     userEvent.setup();
-    const papers = await views(['2508.07662', 'p-graphs']);
+    const papers = await views([SAMPLE.protein, SAMPLE.graphs]);
     expect(await copyCitations(papers, 'ieee')).toEqual({ ok: true, message: 'Copied 2 citations (IEEE)' });
     const [first, second] = (await navigator.clipboard.readText()).trim().split('\n\n');
     expect(first).toMatch(/^\[1\] A\. Lovelace and A\. Turing, “Diffusion models for protein design,” 2026, arXiv:2508\.07662\.$/);

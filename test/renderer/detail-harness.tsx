@@ -1,21 +1,21 @@
 /**
- * The detail pane with the actions and shortcuts the window gives it, over a fake bridge: what a
- * test needs to click an author, copy a citation or press `r` and `o` on the selected paper.
+ * The detail pane with the actions and shortcuts the window gives it, over a bridge to the real core
+ * (core-bridge.ts): what a test needs to click an author, copy a citation or press `r` and `o` on the
+ * selected paper.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { BridgeContext } from '../../renderer/api/bridge-context.ts';
-import type { ApiResult, PaperView } from '../../renderer/api/types.ts';
+import type { ApiResult, PapershelfBridge, PaperView } from '../../renderer/api/types.ts';
 import { DetailPane } from '../../renderer/components/DetailPane.tsx';
 import { useKeyboardShortcuts } from '../../renderer/hooks/use-keyboard-shortcuts.ts';
 import { usePaperActions } from '../../renderer/hooks/use-paper-actions.ts';
-import type { FakeBridge } from './fake-bridge.ts';
 
 export interface HarnessLog {
   searches: string[];
   notices: string[];
 }
 
-export function DetailHarness({ bridge, id, log }: { bridge: FakeBridge; id: string; log: HarnessLog }) {
+export function DetailHarness({ bridge, id, log }: { bridge: PapershelfBridge; id: string; log: HarnessLog }) {
   const [paper, setPaper] = useState<PaperView | null>(null);
   useEffect(() => {
     void bridge.getPaper({ id }).then((answer) => {
