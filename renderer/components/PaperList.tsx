@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type Ref } from 'react';
 import type { SortKey } from '../api/types.ts';
 import { countLabel } from '../lib/format.ts';
+import type { ClickModifiers } from '../hooks/use-selection.ts';
 import type { ListSnapshot } from '../state/paged-list.ts';
 import { PaperRow, rowElementId } from './PaperRow.tsx';
 
@@ -17,11 +18,14 @@ const SORTS: ReadonlyArray<readonly [SortKey, string]> = [
 
 interface PaperListProps {
   snapshot: ListSnapshot;
+  /** The focused paper (detail pane, single-paper keys). */
   selectedId: string | null;
+  /** Every selected paper; the focused one among them. */
+  selectedIds: ReadonlySet<string>;
   sort: SortKey;
   query: string;
   onRange: (first: number, last: number) => void;
-  onSelect: (id: string, index: number) => void;
+  onSelect: (id: string, index: number, modifiers: ClickModifiers) => void;
   onSort: (sort: SortKey) => void;
   listRef?: Ref<HTMLDivElement>;
 }
@@ -30,7 +34,7 @@ interface PaperListProps {
  * The "Papers" listbox, virtualized: only the rows in view (plus a few) exist in the DOM, and the
  * rows' pages are fetched as they scroll into view, so 100,000 papers scroll like 100.
  */
-export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect, onSort, listRef }: PaperListProps) {
+export function PaperList({ snapshot, selectedId, selectedIds, sort, query, onRange, onSelect, onSort, listRef }: PaperListProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // TanStack Virtual returns fresh functions each render; React Compiler skips this component, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -86,6 +90,7 @@ export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect
         className="list-scroll"
         role="listbox"
         aria-label="Papers"
+        aria-multiselectable="true"
         tabIndex={0}
         aria-activedescendant={selectedIndex >= 0 && selectedIndex >= first && selectedIndex <= last ? rowElementId(selectedIndex) : undefined}
       >
@@ -100,7 +105,8 @@ export function PaperList({ snapshot, selectedId, sort, query, onRange, onSelect
                 total={snapshot.total}
                 top={item.start}
                 height={ROW_HEIGHT}
-                selected={row !== undefined && row.id === selectedId}
+                selected={row !== undefined && (selectedIds.has(row.id) || row.id === selectedId)}
+                focused={row !== undefined && row.id === selectedId}
                 onSelect={onSelect}
               />
             );

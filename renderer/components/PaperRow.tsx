@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Row } from '../api/types.ts';
+import type { ClickModifiers } from '../hooks/use-selection.ts';
 import { authorLine, paperDate } from '../lib/format.ts';
 
 interface PaperRowProps {
@@ -9,7 +10,9 @@ interface PaperRowProps {
   top: number;
   height: number;
   selected: boolean;
-  onSelect: (id: string, index: number) => void;
+  /** The row the detail pane and the keys follow. */
+  focused: boolean;
+  onSelect: (id: string, index: number, modifiers: ClickModifiers) => void;
 }
 
 export function rowElementId(index: number): string {
@@ -17,7 +20,7 @@ export function rowElementId(index: number): string {
 }
 
 /** One option of the "Papers" listbox; a placeholder while its page is being fetched. */
-export const PaperRow = memo(function PaperRow({ row, index, total, top, height, selected, onSelect }: PaperRowProps) {
+export const PaperRow = memo(function PaperRow({ row, index, total, top, height, selected, focused, onSelect }: PaperRowProps) {
   const position = { transform: `translateY(${top}px)`, height };
   if (!row) {
     return (
@@ -33,9 +36,13 @@ export const PaperRow = memo(function PaperRow({ row, index, total, top, height,
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={total}
-      className={selected ? 'row row-selected' : 'row'}
+      className={`row${selected ? ' row-selected' : ''}${focused ? ' row-focused' : ''}`}
       style={position}
-      onClick={() => onSelect(row.id, index)}
+      // Shift+click extends the selection; without this it would also select the rows' text.
+      onMouseDown={(event) => {
+        if (event.shiftKey) event.preventDefault();
+      }}
+      onClick={(event) => onSelect(row.id, index, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey })}
       title={row.title}
     >
       <div className="row-title">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { BridgeContext } from '../api/bridge-context.ts';
 import type { ExportFormat, MenuAction, PapershelfBridge, SortKey, UiState, View } from '../api/types.ts';
+import { useBulkActions } from '../hooks/use-bulk-actions.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useFileDrop } from '../hooks/use-file-drop.ts';
 import { useImport } from '../hooks/use-import.ts';
@@ -14,9 +15,13 @@ import { useForgetInvalidRestoredQuery, usePagedList } from '../hooks/use-paged-
 import { listOrder } from '../state/list-order.ts';
 import { usePaperActions } from '../hooks/use-paper-actions.ts';
 import { usePaperDetail } from '../hooks/use-paper-detail.ts';
+import { useSelection } from '../hooks/use-selection.ts';
+import { useTagAdmin } from '../hooks/use-tag-admin.ts';
 import { useUiState } from '../hooks/use-ui-state.ts';
-import { countLabel } from '../lib/format.ts';
+import { useUndo } from '../hooks/use-undo.ts';
+import { countLabel, nextStatus } from '../lib/format.ts';
 import { filterOf, viewLabel } from '../lib/views.ts';
+import { BulkToolbar } from './BulkToolbar.tsx';
 import { DetailPane } from './DetailPane.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -27,14 +32,13 @@ import { ShortcutsOverlay } from './ShortcutsOverlay.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { Splitter } from './Splitter.tsx';
 import { ThemeSelect } from './ThemeSelect.tsx';
+import { UndoToast } from './UndoToast.tsx';
 import { Welcome } from './Welcome.tsx';
 
 /** Typing pauses this long before the query runs; stale answers are dropped anyway. */
 export const SEARCH_DEBOUNCE_MS = 120;
 
 type DialogState = { kind: 'import'; start: 'file' | 'paste' } | { kind: 'shortcuts' } | null;
-
-const sameTagName = (a: string | null, b: string) => a !== null && a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; initialUi: UiState }) {
   const { notices, report, dismiss } = useNotices();
@@ -56,12 +60,17 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const detail = usePaperDetail(bridge, ui.selectedId, revision, patchRow, report);
   const select = useCallback((id: string) => update({ selectedId: id }), [update]);
   const searchFor = useCallback((value: string) => update({ query: value }), [update]);
-  const actions = usePaperActions(bridge, detail.paper, detail.apply, select, { report, search: searchFor });
+  const undo = useUndo(bridge, report);
+  const actions = usePaperActions(bridge, detail.paper, detail.apply, select, { report, search: searchFor, record: undo.push, track: undo.track });
+  const { selection, ...selecting } = useSelection({ bridge, spec, snapshot, list, focusedId: ui.selectedId, focus: select, report });
+  const multi = selection.ids.size > 1;
+  const bulk = useBulkActions({ bridge, ids: selection.ids, snapshot, list, record: undo.push, track: undo.track, report });
   const importer = useImport(bridge);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const tagRef = useRef<HTMLInputElement>(null);
+  const bulkTagRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -75,7 +84,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
     const target = Math.min(Math.max((selectedIndex < 0 ? -1 : selectedIndex) + delta, 0), snapshot.total - 1);
     if (target < 0) return;
     const row = await list.rowAt(target);
-    if (row) select(row.id);
+    if (row) selecting.moveTo(row.id, target);
   };
 
   const openImport = (start: 'file' | 'paste') => {
@@ -97,10 +106,16 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
     {
       focusSearch: () => searchRef.current?.focus(),
       move: (delta) => void move(delta),
-      toggleStar: actions.toggleStar,
-      focusTags: () => tagRef.current?.focus(),
+      // With several papers selected, s, t and r act on all of them.
+      toggleStar: multi ? () => void bulk.setStar(!(detail.paper?.starred ?? false)) : actions.toggleStar,
+      focusTags: () => (multi ? bulkTagRef : tagRef).current?.focus(),
       focusNote: () => noteRef.current?.focus(),
-      cycleStatus: actions.cycleStatus,
+      cycleStatus: multi ? () => void bulk.setStatus(nextStatus(detail.paper?.status ?? null)) : actions.cycleStatus,
+      extend: (delta) => void selecting.extendBy(delta),
+      selectAll: () => void selecting.selectAll(),
+      clearSelection: selecting.collapse,
+      undo: () => void undo.undo(),
+      redo: () => void undo.redo(),
       copyCitation: actions.copyCitation,
       openPaper: actions.openPaper,
       showShortcuts: () => setDialog({ kind: 'shortcuts' }),
@@ -131,24 +146,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   });
 
   const setView = (view: View) => update({ view });
-  const renameTag = async (from: string, to: string) => {
-    const answer = await bridge.renameTag({ from, to });
-    if (!answer.ok) {
-      report(answer.error.message);
-      return false;
-    }
-    if (ui.view.kind === 'tag' && sameTagName(ui.view.value, from)) setView({ kind: 'tag', value: to });
-    return true;
-  };
-  const deleteTag = async (tag: string) => {
-    const answer = await bridge.deleteTag({ tag });
-    if (!answer.ok) {
-      report(answer.error.message);
-      return false;
-    }
-    if (ui.view.kind === 'tag' && sameTagName(ui.view.value, tag)) setView({ kind: 'all', value: null });
-    return true;
-  };
+  const { renameTag, deleteTag } = useTagAdmin({ bridge, view: ui.view, setView, report, record: undo.push, track: undo.track });
 
   const empty = stats !== null && stats.papers === 0;
   const { sidebar, list: listWidth } = ui.paneSizes;
@@ -183,19 +181,25 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
             <PaperList
               snapshot={snapshot}
               selectedId={ui.selectedId}
+              selectedIds={selection.ids}
               sort={sort}
               query={query}
               onRange={list.show}
-              onSelect={select}
+              onSelect={selecting.click}
               onSort={(chosen) => (query.trim() ? setQuerySort(chosen) : update({ sort: chosen }))}
               listRef={listRef}
             />
             <Splitter label="Resize list" value={listWidth} min={200} max={2000} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, list: value } })} />
-            <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} />
+            {multi ? (
+              <BulkToolbar ids={selection.ids} bulk={bulk} knownTags={tags} tagInputRef={bulkTagRef} onClear={() => selecting.collapse()} />
+            ) : (
+              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} />
+            )}
           </>
         )}
       </div>
       <Notices notices={notices} onDismiss={dismiss} />
+      <UndoToast toast={undo.toast} onUndo={() => void undo.undo()} onDismiss={undo.dismissToast} />
       {dialog?.kind === 'import' && (
         <ImportDialog
           phase={importer.phase}

@@ -1,6 +1,7 @@
 /**
- * The window's single-key shortcuts. They are ignored while the user types in a field, except Esc,
- * which leaves the field; and while a dialog is open, which handles its own keys.
+ * The window's shortcuts. They are ignored while the user types in a field, except Esc, which leaves
+ * the field (so Ctrl+Z there is the field's own undo); and while a dialog is open, which handles its
+ * own keys.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
@@ -17,21 +18,34 @@ export interface ShortcutActions {
   focusNote(): void;
   openPaper(): void;
   showShortcuts(): void;
+  /** Shift+j/k, Shift+↓/↑: moves and extends the selection. */
+  extend?(delta: number): void;
+  /** Ctrl/Cmd+A: every paper of the list. */
+  selectAll?(): void;
+  /** Esc outside a field: back to one paper; false when there was no multi-selection. */
+  clearSelection?(): boolean;
+  /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y). */
+  undo?(): void;
+  redo?(): void;
 }
 
 export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
   ['/', 'Search'],
   ['j or ↓', 'Next paper'],
   ['k or ↑', 'Previous paper'],
+  ['Shift+j / Shift+k', 'Extend the selection (also Shift+click; Ctrl/Cmd+click adds one)'],
+  ['Ctrl/Cmd+A', 'Select every paper of the list'],
   ['Home / End', 'First or last paper'],
   ['PgUp / PgDn', 'A page up or down'],
-  ['s', 'Star or unstar'],
-  ['r', 'Reading status: to read → reading → read → none'],
-  ['t', 'Add a tag'],
+  ['s', 'Star or unstar (every selected paper)'],
+  ['r', 'Reading status: to read → reading → read → none (every selected paper)'],
+  ['t', 'Add a tag (to every selected paper)'],
   ['n', 'Edit the note'],
   ['c', 'Copy the citation (style chosen under Copy citation)'],
   ['o', 'Open the paper in the browser (no link: search Hugging Face Papers)'],
-  ['Esc', 'Leave the field'],
+  ['Ctrl/Cmd+Z', 'Undo the last change (outside text fields)'],
+  ['Shift+Ctrl/Cmd+Z', 'Redo'],
+  ['Esc', 'Leave the field; clear the selection'],
   ['?', 'Show these shortcuts'],
 ];
 
@@ -70,13 +84,31 @@ export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean,
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (event.defaultPrevented || event.altKey || event.isComposing) return;
       const target = event.target;
+      if (event.ctrlKey || event.metaKey) {
+        // In a text field, Ctrl+Z and Ctrl+A stay the field's own (its typing history, its text).
+        if (isTypingTarget(target)) return;
+        const run = modifiedKeyAction(event.key, event.shiftKey, latest.current.actions);
+        if (!run) return;
+        event.preventDefault();
+        run();
+        return;
+      }
       if (event.key === 'Escape') {
         if (target instanceof HTMLElement && isTypingTarget(target)) target.blur();
+        else if (latest.current.actions.clearSelection?.()) event.preventDefault();
         return;
       }
       if (isTypingTarget(target)) return;
+      const delta = event.shiftKey ? EXTEND_KEYS[event.key] : undefined;
+      if (delta !== undefined) {
+        const extend = latest.current.actions.extend;
+        if (!extend) return;
+        event.preventDefault();
+        extend(delta);
+        return;
+      }
       if (PAGE_KEYS.has(event.key) && !movesInList(target)) return;
       const size = latest.current.pageSize;
       const rows = Math.floor(typeof size === 'function' ? size() : size);
@@ -88,6 +120,21 @@ export function useKeyboardShortcuts(actions: ShortcutActions, enabled: boolean,
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [enabled]);
+}
+
+const EXTEND_KEYS: Partial<Record<string, number>> = { J: 1, j: 1, ArrowDown: 1, K: -1, k: -1, ArrowUp: -1 };
+
+function modifiedKeyAction(key: string, shift: boolean, actions: ShortcutActions): (() => void) | null {
+  switch (key.toLowerCase()) {
+    case 'z':
+      return (shift ? actions.redo : actions.undo) ?? null;
+    case 'y':
+      return shift ? null : (actions.redo ?? null);
+    case 'a':
+      return shift ? null : (actions.selectAll ?? null);
+    default:
+      return null;
+  }
 }
 
 function keyAction(key: string, actions: ShortcutActions, pageSize: number): (() => void) | null {

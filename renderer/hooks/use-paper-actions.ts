@@ -6,6 +6,8 @@ import { loadCitationPrefs } from '../lib/citation-prefs.ts';
 import { copyCitations } from '../lib/citations.ts';
 import { nextStatus } from '../lib/format.ts';
 import { openTarget } from '../lib/paper-links.ts';
+import type { UndoStep } from '../state/undo-stack.ts';
+import { paperStep, type Field } from '../state/undo-steps.ts';
 
 type Apply = (request: Promise<ApiResult<PaperView>>) => Promise<PaperView | null>;
 
@@ -14,6 +16,10 @@ export interface PaperActionOptions {
   report?: (message: string, tone?: 'error' | 'info') => void;
   /** Runs a query in the search box: authors and organisations are links to their papers. */
   search?: (query: string) => void;
+  /** Records an undo step; `destructive` changes (something removed) offer Undo at once. */
+  record?: (step: UndoStep, destructive: boolean) => void;
+  /** A change being sent; undo waits for it. */
+  track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 export const NO_LINK_NOTICE = 'This paper has no link of its own: searching Hugging Face Papers for its title.';
@@ -23,25 +29,52 @@ export function usePaperActions(
   paper: PaperView | null,
   apply: Apply,
   select: (id: string) => void,
-  { report, search }: PaperActionOptions = {},
+  { report, search, record, track }: PaperActionOptions = {},
 ): DetailActions {
   return useMemo(() => {
     const id = paper?.id;
+    const sent = track ?? (<T>(work: Promise<T>) => work);
+    /** Sends a change of the shown paper and records its undo step from the core's answer. */
+    const change = (request: Promise<ApiResult<PaperView>>, field: Field, label: (after: PaperView) => string, destructive: (after: PaperView) => boolean) => {
+      if (!paper) return Promise.resolve(null);
+      const before = paper;
+      return sent(
+        apply(request).then((after) => {
+          const step = after && paperStep(label(after), after.id, before, after, [field]);
+          if (after && step) record?.(step, destructive(after));
+          return after;
+        }),
+      );
+    };
+    const statusLabel = (after: PaperView) => (after.status === null ? 'Status cleared' : 'Status changed');
     return {
       toggleStar: () => {
-        if (paper) void apply(bridge.setStar({ id: paper.id, starred: !paper.starred }));
+        if (paper) void change(bridge.setStar({ id: paper.id, starred: !paper.starred }), 'starred', (after) => (after.starred ? 'Starred' : 'Unstarred'), (after) => !after.starred);
       },
       setStatus: (status) => {
-        if (id) void apply(bridge.setStatus({ id, status }));
+        if (id) void change(bridge.setStatus({ id, status }), 'status', statusLabel, (after) => after.status === null);
       },
       cycleStatus: () => {
-        if (paper) void apply(bridge.setStatus({ id: paper.id, status: nextStatus(paper.status) }));
+        if (paper) void change(bridge.setStatus({ id: paper.id, status: nextStatus(paper.status) }), 'status', statusLabel, (after) => after.status === null);
       },
-      addTag: async (tag) => (id ? (await apply(bridge.addTags({ id, tags: [tag] }))) !== null : false),
+      addTag: async (tag) => (id ? (await change(bridge.addTags({ id, tags: [tag] }), 'tags', () => `Tag “${tag}” added`, () => false)) !== null : false),
       removeTag: (tag) => {
-        if (id) void apply(bridge.removeTags({ id, tags: [tag] }));
+        if (id) void change(bridge.removeTags({ id, tags: [tag] }), 'tags', () => `Tag “${tag}” removed`, () => true);
       },
-      saveNote: async (noteId, text) => (await apply(bridge.setNote({ id: noteId, text }))) !== null,
+      saveNote: (noteId, text) =>
+        sent(
+          (async () => {
+            // What the core has before this save: undo brings it back.
+            const before = await bridge.getPaper({ id: noteId });
+            const after = await apply(bridge.setNote({ id: noteId, text }));
+            if (after && before.ok) {
+              const was = before.value.note ?? '';
+              const cleared = (after.note ?? '') === '' && was !== '';
+              record?.({ kind: 'note', label: cleared ? 'Note cleared' : 'Note edited', at: Date.now(), id: after.id, before: was, after: after.note ?? '' }, cleared);
+            }
+            return after !== null;
+          })(),
+        ),
       restoreNote: async (noteId, version) => (await apply(bridge.restoreNote({ id: noteId, version }))) !== null,
       openPaper: () => {
         if (!paper) return;
@@ -57,5 +90,5 @@ export function usePaperActions(
       select,
       ...(search ? { search } : {}),
     };
-  }, [bridge, paper, apply, select, report, search]);
+  }, [bridge, paper, apply, select, report, search, record, track]);
 }
