@@ -30,8 +30,9 @@ const { values: args, positionals } = parseArgs({
  */
 const WORKER_ENTRIES = [
   'src/search/worker/segment-worker-thread.ts',
-  'src/search/worker/search-worker.ts',
+  'src/window-host/search-thread.ts',
   'src/importers/worker/parse-worker-thread.ts',
+  'src/pdfs/pdf-read-thread.ts',
 ];
 
 const workerName = (entry) => entry.split('/').pop().replace(/\.ts$/, '');

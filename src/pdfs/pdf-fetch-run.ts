@@ -1,0 +1,150 @@
+/**
+ * `pdf fetch`: downloads the PDFs of the given papers one after another, each checked before it is
+ * kept. A paper whose PDF is kept already is skipped; one whose server sends no PDF (a captcha page,
+ * a cut-off file, an error) is reported with the reason and nothing of it is kept. Cancelling stops
+ * after the current request; a download cut short stays as a part the next run resumes.
+ */
+import { PapershelfError } from '../model/errors.ts';
+import type { PaperView } from '../model/paper.ts';
+import { systemClock, type Clock } from '../sources/clock.ts';
+import { nodeTransport, type FetchLike } from '../sources/node-transport.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sources/retry-policy.ts';
+import { SourceError } from '../sources/source-error.ts';
+import type { SourceConfig } from '../sources/source-config.ts';
+import type { LookupFunction } from 'node:net';
+import { downloadPdf, type DownloadOptions } from './pdf-download.ts';
+import { arxivPdfBaseUrl, PdfPacers, pdfTarget } from './pdf-sources.ts';
+import type { PdfStore } from './pdf-store.ts';
+import { PdfReader, PdfRefusedError, type PdfReadBudget } from './read-pdf-in-worker.ts';
+
+export interface PdfFetchSummary {
+  downloaded: number;
+  skipped: number;
+  failed: Array<{ id: string; reason: string }>;
+  bytes: number;
+  requests: number;
+}
+
+/** How a run reaches the network; the defaults are the real ones, tests inject theirs. */
+export interface PdfFetchEnvironment {
+  env: NodeJS.ProcessEnv;
+  clock?: Clock | undefined;
+  fetch?: FetchLike | undefined;
+  lookup?: LookupFunction | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  /** A PDF larger than this is refused (default 200 MB). */
+  maxBytes?: number | undefined;
+  readBudget?: PdfReadBudget | undefined;
+}
+
+export interface PdfFetchProgress {
+  /** Papers finished so far, of `total`. */
+  done: number;
+  total: number;
+  message: string;
+}
+
+export const DEFAULT_MAX_PDF_BYTES = 200 * 1024 * 1024;
+const UNCHANGED = / — your library is unchanged$/;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+interface Run {
+  store: PdfStore;
+  summary: PdfFetchSummary;
+  reader: PdfReader;
+  base: string;
+  pacers: PdfPacers;
+  download: Omit<DownloadOptions, 'pacer' | 'onBytes'>;
+  environment: PdfFetchEnvironment;
+}
+
+/** Downloads, checks and keeps one paper's PDF; a refusal or a failed request is a reason for the summary. */
+async function fetchOne(run: Run, paper: PaperView, progress: (message: string, finished: boolean) => void): Promise<string | null> {
+  const { store, summary } = run;
+  const target = pdfTarget(paper, run.base);
+  if ('none' in target) return target.none;
+  const release = store.claimDownload(paper.id);
+  if (!release) return 'another Papershelf process is downloading it';
+  try {
+    progress(`downloading from ${target.url.host}`, false);
+    await downloadPdf(store, paper.id, target.url, {
+      ...run.download,
+      pacer: run.pacers.for(target),
+      onBytes: (received, size) => progress(`${megabytes(received)}${size === null ? '' : ` of ${megabytes(size)}`}`, false),
+    });
+    const bytes = await store.readPart(paper.id);
+    try {
+      await run.reader.read(bytes, run.environment.readBudget);
+    } catch (error) {
+      // A part that is not a PDF cannot become one by resuming: the next run starts afresh.
+      if (error instanceof PdfRefusedError) await store.discardPart(paper.id);
+      throw error;
+    }
+    await store.finishPart(paper.id);
+    summary.downloaded += 1;
+    summary.bytes += bytes.byteLength;
+    progress(`kept (${megabytes(bytes.byteLength)})`, true);
+    return null;
+  } catch (error) {
+    if (error instanceof SourceError || error instanceof PdfRefusedError) return error.message.replace(UNCHANGED, '');
+    // Cancelling, a full or read-only disk: the whole run stops.
+    if (error instanceof PapershelfError && (error.code === 'cancelled' || error.code === 'read-only')) throw error;
+    if (error instanceof PapershelfError) return error.message;
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+export async function fetchPdfs(
+  papers: readonly PaperView[],
+  store: PdfStore,
+  config: SourceConfig,
+  environment: PdfFetchEnvironment,
+  options: { signal?: AbortSignal; onProgress?: (progress: PdfFetchProgress) => void } = {},
+): Promise<{ summary: PdfFetchSummary; cancelled: boolean }> {
+  const summary: PdfFetchSummary = { downloaded: 0, skipped: 0, failed: [], bytes: 0, requests: 0 };
+  const run: Run = {
+    store,
+    summary,
+    reader: new PdfReader(),
+    base: arxivPdfBaseUrl(environment.env),
+    pacers: new PdfPacers(config, store.dataDir, environment.clock),
+    environment,
+    download: {
+      userAgent: config.userAgent,
+      timeoutMs: config.timeoutMs,
+      maxBytes: environment.maxBytes ?? DEFAULT_MAX_PDF_BYTES,
+      retry: { ...DEFAULT_RETRY_POLICY, retries: config.retries, ...environment.retry },
+      clock: environment.clock ?? systemClock,
+      fetch: environment.fetch ?? nodeTransport({ lookup: environment.lookup }),
+      signal: options.signal,
+      onRequest: () => (summary.requests += 1),
+    },
+  };
+  const total = papers.length;
+  try {
+    for (const [index, paper] of papers.entries()) {
+      if (options.signal?.aborted) return { summary, cancelled: true };
+      if (store.keptBytes(paper.id) !== null) {
+        summary.skipped += 1;
+        continue;
+      }
+      const progress = (message: string, finished: boolean) => options.onProgress?.({ done: index + (finished ? 1 : 0), total, message: `${paper.id}: ${message}` });
+      const reason = await fetchOne(run, paper, progress);
+      if (reason !== null) {
+        summary.failed.push({ id: paper.id, reason });
+        progress(reason, true);
+      }
+    }
+    return { summary, cancelled: false };
+  } catch (error) {
+    if (error instanceof PapershelfError && error.code === 'cancelled') return { summary, cancelled: true };
+    throw error;
+  } finally {
+    await run.reader.close();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * `pdf import`: attaches local PDF files to the library's papers. Each file is read in the worker
+ * (pdf.js, with its budget), matched by its arXiv stamp, DOI or title (pdf-match.ts) and kept
+ * atomically; a file that is no PDF or matches no paper is reported and left alone.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Library } from '../library/library.ts';
+import { PapershelfError } from '../model/errors.ts';
+import { PaperFinder, pdfClues, type PdfClue } from './pdf-match.ts';
+import type { PdfStore } from './pdf-store.ts';
+import { PdfReader, type PdfReadBudget } from './read-pdf-in-worker.ts';
+
+export type PdfImportResult = { file: string; id: string; by: PdfClue['by']; bytes: number } | { file: string; id: null; reason: string };
+
+function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The library paper with this arXiv id, or null. */
+async function byArxivId(library: Library, arxivId: string): Promise<string | null> {
+  try {
+    await library.locate(arxivId);
+    return library.resolveId(arxivId);
+  } catch (error) {
+    if (error instanceof PapershelfError && error.code === 'not-found') return null;
+    throw error;
+  }
+}
+
+export async function importPdfFiles(files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+  const reader = new PdfReader();
+  try {
+    return await importWith(reader, files, library, store, budget);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function importWith(reader: PdfReader, files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+  let finder: PaperFinder | null = null;
+  const find = async (): Promise<PaperFinder> => {
+    if (!finder) {
+      await library.loaded();
+      finder = new PaperFinder(library.listPapers().results.map((paper) => ({ id: paper.id, title: paper.title, doi: paper.details.doi })));
+    }
+    return finder;
+  };
+  const results: PdfImportResult[] = [];
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      results.push({ file, id: null, reason: `cannot read it: ${fileProblem(error)}` });
+      continue;
+    }
+    let clues: PdfClue[];
+    try {
+      clues = pdfClues(await reader.read(bytes, budget));
+    } catch (error) {
+      if (!(error instanceof PapershelfError) || error.code !== 'bad-file') throw error;
+      results.push({ file, id: null, reason: error.message });
+      continue;
+    }
+    let match: { id: string; by: PdfClue['by'] } | null = null;
+    for (const clue of clues) {
+      let id: string | null;
+      if (clue.by === 'arxiv-stamp') id = await byArxivId(library, clue.arxivId);
+      else if (clue.by === 'doi') id = (clue.arxivId ? await byArxivId(library, clue.arxivId) : null) ?? (await find()).doi(clue.doi);
+      else id = (await find()).title(clue.title);
+      if (id) {
+        match = { id, by: clue.by };
+        break;
+      }
+    }
+    if (!match) {
+      results.push({ file, id: null, reason: unmatched(clues) });
+      continue;
+    }
+    await store.keep(match.id, bytes);
+    results.push({ file, id: match.id, by: match.by, bytes: bytes.byteLength });
+  }
+  return results;
+}
+
+function unmatched(clues: PdfClue[]): string {
+  if (clues.length === 0) return 'no arXiv stamp, DOI or title in the PDF to find its paper by';
+  const said = clues.map((clue) => (clue.by === 'arxiv-stamp' ? `arXiv ${clue.arxivId}` : clue.by === 'doi' ? `DOI ${clue.doi}` : `title "${clue.title.slice(0, 80)}"`));
+  return `no paper in the library matches its ${said.join(', ')}`;
+}
