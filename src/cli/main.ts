@@ -11,6 +11,7 @@ import { registerAnnotationCommands } from './commands-annotations.ts';
 import { registerEnrichCommand } from './commands-enrich.ts';
 import { registerFetchCommands } from './commands-fetch.ts';
 import { registerPaperCommands } from './commands-papers.ts';
+import { registerPdfCommands } from './commands-pdf.ts';
 import { registerServeCommand } from './commands-serve.ts';
 import { CliContext, processIO, type CliIO } from './context.ts';
 
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAnnotationCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerFetchCommands(program, ctx);
+  registerPdfCommands(program, ctx);
   registerEnrichCommand(program, ctx);
   for (const command of program.commands) {
     // `--data-dir` is accepted after the command name too: `papershelf list --data-dir X`.
