@@ -11,6 +11,9 @@ import { changesStep, type Field } from '../state/undo-steps.ts';
 
 type Change = OperationInput<'applyChanges'>['changes'][number];
 
+/** The core's limit for one applyChanges call. */
+export const MAX_BULK = 10_000;
+
 interface BulkOptions {
   bridge: PapershelfBridge;
   ids: ReadonlySet<string>;
@@ -41,6 +44,10 @@ export function useBulkActions({ bridge, ids, snapshot, list, record, track, rep
       track(
         (async () => {
           if (count === 0) return false;
+          if (count > MAX_BULK) {
+            report(`A change applies to at most ${MAX_BULK.toLocaleString()} papers at once (one write, one undo step); ${count.toLocaleString()} are selected.`);
+            return false;
+          }
           const answer = await bridge.applyChanges({ changes: [...ids].map((id) => ({ id, ...change(id) })) });
           if (!answer.ok) {
             report(answer.error.message);
