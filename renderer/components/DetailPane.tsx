@@ -7,6 +7,7 @@ import { AuthorLinks } from './AuthorLinks.tsx';
 import { CopyCitation } from './CopyCitation.tsx';
 import { MathText } from './MathText.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
+import { PaperGaps } from './PaperGaps.tsx';
 import { PaperLinks } from './PaperLinks.tsx';
 import { SimilarPapers } from './SimilarPapers.tsx';
 import { StarButton } from './StarButton.tsx';
@@ -71,6 +72,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
         <AuthorLinks paper={paper} onSearch={actions.search} />
         <p className="detail-meta muted">{metaLine(paper)}</p>
         <PaperLinks paper={paper} />
+        <PaperGaps key={`gaps:${paper.id}`} paper={paper} onMoved={actions.select} />
         <div className="detail-actions">
           <StarButton starred={paper.starred} onToggle={actions.toggleStar} />
           <StatusSelect status={paper.status} onChange={actions.setStatus} />
