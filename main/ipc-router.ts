@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ApiResult } from '../src/api/contract.ts';
 import { describeZodError, type Dispatch } from '../src/api/dispatch.ts';
+import { asCaller } from '../src/window-host/search-caller.ts';
 import { isAppUrl } from './app-origin.ts';
 import { IPC_INVOKE, SHELL_OPERATIONS, type ShellOperation } from './ipc-channels.ts';
 import { openExternalInput, saveFileInput, type SaveFileRequest } from './shell-operations.ts';
@@ -14,6 +15,8 @@ import { openExternalInput, saveFileInput, type SaveFileRequest } from './shell-
 /** The part of Electron's IpcMainInvokeEvent the router relies on. */
 export interface InvokeEvent {
   senderFrame: { url: string } | null;
+  /** The window's contents: its searches replace each other (search-caller.ts). */
+  sender?: { id: number };
 }
 
 export interface IpcMainLike {
@@ -73,7 +76,8 @@ export async function routeInvoke(deps: RouterDeps, event: InvokeEvent, payload:
   const { op, input } = call.data;
   if (isShellOperation(op)) return runShellOperation(deps, op, input, event);
   // dispatch checks the name against the contract and the input against its schema.
-  return deps.dispatch(op as Parameters<Dispatch>[0], input);
+  const caller = event.sender ? { channel: `window:${event.sender.id}` } : null;
+  return asCaller(caller, () => deps.dispatch(op as Parameters<Dispatch>[0], input));
 }
 
 /** Installs the router; returns a function that removes it. */

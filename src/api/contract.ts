@@ -88,6 +88,9 @@ const arxivMax = int().check(z.gte(1), z.lte(30_000));
 export type FetchJob = z.infer<typeof fetchJobSchema>;
 export type FollowView = z.infer<typeof followViewSchema>;
 
+/** On answers given while a window's library is still loading (newest first): the papers they cover. */
+const partialSchema = z.object({ loaded: int(), total: int() });
+
 export const contract = {
   importText: op(
     z.strictObject({
@@ -101,7 +104,7 @@ export const contract = {
   ),
   listPapers: op(
     z.extend(listFilterSchema, { sort: z.optional(sortKey), ...pageInput }),
-    z.object({ total: int(), results: z.array(paperViewSchema) }),
+    z.object({ total: int(), results: z.array(paperViewSchema), partial: z.optional(partialSchema) }),
     false,
   ),
   search: op(
@@ -111,7 +114,7 @@ export const contract = {
       sort: z.optional(sortKey),
       ...pageInput,
     }),
-    z.object({ total: int(), results: z.array(searchResultSchema) }),
+    z.object({ total: int(), results: z.array(searchResultSchema), partial: z.optional(partialSchema) }),
     false,
   ),
   getPaper: op(z.strictObject({ id: paperId }), paperViewSchema, false),

@@ -7,7 +7,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isOperationName, MAX_IMPORT_CHARS, type ApiResult } from '../api/contract.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { errorLine } from '../api/error-text.ts';
+import { asCaller, callerFromHeaders } from '../window-host/search-caller.ts';
 import { BASE_SECURITY_HEADERS } from './content-security.ts';
+import { single } from './request-guard.ts';
+
+/** A browser tab's name for itself, and its count of searches (see search-caller.ts). */
+export const TAB_HEADER = 'x-papershelf-tab';
+export const SEQUENCE_HEADER = 'x-papershelf-seq';
 
 /**
  * The largest import the contract accepts (MAX_IMPORT_CHARS characters), with room for what JSON
@@ -99,6 +105,8 @@ export async function handleApiCall(
     if (body.status === 413) response.on('finish', () => request.destroy());
     return;
   }
-  const result = await dispatch(operation, body.value);
+  // A tab that names itself has its newer searches replace its older ones (search-caller.ts).
+  const caller = callerFromHeaders(single(request.headers[TAB_HEADER]), single(request.headers[SEQUENCE_HEADER]));
+  const result = await asCaller(caller, () => dispatch(operation, body.value));
   sendJson(response, 200, result);
 }

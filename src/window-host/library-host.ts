@@ -8,6 +8,8 @@ import { createDispatch, type Dispatch } from '../api/dispatch.ts';
 import { fetchJobsFor } from '../library/fetch-jobs.ts';
 import { Library } from '../library/library.ts';
 import { DataFolderWatcher, type DataArea } from './data-folder-watcher.ts';
+import type { SearchThread } from './search-thread-client.ts';
+import { WindowOperations } from './window-operations.ts';
 
 type Listener = (event: ChangeEvent) => void;
 
@@ -19,6 +21,8 @@ export interface LibraryHostOptions {
   debounceMs?: number;
   /** How long close() waits for operations still running (default 10 s). */
   closeTimeoutMs?: number;
+  /** Answer `search` and `similarPapers` from a worker thread (default true; false: on this thread). */
+  searchWorker?: boolean;
 }
 
 const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
@@ -31,7 +35,12 @@ export class LibraryHost {
   private reloadAgain: Set<DataArea> | null = null;
   private closed = false;
   private stopFetchEvents: () => void = () => {};
-  private current: { library: Library; dispatch: Dispatch };
+  private current: { library: Library; dispatch: Dispatch; loaded: boolean };
+  private searchThread: Promise<SearchThread | null> = Promise.resolve(null);
+  private readonly operations = new WindowOperations(
+    () => this.current,
+    () => this.searchThread,
+  );
   /** Operations started and not yet answered: quitting waits for them, so the last edit is written. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closeTimeoutMs = DEFAULT_CLOSE_TIMEOUT_MS;
@@ -41,7 +50,7 @@ export class LibraryHost {
     library: Library,
     private readonly onProblem: (message: string) => void,
   ) {
-    this.current = { library, dispatch: createDispatch(library) };
+    this.current = { library, dispatch: createDispatch(library), loaded: false };
     this.adopt(library);
     // Fetch jobs report progress through their own registry; relay it like library changes, and let
     // running jobs import into whichever Library this host has open now.
@@ -52,9 +61,18 @@ export class LibraryHost {
 
   static async open(dataDir: string, options: LibraryHostOptions = {}): Promise<LibraryHost> {
     const onProblem = options.onProblem ?? (() => {});
-    const library = await Library.open(dataDir, { longRunning: true });
+    // The worker loads its indexes while this thread loads the papers.
+    const thread = options.searchWorker === false ? Promise.resolve(null) : openSearchThread(dataDir, onProblem);
+    let library: Library;
+    try {
+      library = await Library.open(dataDir, { longRunning: true });
+    } catch (error) {
+      await (await thread)?.close();
+      throw error;
+    }
     for (const problem of library.problems) onProblem(problem);
     const host = new LibraryHost(dataDir, library, onProblem);
+    host.searchThread = thread;
     host.closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
     if (options.watch ?? true) {
       host.watcher = new DataFolderWatcher(dataDir, (areas) => host.externalChange(areas), options.debounceMs);
@@ -69,7 +87,7 @@ export class LibraryHost {
 
   /** Runs an operation on the library as it is now (a reload swaps it between calls, never during one). */
   readonly dispatch: Dispatch = (name, input) => {
-    const running = this.current.dispatch(name, input);
+    const running = this.operations.run(name, input) ?? this.current.dispatch(name, input);
     this.inFlight.add(running);
     const forget = () => this.inFlight.delete(running);
     running.then(forget, forget);
@@ -118,10 +136,21 @@ export class LibraryHost {
     jobs.useLibrary(null);
     this.unsubscribe();
     this.listeners.clear();
+    await (await this.searchThread)?.close();
     await this.current.library.close();
   }
 
+  /** Resolves once the search worker has loaded every segment and followed every change so far. */
+  async searchSettled(): Promise<void> {
+    await (await this.searchThread)?.settled();
+  }
+
   private adopt(library: Library): void {
+    const current = this.current;
+    library.loaded().then(
+      () => (current.loaded = true),
+      () => undefined,
+    );
     this.unsubscribe();
     this.unsubscribe = library.subscribe((event) => {
       // The library emits after its write is on disk: that version of the files is ours.
@@ -131,6 +160,8 @@ export class LibraryHost {
   }
 
   private emit(event: ChangeEvent): void {
+    // The worker hears first: a window that searches again on this event must see the change.
+    void this.searchThread.then((thread) => thread?.changed(event)).catch((error: unknown) => this.onProblem(`the search worker could not follow a change: ${String(error)}`));
     for (const listener of [...this.listeners]) listener(event);
   }
 
@@ -162,10 +193,21 @@ export class LibraryHost {
     }
     if (this.closed) return;
     for (const problem of library.problems) this.onProblem(problem);
-    this.current = { library, dispatch: createDispatch(library) };
+    this.current = { library, dispatch: createDispatch(library), loaded: false };
     this.adopt(library);
     const at = new Date().toISOString();
     if (areas.has('papers')) this.emit({ kind: 'papers', ids: [], at });
     if (areas.has('annotations') || areas.has('notes')) this.emit({ kind: 'annotations', ids: [], at });
+  }
+}
+
+/** The search worker, or null (searches then run on this thread) when it cannot start. */
+async function openSearchThread(dataDir: string, onProblem: (message: string) => void): Promise<SearchThread | null> {
+  try {
+    const { SearchThread } = await import('./search-thread-client.ts');
+    return await SearchThread.open(dataDir, { progressive: true });
+  } catch (error) {
+    onProblem(`searching on the main thread: the search worker did not start (${error instanceof Error ? error.message : String(error)})`);
+    return null;
   }
 }

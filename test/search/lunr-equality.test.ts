@@ -12,50 +12,9 @@ import { trimmedBounds } from '../../src/search/index/lunr-internals.ts';
 import { annotationFieldText, paperFieldText, type SearchField } from '../../src/search/analysis/fields.ts';
 import { buildVocabulary, seededRandom, syntheticPapers } from '../bench/synthetic-library.ts';
 import { tempDir } from '../helpers/fixtures.ts';
+import { isStopWord, mixedQueries as queries } from './query-kinds.ts';
 import { stockIndex } from './stock-lunr.ts';
 import { fixturePapers } from './corpus-fixtures.ts';
-
-const STOCK_FIELD: Record<string, string> = { author: 'authors', tag: 'tags' };
-
-const isStopWord = (word: string) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
-const stem = (word: string) => lunr.stemmer(new lunr.Token(word, {})).toString();
-
-/** Deterministic queries of every kind, each with its stock Lunr spelling (every plain word required). */
-function queries(words: string[], seed: number, count: number): Array<[ours: string, stock: string]> {
-  const random = seededRandom(seed);
-  const word = () => words[Math.floor(random() ** 2 * words.length)]!;
-  const made: Array<[string, string]> = [];
-  while (made.length < count) {
-    const a = word();
-    const b = word();
-    const kind = Math.floor(random() * 15);
-    if (kind === 0) made.push([a, `+${a}`]);
-    else if (kind === 1) made.push([`${a} ${b}`, `+${a} +${b}`]);
-    else if (kind === 2) {
-      const field = ['title', 'author', 'abstract', 'tag', 'note'][Math.floor(random() * 5)]!;
-      made.push([`${field}:${a} ${b}`, `+${STOCK_FIELD[field] ?? field}:${a} +${b}`]);
-    } else if (kind === 3 && stem(a).length >= 4) made.push([`${stem(a).slice(0, 4)}*`, `+${stem(a).slice(0, 4)}*`]);
-    else if (kind === 4 && stem(a).length >= 5) made.push([`*${stem(a).slice(-4)}`, `+*${stem(a).slice(-4)}`]);
-    else if (kind === 5 && a.length >= 5) {
-      const typo = a.slice(0, 2) + a.slice(3);
-      made.push([`${typo}~1`, `+${typo}~1`]);
-    } else if (kind === 6) made.push([`${a} -${b}`, `+${a} -${b}`]);
-    else if (kind === 7) made.push([`${a}^3 ${b}`, `+${a}^3 +${b}`]);
-    else if (kind === 8 && a.length >= 4) made.push([`${a}~2 -title:${b}`, `+${a}~2 -title:${b}`]);
-    // Upper case, hyphens and punctuation read as the words they hold.
-    else if (kind === 9) made.push([`${a.toUpperCase()} ${b[0]!.toUpperCase()}${b.slice(1)}`, `+${a} +${b}`]);
-    else if (kind === 10) made.push([`${a}-${b}`, `+${a} +${b}`]);
-    else if (kind === 11) made.push([`${a}, ${b}.`, `+${a} +${b}`]);
-    // OR is Lunr's optional words; exclusions apply to the whole group.
-    else if (kind === 12) made.push([`${a} OR ${b}`, `${a} ${b}`]);
-    else if (kind === 13) {
-      const c = word();
-      made.push([`(${a} OR ${b}) -${c}`, `${a} ${b} -${c}`]);
-    }
-    else if (kind === 14) made.push([`(${a} OR title:${b}) NOT abstract:${a}`, `${a} title:${b} -abstract:${a}`]);
-  }
-  return made;
-}
 
 function narrowed(text: string, [start, length]: [number, number]): [number, number] {
   const [lead, trail] = trimmedBounds(text.slice(start, start + length));

@@ -46,6 +46,11 @@ export class TokenTable {
     this.slots = slots;
   }
 
+  /** The number of an index term this table has met, if it has. */
+  numberOfTerm(term: string): number | undefined {
+    return this.termNumbers.get(term);
+  }
+
   get tokenCount(): number {
     return this.tokens.length;
   }

@@ -4,6 +4,7 @@
  * or index written by a newer Papershelf is refused with NewerFormatError before anything is
  * touched: it is not damage, and moving or rebuilding it would lose what that version wrote.
  */
+import { open, type FileHandle } from 'node:fs/promises';
 import { PapershelfError } from '../../model/errors.ts';
 import type { StoredPaper } from '../../model/paper.ts';
 import { ensurePrivateDir } from '../../store/disk-errors.ts';
@@ -13,6 +14,7 @@ import { withWriteLock } from '../../store/write-lock.ts';
 import { upgradeLegacyCorpus, upgradeOutdatedSegments, type PrepareSegments } from './corpus-upgrade.ts';
 import { checkPapers, rebuildManifest, refuseNewerManifest, repairSegments, type Damage } from './corpus-repair.ts';
 import type { LoadedSegment, StateEntry } from './corpus-state.ts';
+import { PaperLines } from './paper-lines.ts';
 import { PAPER_FIELDS } from '../analysis/fields.ts';
 import { decodeSegmentIndex, OutdatedIndexError } from '../index/segment-index-codec.ts';
 import { SegmentIndexError } from '../index/segment-index.ts';
@@ -44,10 +46,37 @@ function sameIds(papers: readonly StoredPaper[], ids: readonly string[]): boolea
  */
 export async function loadSegment(dir: string, entry: SegmentEntry, withPapers = true): Promise<LoadedSegment | Damage> {
   const paths = segmentPaths(dir, entry.name);
+  if (withPapers) return loadSegmentFiles(paths, entry, await readIfExists(paths.papers), null);
+  // Kept open: the search process reads single papers from it later (paper-lines.ts).
+  const handle = await openIfExists(paths.papers);
+  if (handle === null) return { detail: 'its paper file is missing', readable: [] };
+  let loaded: LoadedSegment | Damage | null = null;
+  try {
+    const bytes = await handle.readFile();
+    loaded = await loadSegmentFiles(paths, entry, bytes, PaperLines.of(handle, bytes));
+    return loaded;
+  } finally {
+    if (loaded === null || isDamage(loaded)) await handle.close();
+  }
+}
+
+async function openIfExists(path: string): Promise<FileHandle | null> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function loadSegmentFiles(
+  paths: ReturnType<typeof segmentPaths>,
+  entry: SegmentEntry,
+  papersFile: Buffer | null,
+  lines: PaperLines | null,
+): Promise<LoadedSegment | Damage> {
+  const withPapers = lines === null;
   let papers: StoredPaper[] | null = null;
-  // Without a recorded checksum there is nothing cheap to verify: the search process then leaves
-  // the paper file to the process that holds the papers.
-  const papersFile = withPapers || entry.papersCrc !== undefined ? await readIfExists(paths.papers) : Buffer.alloc(0);
   if (papersFile === null) return { detail: 'its paper file is missing', readable: [] };
   const intact = entry.papersCrc !== undefined && papersFile.length === entry.bytes.papers && checksum(papersFile) === entry.papersCrc;
   if (withPapers || (entry.papersCrc !== undefined && !intact)) {
@@ -62,7 +91,8 @@ export async function loadSegment(dir: string, entry: SegmentEntry, withPapers =
   try {
     const index = decodeSegmentIndex(indexFile, { papers: entry.papers, fields: PAPER_FIELDS, file: `papers/${entry.name}.idx`, allowOutdated: !withPapers });
     if (papers !== null && !sameIds(papers, index.ids)) return { detail: 'its index file does not match its papers', readable };
-    return { name: entry.name, papers, index };
+    if (lines !== null && lines.count !== index.ids.length) return { detail: 'its index file does not match its papers', readable };
+    return lines === null ? { name: entry.name, papers, index } : { name: entry.name, papers, index, lines };
   } catch (error) {
     if (error instanceof OutdatedIndexError) return { detail: `its index is outdated (${error.message})`, readable, outdated: true };
     if (error instanceof SegmentIndexError) return { detail: `its index file is damaged (${error.message})`, readable };

@@ -1,7 +1,7 @@
 /**
- * Queries over a corpus state and its annotation index: the part of searching that needs no paper
- * bodies, shared by the in-process Corpus and the search worker (which holds indexes only; there,
- * phrases are not confirmed against the text and ids and DOIs are not looked up).
+ * Queries over a corpus state and its annotation index, shared by the in-process Corpus (papers in
+ * memory) and the search worker (indexes in memory; a paper's text is read from its segment file
+ * when a phrase must be confirmed on it or a DOI looked up: see PaperTexts).
  */
 import type { StoredPaper } from '../../model/paper.ts';
 import type { AnnotationIndex } from '../index/annotation-index.ts';
@@ -9,7 +9,7 @@ import type { CorpusState } from './corpus-state.ts';
 import { annotationFieldText, isPaperField, paperFieldText, type SearchField } from '../analysis/fields.ts';
 import { evaluate, Evaluator, rankMatched, termStatistics, type Evaluation, type Ranked } from '../query/query-eval.ts';
 import { parseSearch, type ParseOptions } from '../query/parse-search.ts';
-import { pinnedPage, referencedIds } from '../query/pinned.ts';
+import { memoryLookup, pinnedPage, referencedIds, type PaperLookup } from '../query/pinned.ts';
 import { matchTree, scoringClauses, type FieldText } from '../query/tree-eval.ts';
 import type { DocSpace } from '../query/search-source.ts';
 import { similarClauses } from '../query/similar.ts';
@@ -29,6 +29,17 @@ export interface PageRequest extends ParseOptions {
   filter?: ((id: string) => boolean) | undefined;
 }
 
+/** What a query needs of the papers beyond the indexes: field text for phrases, and DOIs. */
+export interface PaperTexts extends PaperLookup {
+  /** The live paper, or undefined when this process cannot read it (phrases then count as found). */
+  get(id: string): StoredPaper | undefined;
+}
+
+/** PaperTexts over a state that holds its papers. */
+export function memoryTexts(state: CorpusState): PaperTexts {
+  return { ...memoryLookup((id) => state.has(id), () => state.all()), get: (id) => state.get(id) };
+}
+
 export function docSpaceOf(state: CorpusState, annotations: AnnotationIndex): DocSpace {
   const annotation = annotations.source((id) => state.docOf(id));
   const documentCount = state.size;
@@ -42,13 +53,13 @@ export function docSpaceOf(state: CorpusState, annotations: AnnotationIndex): Do
   };
 }
 
-function fieldTextOf(state: CorpusState, annotations: AnnotationIndex): FieldText {
+function fieldTextOf(papers: PaperTexts, annotations: AnnotationIndex): FieldText {
   return (id, field) => {
     if (!isPaperField(field)) {
       const text = annotations.text(id);
       return text ? annotationFieldText(text, field) : '';
     }
-    const paper = state.get(id);
+    const paper = papers.get(id);
     return paper ? paperFieldText(paper, field) : null;
   };
 }
@@ -57,10 +68,10 @@ function fieldTextOf(state: CorpusState, annotations: AnnotationIndex): FieldTex
  * Throws QueryError, with a message for the user, for a query that cannot run. Papers named by an
  * id, a link or a DOI in the query come first, then the papers its words find.
  */
-export function rankQuery(state: CorpusState, annotations: AnnotationIndex, query: string, request: PageRequest): RankedPage {
+export function rankQuery(state: CorpusState, annotations: AnnotationIndex, query: string, request: PageRequest, papers: PaperTexts = memoryTexts(state)): RankedPage {
   const parsed = parseSearch(query, request);
   const space = docSpaceOf(state, annotations);
-  const pinned = referencedIds(parsed.references, state).filter((id) => !request.filter || request.filter(id));
+  const pinned = referencedIds(parsed.references, papers).filter((id) => !request.filter || request.filter(id));
   const words = (offset: number, limit: number): Evaluation => {
     const root = parsed.root;
     if (root === null) return { total: 0, page: [], scoringTerms: new Map() };
@@ -69,7 +80,7 @@ export function rankQuery(state: CorpusState, annotations: AnnotationIndex, quer
     const options = { offset, limit, filter };
     if (parsed.flat) return evaluate(parsed.flat, space, options);
     const evaluator = new Evaluator(space);
-    return rankMatched(evaluator, scoringClauses(root), matchTree(evaluator, root, null, fieldTextOf(state, annotations)), options);
+    return rankMatched(evaluator, scoringClauses(root), matchTree(evaluator, root, null, fieldTextOf(papers, annotations)), options);
   };
   return pinnedPage(pinned, (id) => state.docOf(id), words, request);
 }

@@ -10,6 +10,7 @@ import type { SegmentEntry } from '../../store/segment-manifest.ts';
 import { PAPER_FIELDS, type PaperField } from '../analysis/fields.ts';
 import type { DocSpace } from '../query/search-source.ts';
 import type { SegmentIndex } from '../index/segment-index.ts';
+import type { PaperLines } from './paper-lines.ts';
 import { SegmentSource } from './segment-source.ts';
 
 /** A segment's immutable content, shared by every state that lists it. */
@@ -18,6 +19,8 @@ export interface LoadedSegment {
   /** Null where only searching is needed (the search worker keeps the index alone). */
   papers: StoredPaper[] | null;
   index: SegmentIndex;
+  /** Without papers: where each paper's line is, to read one when needed (paper-lines.ts). */
+  lines?: PaperLines | undefined;
 }
 
 export interface StateEntry {
@@ -135,6 +138,12 @@ export class CorpusState {
 
   has(id: string): boolean {
     return this.where.has(id);
+  }
+
+  /** Where the live copy of `id` is: its segment and its line there. */
+  place(id: string): { segment: LoadedSegment; line: number } | undefined {
+    const found = this.locate(id);
+    return found ? { segment: found.source.segment, line: found.line } : undefined;
   }
 
   /** A live paper's doc number, or -1. */

@@ -1,7 +1,9 @@
 /**
  * The corpus as a search process holds it: segment indexes, which papers are live, and the
- * annotation index — no paper bodies. It only reads the data folder (the process that holds the
- * papers writes and repairs it) and follows its changes through `refresh`.
+ * annotation index — paper bodies stay on disk, and the few a query needs (phrases to confirm, a
+ * DOI, the page it shows) are read from their segment's file and kept in a small cache. It only
+ * reads the data folder (the process that holds the papers writes and repairs it) and follows its
+ * changes through `refresh`. Its answers equal the in-process Corpus's on the same files.
  */
 import type { StoredPaper } from '../../model/paper.ts';
 import { papersDir } from '../../store/segment-files.ts';
@@ -9,7 +11,8 @@ import { readManifest } from '../../store/segment-manifest.ts';
 import { AnnotationIndex } from '../index/annotation-index.ts';
 import { loadCorpus, stateEntries, type LoadedCorpus } from './corpus-loader.ts';
 import { openNewestFirst, type LoadProgress } from './corpus-progressive.ts';
-import { rankQuery, rankSimilar, type PageRequest, type RankedPage } from './corpus-search.ts';
+import { rankQuery, rankSimilar, type PageRequest, type PaperTexts, type RankedPage } from './corpus-search.ts';
+import { PaperCache } from './paper-cache.ts';
 import { CorpusState } from './corpus-state.ts';
 import type { AnnotationText } from '../analysis/fields.ts';
 
@@ -20,6 +23,12 @@ export class IndexOnlyCorpus {
   private loaded: LoadedCorpus | null = null;
   private progress: LoadProgress | null = null;
   private loading: Promise<void> = Promise.resolve();
+  private readonly cache = new PaperCache();
+  readonly papers: PaperTexts = {
+    has: (id) => this.state.has(id),
+    get: (id) => this.paper(id),
+    idOfDoi: (doi) => this.idOfDoi(doi),
+  };
 
   private constructor(readonly dataDir: string) {}
 
@@ -39,8 +48,39 @@ export class IndexOnlyCorpus {
   }
 
   private apply(loaded: LoadedCorpus): void {
+    const before = this.loaded?.segments;
     this.loaded = loaded;
     this.state.apply(stateEntries(loaded));
+    // A partial state (loading newest first) only ever adds segments; a refresh may drop some.
+    if (before && loaded.raw !== null) {
+      for (const [name, segment] of before) if (!loaded.segments.has(name)) segment.lines?.close();
+    }
+  }
+
+  /** The live paper `id`, read from its segment file (or the cache); undefined when not live. */
+  paper(id: string): StoredPaper | undefined {
+    const place = this.state.place(id);
+    if (!place) return undefined;
+    const { segment, line } = place;
+    if (segment.papers) return segment.papers[line];
+    const lines = segment.lines;
+    return lines ? this.cache.get(segment.name, line, () => lines.read(line)) : undefined;
+  }
+
+  /** As Corpus does: the first live paper with this DOI, oldest segment first, in file order. */
+  private idOfDoi(doi: string): string | undefined {
+    for (const source of this.state.sources) {
+      const lines = source.segment.lines;
+      if (!lines) continue;
+      for (const line of lines.linesWithDoi(doi)) if (source.isLive(line)) return source.index.ids[line];
+    }
+    return undefined;
+  }
+
+  /** Lets go of the segment files (the corpus cannot read papers afterwards). */
+  close(): void {
+    for (const segment of this.loaded?.segments.values() ?? []) segment.lines?.close();
+    this.cache.clear();
   }
 
   get size(): number {
@@ -74,7 +114,7 @@ export class IndexOnlyCorpus {
   }
 
   search(query: string, request: PageRequest): RankedPage {
-    return rankQuery(this.state, this.annotations, query, request);
+    return rankQuery(this.state, this.annotations, query, request, this.papers);
   }
 
   similar(paper: Pick<StoredPaper, 'id' | 'title' | 'abstract' | 'authors'>, limit: number): RankedPage {

@@ -1,10 +1,13 @@
 /**
  * "Quoted words": the words adjacent and in order within one field, after the analysis used for
  * indexing (so "reward model" matches "Reward-Model" and "reward models"). Indexes keep no
- * positions, so candidates that hold every word are confirmed by analysing their field text again.
+ * positions, so candidates that hold every word are confirmed by analysing their field text again:
+ * a regular expression rejects most of them first (phraseProbe), and the rest are numbered with the
+ * token table indexing uses, which analyses each distinct token once per process, not once per text.
  */
 import { foldToken, forEachTerm } from '../analysis/text-terms.ts';
 import type { SearchField } from '../analysis/fields.ts';
+import { STOP as STOP_TERM, sharedTokenTable } from '../analysis/token-table.ts';
 
 /** Stands for any stop word: "state of the art" matches wherever those words are adjacent. */
 export const STOP = '\u0000';
@@ -68,11 +71,23 @@ function mayContain(text: string, probe: RegExp): boolean {
 /** Whether `keys` occur as a contiguous run of `text`'s analysed words. */
 export function containsPhrase(text: string, keys: readonly string[], probe: RegExp = phraseProbe(keys)): boolean {
   if (text === '' || !mayContain(text, probe)) return false;
-  const words = phraseKeys(text);
-  const first = keys[0];
-  outer: for (let i = 0; i + keys.length <= words.length; i++) {
-    if (words[i] !== first) continue;
-    for (let k = 1; k < keys.length; k++) if (words[i + k] !== keys[k]) continue outer;
+  const table = sharedTokenTable();
+  const terms = table.termsOf(text.toLowerCase());
+  const wanted: number[] = [];
+  for (const key of keys) {
+    const number = key === STOP ? STOP_TERM : table.numberOfTerm(key);
+    // A word the text's tokens never produced: the text cannot hold the phrase.
+    if (number === undefined) return false;
+    wanted.push(number);
+  }
+  // Punctuation-only tokens (the empty term) are not words of a phrase.
+  const empty = table.numberOfTerm('') ?? -2;
+  let count = 0;
+  for (let i = 0; i < terms.length; i++) if (terms[i] !== empty) terms[count++] = terms[i]!;
+  const first = wanted[0];
+  outer: for (let i = 0; i + wanted.length <= count; i++) {
+    if (terms[i] !== first) continue;
+    for (let k = 1; k < wanted.length; k++) if (terms[i + k] !== wanted[k]) continue outer;
     return true;
   }
   return false;

@@ -9,28 +9,33 @@ import { normalizeDoi, type PaperReference } from './paper-references.ts';
 
 export interface PaperLookup {
   has(id: string): boolean;
-  /** Every live paper (null where this process holds indexes only). */
-  all(): StoredPaper[];
+  /** The live paper with this DOI (normalized) that comes first in the library's order. */
+  idOfDoi(doi: string): string | undefined;
+}
+
+/** A PaperLookup over papers held in memory: the DOI table is built once, on the first DOI asked. */
+export function memoryLookup(has: (id: string) => boolean, all: () => StoredPaper[]): PaperLookup {
+  let byDoi: Map<string, string> | null = null;
+  return {
+    has,
+    idOfDoi: (doi) => {
+      if (byDoi === null) {
+        byDoi = new Map();
+        for (const paper of all()) {
+          const key = paper.doi === null ? null : normalizeDoi(paper.doi);
+          if (key !== null && !byDoi.has(key)) byDoi.set(key, paper.id);
+        }
+      }
+      return byDoi.get(doi);
+    },
+  };
 }
 
 /** The live papers the references name, in the order they were typed, each once. */
 export function referencedIds(references: readonly PaperReference[], papers: PaperLookup): string[] {
-  if (references.length === 0) return [];
   const ids = new Set<string>();
-  let byDoi: Map<string, string> | null = null;
   for (const reference of references) {
-    if (reference.kind === 'arxiv') {
-      if (papers.has(reference.id)) ids.add(reference.id);
-      continue;
-    }
-    if (byDoi === null) {
-      byDoi = new Map();
-      for (const paper of papers.all()) {
-        const doi = paper.doi === null ? null : normalizeDoi(paper.doi);
-        if (doi !== null && !byDoi.has(doi)) byDoi.set(doi, paper.id);
-      }
-    }
-    const id = byDoi.get(reference.doi);
+    const id = reference.kind === 'arxiv' ? (papers.has(reference.id) ? reference.id : undefined) : papers.idOfDoi(reference.doi);
     if (id !== undefined) ids.add(id);
   }
   return [...ids];

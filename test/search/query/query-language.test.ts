@@ -7,25 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/model/errors.ts';
-import type { StoredPaper } from '../../../src/model/paper.ts';
 import { Corpus } from '../../../src/search/corpus/corpus.ts';
 import { IndexOnlyCorpus } from '../../../src/search/corpus/index-only-corpus.ts';
-import { makePaper } from '../corpus-fixtures.ts';
+import { QUERY_LANGUAGE_PAPERS } from '../query-kinds.ts';
 
-const PAPERS: StoredPaper[] = [
-  makePaper({ id: 'p1', title: 'Reward models for alignment', abstract: 'We train a reward model on human preferences.' }),
-  makePaper({ id: 'p2', title: 'Modeling reward shaping', abstract: 'The model of the reward is learned from play.' }),
-  makePaper({ id: 'p3', title: 'A Reward-Model benchmark', abstract: 'Scores for preference data.' }),
-  makePaper({ id: 'p4', title: 'Learning from reward', abstract: 'Model errors dominate.' }),
-  makePaper({ id: 'p5', title: 'Sparse attention at scale', abstract: 'Long context without quadratic cost.', authors: ['Xunhao Lai', 'Jane Doe'] }),
-  makePaper({ id: 'p6', title: 'Sparse attention: a survey', abstract: 'We review methods.', authors: ['Lai Xunhao'] }),
-  makePaper({ id: 'p7', title: 'Dexterous hands', abstract: 'Robot grasping of small objects.' }),
-  makePaper({ id: 'p8', title: 'Manipulation primitives', abstract: 'A robot arm learns skills.' }),
-  makePaper({ id: 'p9', title: 'SQL generation', abstract: 'Text to SQL with language models.' }),
-  makePaper({ id: 'p10', title: 'Dexterous manipulation in simulation', abstract: 'Simulated hands only.' }),
-  makePaper({ id: '2606.13106', arxivId: '2606.13106', title: 'A paper named by its id', abstract: 'Nothing else in common.', doi: '10.1145/3366423.3380000' }),
-  makePaper({ id: 'cond-mat/0412498', arxivId: 'cond-mat/0412498', title: 'An old-style identifier', abstract: 'Condensed matter.' }),
-];
+const PAPERS = QUERY_LANGUAGE_PAPERS;
 
 let corpus: Corpus;
 let dataDir: string;
