@@ -66,9 +66,10 @@ const line = (xs: number[]) => `median ${median(xs).toFixed(0)} ms, min ${Math.m
 
 async function selectFirstHundred(page: Page): Promise<void> {
   const list = page.getByRole('listbox', { name: 'Papers' });
-  await list.evaluate((element) => (element.scrollTop = 0));
+  const scrollTo = (top: number) => page.evaluate(`document.querySelector('[role="listbox"][aria-label="Papers"]').scrollTop = ${top}`);
+  await scrollTo(0);
   await list.locator('[aria-posinset="1"]').click();
-  await list.evaluate((element) => (element.scrollTop = 99 * 60 - 200));
+  await scrollTo(99 * 60 - 200);
   await list.locator('[aria-posinset="100"]').click({ modifiers: ['Shift'] });
   await page.getByRole('heading', { name: '100 papers selected' }).waitFor();
 }
