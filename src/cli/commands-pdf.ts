@@ -83,7 +83,8 @@ async function fetchCommand(ctx: CliContext, ids: string[], opts: FetchOptions):
   process.on('SIGINT', onInterrupt);
   let outcome: Awaited<ReturnType<typeof fetchPdfs>>;
   try {
-    outcome = await fetchPdfs(papers, store, config, { env: ctx.io.env }, { signal: controller.signal, onProgress: (p) => progress.show(p) });
+    const wanted = papers.map((paper) => ({ id: paper.id, arxivId: paper.arxivId, version: paper.details.version, pdfUrl: paper.pdfUrl }));
+    outcome = await fetchPdfs(wanted, store, config, { env: ctx.io.env }, { signal: controller.signal, onProgress: (p) => progress.show(p) });
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.close();

@@ -5,7 +5,6 @@
  * after the current request; a download cut short stays as a part the next run resumes.
  */
 import { PapershelfError } from '../model/errors.ts';
-import type { PaperView } from '../model/paper.ts';
 import { systemClock, type Clock } from '../sources/clock.ts';
 import { nodeTransport, type FetchLike } from '../sources/node-transport.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sources/retry-policy.ts';
@@ -13,7 +12,7 @@ import { SourceError } from '../sources/source-error.ts';
 import type { SourceConfig } from '../sources/source-config.ts';
 import type { LookupFunction } from 'node:net';
 import { downloadPdf, type DownloadOptions } from './pdf-download.ts';
-import { arxivPdfBaseUrl, PdfPacers, pdfTarget } from './pdf-sources.ts';
+import { arxivPdfBaseUrl, PdfPacers, pdfTarget, type PdfPaper } from './pdf-sources.ts';
 import type { PdfStore } from './pdf-store.ts';
 import { PdfReader, PdfRefusedError, type PdfReadBudget } from './read-pdf-in-worker.ts';
 
@@ -62,7 +61,7 @@ interface Run {
 }
 
 /** Downloads, checks and keeps one paper's PDF; a refusal or a failed request is a reason for the summary. */
-async function fetchOne(run: Run, paper: PaperView, progress: (message: string, finished: boolean) => void): Promise<string | null> {
+async function fetchOne(run: Run, paper: PdfPaper, progress: (message: string, finished: boolean) => void): Promise<string | null> {
   const { store, summary } = run;
   const target = pdfTarget(paper, run.base);
   if ('none' in target) return target.none;
@@ -100,7 +99,7 @@ async function fetchOne(run: Run, paper: PaperView, progress: (message: string, 
 }
 
 export async function fetchPdfs(
-  papers: readonly PaperView[],
+  papers: readonly PdfPaper[],
   store: PdfStore,
   config: SourceConfig,
   environment: PdfFetchEnvironment,

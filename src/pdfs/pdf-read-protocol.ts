@@ -16,6 +16,7 @@ export interface PdfFacts {
   firstPageText: string;
 }
 
-export type PdfReadAnswer = { kind: 'read'; facts: PdfFacts } | { kind: 'failed'; message: string };
+/** `ready` once pdf.js is loaded: a file's time budget starts after it, loading is not the file's doing. */
+export type PdfReadAnswer = { kind: 'ready' } | { kind: 'read'; facts: PdfFacts } | { kind: 'failed'; message: string };
 
 export const MAX_FIRST_PAGE_CHARS = 20_000;

@@ -89,6 +89,11 @@ async function read(bytes: ArrayBuffer): Promise<PdfFacts> {
   }
 }
 
+loadPdfJs().then(
+  () => port.postMessage({ kind: 'ready' } satisfies PdfReadAnswer),
+  (error: unknown) => port.postMessage({ kind: 'failed', message: `pdf.js did not load: ${error instanceof Error ? error.message : String(error)}` } satisfies PdfReadAnswer),
+);
+
 port.on('message', (request: PdfReadRequest) => {
   read(request.bytes).then(
     (facts) => port.postMessage({ kind: 'read', facts } satisfies PdfReadAnswer),

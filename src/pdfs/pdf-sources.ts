@@ -4,7 +4,6 @@
  * Papershelf process using the data folder (one limiter, one `.arxiv-pacing` file). Other papers:
  * their `pdfUrl` when it is http(s), paced per host within this process.
  */
-import type { PaperView } from '../model/paper.ts';
 import type { Clock } from '../sources/clock.ts';
 import { RateLimiter, sharedArxivLimiter, type Pacer } from '../sources/rate-limiter.ts';
 import { normalizeBaseUrl, type SourceConfig } from '../sources/source-config.ts';
@@ -18,6 +17,15 @@ export function arxivPdfBaseUrl(env: NodeJS.ProcessEnv): string {
   return fromEnv ? normalizeBaseUrl(fromEnv, 'PAPERSHELF_ARXIV_PDF_URL') : DEFAULT_ARXIV_PDF_URL;
 }
 
+/** What the fetcher needs to know of a paper. */
+export interface PdfPaper {
+  id: string;
+  arxivId: string | null;
+  /** The arXiv version the library knows, asked for by number so the PDF matches the metadata. */
+  version: number | null;
+  pdfUrl: string | null;
+}
+
 export interface PdfTarget {
   url: URL;
   /** Paced with the arXiv API client. */
@@ -29,9 +37,9 @@ function isArxivHost(hostname: string): boolean {
 }
 
 /** Where to download the paper's PDF, or why there is nowhere to. */
-export function pdfTarget(paper: Pick<PaperView, 'arxivId' | 'pdfUrl' | 'details'>, arxivBase: string): PdfTarget | { none: string } {
+export function pdfTarget(paper: PdfPaper, arxivBase: string): PdfTarget | { none: string } {
   if (paper.arxivId) {
-    const version = paper.details.version === null ? '' : `v${paper.details.version}`;
+    const version = paper.version === null ? '' : `v${paper.version}`;
     return { url: new URL(`${arxivBase}/pdf/${paper.arxivId}${version}`), arxiv: true };
   }
   if (!paper.pdfUrl) return { none: 'no PDF address is known for this paper (not on arXiv, no pdfUrl)' };

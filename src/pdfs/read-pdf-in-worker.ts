@@ -32,8 +32,11 @@ export interface PdfReadBudget {
  */
 export function pdfBudgetFor(bytes: number): PdfReadBudget {
   const mb = bytes / 1_000_000;
-  return { timeoutMs: Math.round(10_000 + 500 * mb), maxOldGenerationSizeMb: Math.min(2048, Math.round(192 + 6 * mb)) };
+  return { timeoutMs: Math.round(5_000 + 500 * mb), maxOldGenerationSizeMb: Math.min(2048, Math.round(192 + 6 * mb)) };
 }
+
+/** A reused worker's heap cap: the budget of a 50 MB file. */
+const SHARED_HEAP_MB = pdfBudgetFor(50_000_000).maxOldGenerationSizeMb;
 
 const ENTRY = new URL('./pdf-read-thread.ts', import.meta.url);
 
@@ -74,12 +77,20 @@ export class PdfReader {
   private async workerFor(budget: PdfReadBudget): Promise<Worker> {
     if (this.worker && this.heapMb >= budget.maxOldGenerationSizeMb) return this.worker;
     await this.stop();
-    const worker = startWorker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb }, stdout: true, stderr: true });
+    // Room for the usual papers at once, so a slightly larger file does not cost a new worker.
+    const heapMb = Math.max(budget.maxOldGenerationSizeMb, SHARED_HEAP_MB);
+    const worker = startWorker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: true, stderr: true });
     // pdf.js may print anyway: drain and drop it, so nothing reaches this process's output.
     worker.stdout.resume();
     worker.stderr.resume();
+    try {
+      await started(worker);
+    } catch (error) {
+      void worker.terminate();
+      throw error;
+    }
     this.worker = worker;
-    this.heapMb = budget.maxOldGenerationSizeMb;
+    this.heapMb = heapMb;
     return worker;
   }
 
@@ -101,11 +112,12 @@ export class PdfReader {
       const seconds = Math.round(budget.timeoutMs / 100) / 10;
       const timer = setTimeout(() => refuse(`the PDF is too large or too complex to read (stopped after ${seconds} s)`, true), budget.timeoutMs);
       const onMessage = (answer: PdfReadAnswer) => {
+        if (answer.kind === 'ready') return;
         if (answer.kind === 'read') settle(() => resolve(answer.facts), false);
         else refuse(`not a readable PDF (${oneLine(answer.message)})`, false);
       };
       const onError = (error: Error & { code?: string }) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') refuse(`the PDF is too large or too complex to read (it needed more than ${budget.maxOldGenerationSizeMb} MB)`, true);
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') refuse(`the PDF is too large or too complex to read (it needed more than ${this.heapMb} MB)`, true);
         else refuse(`not a readable PDF (${oneLine(error.message)})`, true);
       };
       const onExit = (code: number) => settle(() => reject(new PapershelfError('internal', `the PDF reader stopped before answering (exit code ${code})`)), true);
@@ -117,6 +129,33 @@ export class PdfReader {
       worker.postMessage({ bytes: copy } satisfies PdfReadRequest, [copy]);
     });
   }
+}
+
+/** Loading pdf.js from source (tests) takes seconds on a busy machine; from a bundle, well under one. */
+const START_TIMEOUT_MS = 60_000;
+
+/** Resolves once the worker has loaded pdf.js. */
+function started(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (outcome: () => void) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      outcome();
+    };
+    const fail = (why: string) => done(() => reject(new PapershelfError('internal', `the PDF reader did not start: ${why}`)));
+    const timer = setTimeout(() => fail(`pdf.js did not load within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    const onMessage = (answer: PdfReadAnswer) => {
+      if (answer.kind === 'ready') done(resolve);
+      else if (answer.kind === 'failed') fail(answer.message);
+    };
+    const onError = (error: Error) => fail(error.message);
+    const onExit = (code: number) => fail(`it stopped (exit code ${code})`);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
 }
 
 function oneLine(message: string): string {

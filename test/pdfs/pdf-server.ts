@@ -91,7 +91,8 @@ export async function startPdfServer(options: { slowChunk?: number; slowDelayMs?
       file.fault = null;
       const half = body.subarray(0, body.length >> 1);
       sent.set(path, (sent.get(path) ?? 0) + half.length);
-      return void res.write(half, () => res.socket?.destroy());
+      // The drop comes a moment after the bytes, as on a real network: the client has read them.
+      return void res.write(half, () => setTimeout(() => res.socket?.destroy(), 200));
     }
     send(res, path, body, file.fault === 'slow');
   });
