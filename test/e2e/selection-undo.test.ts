@@ -5,7 +5,7 @@
 import './e2e-setup.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { details, noteField, openPaper, paperList, starButton, tagField, waitForRows } from './app-page.ts';
+import { details, noteField, openPaper, paperList, sidebar, starButton, tagField, waitForRows } from './app-page.ts';
 import { openPage } from './chromium.ts';
 import { api } from './e2e-library.ts';
 import { useServedApp } from './served-app.ts';
@@ -152,6 +152,38 @@ describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, (
     await undoKey(page);
     await page.getByText("Can't undo: changed since").waitFor();
     expect((await paper(id!)).tags).toEqual(['keep-me', 'second', 'mine', 'theirs']);
+    expect(errors).toEqual([]);
+  });
+
+  it('undoing a tag rename that merged into another tag, and a tag deletion, gives each paper its exact tags back', async () => {
+    const { page, errors } = await openWindow();
+    const [a, b, c] = await firstIds(3);
+    await api(app.serve, 'addTags', { id: a, tags: ['llm', 'agents'] });
+    await api(app.serve, 'addTags', { id: b, tags: ['agents', 'x', 'llm'] });
+    await api(app.serve, 'addTags', { id: c, tags: ['llm'] });
+    await page.reload();
+    await waitForRows(page);
+    const tagsNow = async () => Promise.all([a, b, c].map(async (id) => (await paper(id!)).tags));
+    const original = await tagsNow();
+
+    // The tag's tools show on hover or focus.
+    const llm = sidebar(page).locator('.tag-item').filter({ hasText: /^llm/ });
+    await llm.hover();
+    await sidebar(page).getByRole('button', { name: 'Rename tag llm' }).click();
+    await sidebar(page).getByRole('textbox', { name: 'New name for tag llm' }).fill('agents');
+    await sidebar(page).getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(tagsNow).toEqual([['agents'], ['agents', 'x'], ['agents']]);
+    await page.locator('.undo-toast').getByText('Tag “llm” renamed to “agents”').waitFor();
+    await paperList(page).focus();
+    await undoKey(page);
+    await expect.poll(tagsNow).toEqual(original);
+
+    await llm.hover();
+    await sidebar(page).getByRole('button', { name: 'Delete tag llm' }).click();
+    await sidebar(page).getByRole('group', { name: 'Delete tag llm?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(tagsNow).toEqual([['agents'], ['agents', 'x'], []]);
+    await page.locator('.undo-toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(tagsNow).toEqual(original);
     expect(errors).toEqual([]);
   });
 
