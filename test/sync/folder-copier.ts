@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 
 /*
@@ -103,12 +103,25 @@ export class FolderCopier {
         this.base.set(path, hash);
         report.copied.push(path);
       } else {
-        rmSync(join(hashA === undefined ? this.b : this.a, path), { force: true });
+        const root = hashA === undefined ? this.b : this.a;
+        rmSync(join(root, path), { force: true });
+        this.removeEmptyFolders(root, dirname(path));
         this.base.delete(path);
         report.deleted.push(path);
       }
     }
     return report;
+  }
+
+  /** Sync tools remove a folder whose files were all removed on the other side. */
+  private removeEmptyFolders(root: string, folder: string): void {
+    for (let dir = folder; dir !== '.' && dir !== ''; dir = dirname(dir)) {
+      try {
+        rmdirSync(join(root, dir));
+      } catch {
+        return; // Not empty.
+      }
+    }
   }
 
   private read(root: string, path: string): Buffer {
