@@ -1,4 +1,7 @@
-/** Binds a PagedList to the bridge and to React; reloads on a new spec and on library changes. */
+/**
+ * Binds a PagedList to the bridge and to React; reloads on a new spec and on library changes.
+ * `partial` is set while the core answered from part of the library (older segments still loading).
+ */
 import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { PapershelfBridge } from '../api/types.ts';
 import { PagedList, specKey, type ListSnapshot, type ListSpec } from '../state/paged-list.ts';
@@ -20,7 +23,7 @@ export function usePagedList(bridge: PapershelfBridge, spec: ListSpec, revision:
     // `key` stands for `spec`: a new object with the same content must not reload.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- spec is compared by its key
   }, [list, key, revision]);
-  return { list, snapshot };
+  return { list, snapshot, partial: snapshot.partial };
 }
 
 /**

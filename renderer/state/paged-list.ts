@@ -3,8 +3,14 @@
  * replaced atomically when the query, view or sort changes. Every reload carries a sequence number:
  * an answer to anything but the latest request is dropped, so a slow query can never overwrite the
  * results of the one typed after it. A failed reload (an invalid query) keeps the rows on screen.
+ *
+ * Scrolling: the pages in view are asked for at once; pages ahead in the direction of travel and one
+ * behind (page-plan.ts) are fetched a few at a time, and a prefetch not yet sent is dropped when the
+ * list moves elsewhere (a jump), so the new view's pages never queue behind the old one's. Pages
+ * recently used stay cached up to `maxPages`, the least recently used going first.
  */
 import type { ApiError, ApiResult, ListFilter, PaperView, Row, SortKey } from '../api/types.ts';
+import { AT_REST, planPages, TravelMeter, type PagePlan } from './page-plan.ts';
 
 export interface ListSpec {
   query: string;
@@ -12,7 +18,17 @@ export interface ListSpec {
   sort: SortKey;
 }
 
-export type PageFetcher = (spec: ListSpec, offset: number, limit: number) => Promise<ApiResult<{ total: number; results: Row[] }>>;
+/** While the core still loads older segments of the library, how many of them an answer covered. */
+export interface PartialAnswer {
+  loaded: number;
+  total: number;
+}
+
+export type PageAnswer = ApiResult<{ total: number; results: Row[]; partial?: PartialAnswer | undefined }>;
+export type PageFetcher = (spec: ListSpec, offset: number, limit: number) => Promise<PageAnswer>;
+
+/** Prefetches sent at once at most; pages in view are never held back by them. */
+const PREFETCH_CONCURRENCY = 2;
 
 export interface ListSnapshot {
   /** Identity of the shown query/view/sort; changes when a different one is committed. */
@@ -21,6 +37,8 @@ export interface ListSnapshot {
   loaded: boolean;
   /** Why the latest reload failed; the previous rows stay meanwhile. */
   error: ApiError | null;
+  /** Set while the latest answer covered only part of the library (older segments still loading). */
+  partial: PartialAnswer | null;
   row(index: number): Row | undefined;
   indexOf(id: string): number;
 }
@@ -30,24 +48,41 @@ export function specKey(spec: ListSpec): string {
   return JSON.stringify([spec.query.trim(), spec.sort, starred ?? null, tag ?? null, status ?? null, source ?? null]);
 }
 
+/**
+ * `partial` as an answer may carry it: read without trusting its shape, since older cores send none
+ * and a newer one may send more.
+ */
+export function partialOf(value: object): PartialAnswer | null {
+  const partial: unknown = 'partial' in value ? value.partial : undefined;
+  if (typeof partial !== 'object' || partial === null || !('loaded' in partial) || !('total' in partial)) return null;
+  const { loaded, total } = partial;
+  return typeof loaded === 'number' && typeof total === 'number' && loaded < total ? { loaded, total } : null;
+}
+
 export class PagedList {
+  /** Loaded pages, least recently used first (a Map keeps insertion order; a use re-inserts). */
   private pages = new Map<number, Row[]>();
   private committed: ListSpec | null = null;
   private total = 0;
   private error: ApiError | null = null;
+  private partial: PartialAnswer | null = null;
   /** Bumped on every commit; page answers for older data are dropped. */
   private dataVersion = 0;
   private reloadSeq = 0;
   private readonly inflight = new Map<number, Promise<void>>();
+  private prefetching = 0;
   private view = { first: 0, last: 0 };
+  private plan: PagePlan = { view: [0], prefetch: [] };
+  private readonly meter = new TravelMeter();
   private readonly listeners = new Set<() => void>();
   private snapshot: ListSnapshot;
 
   constructor(
     private readonly fetchPage: PageFetcher,
     readonly pageSize = 100,
-    /** Pages kept in memory; the farthest from view are dropped beyond this. */
-    private readonly maxPages = 30,
+    /** Pages kept in memory; the least recently used are dropped beyond this. */
+    private readonly maxPages = 40,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.snapshot = this.makeSnapshot();
   }
@@ -66,23 +101,28 @@ export class PagedList {
   async reload(spec: ListSpec): Promise<boolean> {
     const seq = ++this.reloadSeq;
     const same = this.committed !== null && specKey(this.committed) === specKey(spec);
-    const wanted = same ? this.pagesInView() : [0];
+    const wanted = same ? this.plan.view : [0];
     const answers = await Promise.all(wanted.map((page) => this.fetchPage(spec, page * this.pageSize, this.pageSize)));
     if (seq !== this.reloadSeq) return false;
     const pages = new Map<number, Row[]>();
     let total = 0;
+    let partial: PartialAnswer | null = null;
     for (const [i, answer] of answers.entries()) {
       if (!answer.ok) return this.fail(spec, answer.error);
       pages.set(wanted[i] ?? 0, answer.value.results);
       total = answer.value.total;
+      partial = partialOf(answer.value);
     }
     this.pages = pages;
     this.total = total;
+    this.partial = partial;
     this.committed = spec;
     this.error = null;
     this.dataVersion += 1;
     this.inflight.clear();
+    this.prefetching = 0;
     if (!same) this.view = { first: 0, last: 0 };
+    this.replan(false);
     this.publish();
     return true;
   }
@@ -96,11 +136,44 @@ export class PagedList {
     return false;
   }
 
-  /** The list reports the rows in view as it scrolls; missing pages around them are fetched. */
+  /** The list reports the rows in view as it scrolls; missing pages in view and ahead are fetched. */
   show = (first: number, last: number): void => {
     this.view = { first, last: Math.max(first, last) };
-    for (const page of this.pagesInView()) void this.ensurePage(page);
+    this.replan(true);
   };
+
+  /** Which pages are wanted now (`moved`: the view moved, which tells the direction of travel). */
+  private replan(moved: boolean): void {
+    const travel = moved ? this.meter.update(this.view.first, this.now()) : AT_REST;
+    this.plan = planPages({ ...this.view, total: this.total, pageSize: this.pageSize, travel });
+    for (const page of this.plan.view) {
+      this.touch(page);
+      void this.ensurePage(page);
+    }
+    this.pump();
+  }
+
+  /** Sends the most needed prefetches, a few at a time; those no longer planned are never sent. */
+  private pump(): void {
+    for (const page of this.plan.prefetch) {
+      if (this.prefetching >= PREFETCH_CONCURRENCY) return;
+      if (this.pages.has(page) || this.inflight.has(page)) continue;
+      this.prefetching += 1;
+      const version = this.dataVersion;
+      void this.ensurePage(page).finally(() => {
+        if (version !== this.dataVersion) return;
+        this.prefetching -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private touch(page: number): void {
+    const rows = this.pages.get(page);
+    if (!rows) return;
+    this.pages.delete(page);
+    this.pages.set(page, rows);
+  }
 
   /** A row that may not be loaded yet (keyboard moves past the fetched pages). */
   async rowAt(index: number): Promise<Row | undefined> {
@@ -133,10 +206,13 @@ export class PagedList {
       if (version !== this.dataVersion) return;
       this.inflight.delete(page);
       if (!answer.ok) {
+        // A prefetch that failed is asked again once its rows come into view.
+        if (!this.plan.view.includes(page)) return;
         this.error = answer.error;
       } else {
         this.pages.set(page, answer.value.results);
         this.total = answer.value.total;
+        this.partial = partialOf(answer.value);
         this.evict();
       }
       this.publish();
@@ -145,21 +221,13 @@ export class PagedList {
     return request;
   }
 
-  /** The pages holding the rows in view, and those within half a page of them, fetched ahead of the scroll. */
-  private pagesInView(): number[] {
-    const margin = Math.floor(this.pageSize / 2);
-    const first = Math.floor(Math.max(0, this.view.first - margin) / this.pageSize);
-    const last = Math.floor((this.view.last + margin) / this.pageSize);
-    const pages: number[] = [];
-    for (let page = first; page <= last; page += 1) pages.push(page);
-    return pages;
-  }
-
+  /** Drops the least recently used pages beyond `maxPages`, never one the plan wants. */
   private evict(): void {
-    if (this.pages.size <= this.maxPages) return;
-    const centre = (this.view.first + this.view.last) / 2 / this.pageSize;
-    const byDistance = [...this.pages.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
-    for (const page of byDistance.slice(0, this.pages.size - this.maxPages)) this.pages.delete(page);
+    const wanted = new Set([...this.plan.view, ...this.plan.prefetch]);
+    for (const page of [...this.pages.keys()]) {
+      if (this.pages.size <= this.maxPages) return;
+      if (!wanted.has(page)) this.pages.delete(page);
+    }
   }
 
   private makeSnapshot(): ListSnapshot {
@@ -171,6 +239,7 @@ export class PagedList {
       total: this.total,
       loaded: this.committed !== null,
       error: this.error,
+      partial: this.partial,
       row: (index) => pages.get(Math.floor(index / size))?.[index % size],
       indexOf: (id) => {
         if (!ids) {

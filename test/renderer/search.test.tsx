@@ -3,7 +3,7 @@ import './dom-with-core.ts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, rowTitles, selectPaper } from './render-app.tsx';
-import { SAMPLE, sampleBridge } from './core-sample.ts';
+import { sampleBridge } from './core-sample.ts';
 
 describe('search box', () => {
   it('updates the list as the user types', async () => {

@@ -1,9 +1,10 @@
-// @vitest-environment jsdom
+// @vitest-environment node
+import './dom-with-core.ts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeBridge } from './fake-bridge.ts';
 import { renderApp } from './render-app.tsx';
-import { sampleBridge } from './sample.ts';
+import { sampleBridge } from './core-sample.ts';
+import { coreBridge } from './core-seed.ts';
 
 const sources = () => screen.getByRole('region', { name: 'Sources' });
 const followDialog = () => screen.getByRole('dialog', { name: 'Follow a source' });
@@ -15,7 +16,7 @@ const followed = () =>
 
 describe('sources: following', () => {
   it('follows and unfollows Hugging Face Daily Papers', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     expect(await within(sources()).findByText('Nothing followed yet.')).toBeTruthy();
     expect(within(sources()).getByRole('button', { name: 'Refresh sources' })).toHaveProperty('disabled', true);
 
@@ -23,7 +24,7 @@ describe('sources: following', () => {
     await user.click(within(followDialog()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' }));
     await waitFor(() => expect(followed()).toEqual(['Hugging Face Daily Papers']));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(bridge.sources.list().follows.map((follow) => follow.id)).toEqual(['hf-daily']);
+    expect((await bridge.core('listFollows', {})).follows.map((follow) => follow.id)).toEqual(['hf-daily']);
     const item = within(sources()).getByText('Hugging Face Daily Papers').closest('li')!;
     expect(item.textContent).toContain('Not fetched yet');
     expect(item.textContent).toContain('next refresh fetches the last 7 days');
@@ -37,13 +38,13 @@ describe('sources: following', () => {
 
     await user.click(within(sources()).getByRole('button', { name: 'Unfollow Hugging Face Daily Papers' }));
     await waitFor(() => expect(followed()).toEqual([]));
-    expect(bridge.sources.list().follows).toEqual([]);
+    expect((await bridge.core('listFollows', {})).follows).toEqual([]);
     await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
     expect(within(followDialog()).getByRole('button', { name: 'Follow Hugging Face Daily Papers' })).toBeTruthy();
   });
 
   it('follows an arXiv query typed in the form and unfollows it', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
     const field = within(followDialog()).getByRole('textbox', { name: 'arXiv query' });
     expect(document.activeElement).toBe(field);
@@ -53,7 +54,7 @@ describe('sources: following', () => {
     const label = 'arXiv "cat:cs.LG AND all:reward"';
     await waitFor(() => expect(followed()).toEqual([label]));
     expect(bridge.callsOf('follow')).toEqual([{ kind: 'arxiv', query: '  cat:cs.LG   AND all:reward ' }]);
-    expect(bridge.sources.list().follows[0]?.query).toBe('cat:cs.LG AND all:reward');
+    expect((await bridge.core('listFollows', {})).follows[0]?.query).toBe('cat:cs.LG AND all:reward');
     expect(within(sources()).getByText(label).closest('li')!.textContent).toContain('next refresh fetches the newest 100 results');
     // Accepted: the dialog closed and focus went back to the button that opened it.
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -61,11 +62,11 @@ describe('sources: following', () => {
 
     await user.click(within(sources()).getByRole('button', { name: `Unfollow ${label}` }));
     await waitFor(() => expect(followed()).toEqual([]));
-    expect(bridge.sources.list().follows).toEqual([]);
+    expect((await bridge.core('listFollows', {})).follows).toEqual([]);
   });
 
   it('shows the core’s message when it refuses a follow, and keeps what was typed', async () => {
-    const { user, bridge } = await renderApp(sampleBridge());
+    const { user, bridge } = await renderApp(await sampleBridge());
     await user.click(within(sources()).getByRole('button', { name: 'Follow a source…' }));
     const field = within(followDialog()).getByRole('textbox', { name: 'arXiv query' });
     await user.type(field, '   ');
@@ -73,7 +74,7 @@ describe('sources: following', () => {
     const alert = await within(followDialog()).findByRole('alert');
     expect(alert.textContent).toContain('the arXiv query is empty');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(bridge.sources.list().follows).toEqual([]);
+    expect((await bridge.core('listFollows', {})).follows).toEqual([]);
     expect((field as HTMLInputElement).value).toBe('   ');
 
     // Closing the form drops the message with it; it is not left behind in the sidebar.
@@ -83,12 +84,12 @@ describe('sources: following', () => {
   });
 
   it('shows follows added elsewhere (another window, the command line)', async () => {
-    const bridge = new FakeBridge();
+    const bridge = await coreBridge();
     await renderApp(bridge);
     await within(sources()).findByText('Nothing followed yet.');
-    bridge.sources.follow({ kind: 'arxiv', query: 'all:diffusion' });
+    await bridge.core('follow', { kind: 'arxiv', query: 'all:diffusion' });
     await waitFor(() => expect(followed()).toEqual(['arXiv "all:diffusion"']));
-    bridge.sources.follow({ kind: 'hf-daily', since: '2026-06-01' });
+    await bridge.core('follow', { kind: 'hf-daily', since: '2026-06-01' });
     await waitFor(() => expect(followed()).toEqual(['arXiv "all:diffusion"', 'Hugging Face Daily Papers']));
     expect(within(sources()).getByText('Hugging Face Daily Papers').closest('li')!.textContent).toContain('next refresh fetches 2026-06-01 through today');
   });
