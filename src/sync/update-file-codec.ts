@@ -1,14 +1,15 @@
 import { crc32 } from 'node:zlib';
 
 /*
- * A device file: an 8-byte magic, a format byte, a kind byte, two reserved bytes, then records of
- * `u32 length, u32 CRC-32, payload` (little-endian). The length and checksum let a reader tell a whole
- * file from one a sync tool has copied only in part, or damaged, without trusting the file's size.
+ * A device file: an 8-byte magic, a format byte, a kind byte, two reserved bytes, the number of records
+ * (u32), then records of `u32 length, u32 CRC-32, payload` (little-endian). The count, lengths and
+ * checksums let a reader tell a whole file from one a sync tool has copied only in part (even cut at a
+ * record boundary), or damaged, without trusting the file's size.
  */
 
 const MAGIC = Buffer.from('PSHELFSY', 'latin1');
 export const DEVICE_FILE_FORMAT = 1;
-const HEADER_BYTES = 12;
+const HEADER_BYTES = 16;
 const RECORD_HEADER_BYTES = 8;
 /** One record larger than this is damage, not data: a whole library's snapshot is tens of MB. */
 const MAX_RECORD_BYTES = 1 << 30;
@@ -27,6 +28,7 @@ export function encodeDeviceFile(kind: DeviceFileKind, records: readonly Uint8Ar
   MAGIC.copy(header, 0);
   header.writeUInt8(DEVICE_FILE_FORMAT, 8);
   header.writeUInt8(KIND_CODES[kind], 9);
+  header.writeUInt32LE(records.length, 12);
   parts.push(header);
   for (const payload of records) {
     const recordHeader = Buffer.alloc(RECORD_HEADER_BYTES);
@@ -53,6 +55,7 @@ export function decodeDeviceFile(bytes: Uint8Array): DecodedDeviceFile {
   if (format > DEVICE_FILE_FORMAT) return { ok: false, problem: 'newer-format', format };
   const kind = kindOf(buffer.readUInt8(9));
   if (format < 1 || !kind) return { ok: false, problem: 'damaged', reason: 'unknown format or kind', records: [] };
+  const expected = buffer.readUInt32LE(12);
   const records: Uint8Array[] = [];
   let offset = HEADER_BYTES;
   while (offset < buffer.length) {
@@ -70,6 +73,8 @@ export function decodeDeviceFile(bytes: Uint8Array): DecodedDeviceFile {
     records.push(new Uint8Array(payload));
     offset = start + length;
   }
-  if (records.length === 0) return { ok: false, problem: 'damaged', reason: 'no records', records };
+  if (records.length !== expected || expected === 0) {
+    return { ok: false, problem: 'damaged', reason: `${records.length} of ${expected} records`, records };
+  }
   return { ok: true, kind, records };
 }
