@@ -50,7 +50,7 @@ describe('device file records', () => {
 
   it('detects a flipped bit by its checksum', () => {
     const bytes = Buffer.from(encodeDeviceFile('update', records));
-    bytes[bytes.length - 10] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 1, bytes.length - 10);
     expect(decodeDeviceFile(bytes)).toMatchObject({ ok: false, problem: 'damaged', reason: 'checksum mismatch' });
   });
 
