@@ -1,9 +1,9 @@
 /**
  * The search worker of the doors with a window (search-thread.ts). Searches are grouped in
- * channels, one per search box (a window, a browser tab): while a search runs, only the newest
- * waiting search of each channel is kept, the ones it replaced fail with SearchSuperseded, and an
- * answer that a newer search of its channel has overtaken is dropped the same way — typing fast
- * never queues up stale work, and no box is ever answered late over a newer query. Change events
+ * channels, one per search box (a window, a browser tab): a search for something else replaces the
+ * channel's searches still waiting (they fail with SearchSuperseded), and an answer to a search its
+ * channel has since replaced is dropped the same way — typing fast never queues up stale work, and
+ * no box is ever answered late over a newer query. Pages of one search never replace each other. Change events
  * go to the worker at once, so every search sent after one sees its result.
  */
 import type { ChangeEvent } from '../api/contract.ts';
@@ -23,20 +23,26 @@ export class SearchSuperseded extends PapershelfError {
 
 interface Waiting {
   channel: string;
-  ticket: number;
+  spec: string;
   request: ServiceSearchRequest;
   resolve: (page: ServicePage) => void;
   reject: (error: Error) => void;
 }
 
+/** What a search asks, without which page: pages of one search do not replace each other. */
+function specOf(request: ServiceSearchRequest): string {
+  const { offset: _offset, limit: _limit, ...spec } = request;
+  return JSON.stringify(spec, Object.keys(spec).sort());
+}
+
 export class SearchThread {
   private readonly rpc: RpcClient;
   private running = false;
-  /** The newest waiting search of each channel. */
-  private readonly waiting = new Map<string, Waiting>();
-  /** Each channel's newest ticket, and the newest sequence its caller numbered. */
-  private readonly newest = new Map<string, { ticket: number; sequence: number }>();
-  private tickets = 0;
+  /** Searches not sent yet, oldest first. */
+  private waiting: Waiting[] = [];
+  /** Each channel's newest search, and the newest sequence its caller numbered. */
+  private readonly newest = new Map<string, { spec: string; sequence: number }>();
+  private calls = 0;
 
   private constructor() {
     this.rpc = new RpcClient(startWorker(new URL('./search-thread.ts', import.meta.url)));
@@ -59,41 +65,43 @@ export class SearchThread {
     return this.rpc.failed;
   }
 
-  /** Without a caller, the search is its own channel and replaces nothing. */
+  /**
+   * A search for another query (or filter, or order) replaces the caller's searches still waiting or
+   * running; pages of the same search do not. Without a caller, nothing is replaced.
+   */
   search(request: ServiceSearchRequest, caller?: SearchCaller): Promise<ServicePage> {
-    const channel = caller?.channel ?? `call:${this.tickets + 1}`;
-    const ticket = ++this.tickets;
+    const channel = caller?.channel ?? `call:${++this.calls}`;
+    const spec = specOf(request);
     const seen = this.newest.get(channel);
     const sequence = caller?.sequence;
     if (seen && sequence !== undefined && sequence < seen.sequence) return Promise.reject(new SearchSuperseded());
-    this.newest.set(channel, { ticket, sequence: sequence ?? seen?.sequence ?? 0 });
-    const replaced = this.waiting.get(channel);
-    if (replaced) {
-      this.waiting.delete(channel);
-      replaced.reject(new SearchSuperseded());
+    this.newest.set(channel, { spec, sequence: sequence ?? seen?.sequence ?? 0 });
+    if (seen && seen.spec !== spec) {
+      const replaced = this.waiting.filter((job) => job.channel === channel && job.spec !== spec);
+      this.waiting = this.waiting.filter((job) => !replaced.includes(job));
+      for (const job of replaced) job.reject(new SearchSuperseded());
     }
     return new Promise<ServicePage>((resolve, reject) => {
-      this.waiting.set(channel, { channel, ticket, request, resolve, reject });
+      this.waiting.push({ channel, spec, request, resolve, reject });
       this.next();
     });
   }
 
   private next(): void {
     if (this.running) return;
-    const job = this.waiting.values().next().value;
+    const job = this.waiting.shift();
     if (!job) return;
-    this.waiting.delete(job.channel);
     this.running = true;
     this.rpc
       .call<ServicePage>('search', job.request)
       .then(
-        (page) => (this.newest.get(job.channel)?.ticket === job.ticket ? job.resolve(page) : job.reject(new SearchSuperseded())),
+        (page) => (this.newest.get(job.channel)?.spec === job.spec ? job.resolve(page) : job.reject(new SearchSuperseded())),
         (error: Error) => job.reject(error),
       )
       .finally(() => {
         this.running = false;
-        // Channels without a caller are used once.
-        if (job.channel.startsWith('call:') && this.newest.get(job.channel)?.ticket === job.ticket) this.newest.delete(job.channel);
+        // A channel without a caller is used once.
+        if (job.channel.startsWith('call:')) this.newest.delete(job.channel);
         this.next();
       });
   }
@@ -112,8 +120,8 @@ export class SearchThread {
   }
 
   async close(): Promise<void> {
-    for (const job of this.waiting.values()) job.reject(new SearchSuperseded());
-    this.waiting.clear();
+    for (const job of this.waiting) job.reject(new SearchSuperseded());
+    this.waiting = [];
     await this.rpc.close();
   }
 }

@@ -33,6 +33,8 @@ export interface WindowLibrary {
 }
 
 export class WindowOperations {
+  private workerLoaded = false;
+
   constructor(
     private readonly current: () => WindowLibrary,
     private readonly thread: () => Promise<SearchThread | null>,
@@ -56,7 +58,15 @@ export class WindowOperations {
     const caller = currentCaller();
     const thread = await this.thread();
     if (!thread || thread.failed) return dispatch('search', input);
-    return answer(() => thread.search(parsed.data, caller));
+    // Once this thread has every paper, so has every answer: the worker may still be loading its
+    // own copy of the indexes, and a search then waits for it rather than say less than the list.
+    return answer(async () => {
+      if (this.current().loaded && !this.workerLoaded) {
+        await thread.settled();
+        this.workerLoaded = true;
+      }
+      return thread.search(parsed.data, caller);
+    });
   }
 
   private async similar(input: unknown): Answer<'similarPapers'> {

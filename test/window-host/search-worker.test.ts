@@ -152,6 +152,13 @@ describe('superseded searches', () => {
     expect(await Promise.all(anonymous)).toEqual([await inProcess({ query: 'robot' }), await inProcess({ query: 'hands' })]);
   });
 
+  it('never lets pages of one search replace each other, in one box', async () => {
+    const box = { channel: 'window:3' };
+    const pages = [0, 20, 40].map((offset) => asCaller(box, () => host.dispatch('search', { query: 'model', offset, limit: 20 })));
+    const answers = await Promise.all(pages);
+    expect(answers).toEqual(await Promise.all([0, 20, 40].map((offset) => inProcess({ query: 'model', offset, limit: 20 }))));
+  });
+
   it('refuses at once a search numbered before one its box already sent', async () => {
     const tab = (sequence: number) => ({ channel: 'tab:a', sequence });
     expect(await asCaller(tab(5), () => host.dispatch('search', { query: 'robot' }))).toMatchObject({ ok: true });
