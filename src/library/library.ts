@@ -15,15 +15,16 @@ import type { SettingsStore } from '../store/settings-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { applyBackupAnnotations, beginRestore, completePendingRestore, finishRestore } from './backup-annotations.ts';
 import { PaperAliasStore } from '../store/paper-aliases.ts';
-import { applyPaperMoves, type PaperMoves } from './enrich/apply-moves.ts';
-import type { AutoOutcome, DiskPapers, EnrichRunOptions, LibraryEnrichment } from './enrich/library-enrichment.ts';
+import type { PaperMoves } from './enrich/apply-moves.ts';
+import type { AutoOutcome, EnrichRunOptions, LibraryEnrichment } from './enrich/library-enrichment.ts';
+import { LibraryMoves } from './enrich/library-moves.ts';
 import { resolvePaperId } from './enrich/resolve-id.ts';
-import { backupBeforeShortIds } from './enrich/short-id-backup.ts';
-import { planShortIds, withShortIdsForNew } from './enrich/short-id-migration.ts';
+import { withShortIdsForNew } from './enrich/short-id-migration.ts';
 import { parseArxivReference, titleKey } from './identity.ts';
 import { planInSlices } from './import-plan.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from './paper-view.ts';
 import { LibraryAnnotations } from './library-annotations.ts';
+import { exportFile, type LibraryExportFormat } from './export-file.ts';
 
 export interface ImportRequest {
   text: string;
@@ -71,6 +72,7 @@ export class Library {
   private readonly openProblems: string[] = [];
   private sortCache: { size: number; version: number; orders: Map<string, StoredPaper[]> } = { size: -1, version: -1, orders: new Map() };
   readonly annotate: LibraryAnnotations;
+  private readonly moves: LibraryMoves;
 
   private constructor(
     readonly dataDir: string,
@@ -92,6 +94,20 @@ export class Library {
       emit: (kind, ids) => this.emit(kind, ids),
     });
     corpus.setAnnotationTexts(this.annotationTexts());
+    this.moves = new LibraryMoves({
+      dataDir,
+      corpus,
+      annotations,
+      notes,
+      aliases: () => this.aliasStore(),
+      refresh: async () => {
+        await this.loaded();
+        if (await this.corpus.refresh()) this.rebuildTitleIndex();
+      },
+      committed: (moves, removedTitles) => this.committed(moves, removedTitles),
+      changed: (ids) => this.emit('papers', ids),
+      report: (problem) => this.openProblems.push(problem),
+    });
   }
 
   /**
@@ -259,10 +275,11 @@ export class Library {
     return toPaperView(paper, this.annotations.get(paper.id), this.noteCache.get(paper.id) ?? null);
   }
 
-  /** The paper, with every id it had before (`aliases`). */
+  /** The paper, with every id it had before (`aliases`, when it had any). */
   getPaper(id: string): PaperView {
     const paper = this.requirePaper(id);
-    return { ...this.view(paper), aliases: this.aliasStore().aliasesOf(paper.id) };
+    const aliases = this.aliasStore().aliasesOf(paper.id);
+    return aliases.length > 0 ? { ...this.view(paper), aliases } : this.view(paper);
   }
 
   /**
@@ -354,12 +371,11 @@ export class Library {
       const enrichment = new LibraryEnrichment({
         dataDir: this.dataDir,
         papers: async () => {
-          await this.loaded();
-          if (await this.corpus.refresh()) this.rebuildTitleIndex();
+          await this.moves.refreshed();
           return this.corpus.all();
         },
         resolveId: (input) => this.resolveId(input),
-        commitMoves: (plan) => this.commitMoves(plan),
+        commitMoves: (plan) => this.moves.commit(plan),
       });
       this.enrichProblems = enrichment.problems;
       return enrichment;
@@ -372,46 +388,8 @@ export class Library {
     return (await this.enrich()).resolve(ids, options);
   }
 
-  /**
-   * Papers that change id, planned on the papers on disk under the write lock (never on a copy
-   * read before: another process may have imported meanwhile) and committed with their aliases,
-   * annotations, notes and note history.
-   */
-  private async commitMoves<T>(plan: (disk: DiskPapers) => { moves: PaperMoves; result: T }): Promise<T> {
-    await this.loaded();
-    return withWriteLock(this.dataDir, async () => {
-      if (await this.corpus.refresh()) this.rebuildTitleIndex();
-      await this.moveToShortIds();
-      const { moves, result } = plan({ get: (id) => this.corpus.get(id) ?? this.corpus.get(this.aliasStore().resolve(id)) });
-      await this.applyMoves(moves);
-      if (moves.upsert.length > 0 || moves.remove.length > 0) this.emit('papers', [...moves.upsert.map((p) => p.id), ...moves.remove]);
-      return result;
-    });
-  }
-
-  /** Every id in use, current or old: no new short id may repeat one. */
-  private takenIds(): Set<string> {
-    return new Set([...this.corpus.all().map((paper) => paper.id), ...this.aliasStore().all().keys()]);
-  }
-
-  /**
-   * Papers still under whole-title keys (a library from before short ids, or restored from an old
-   * backup) move to short ids at the first write that holds the lock, after a backup; their old ids
-   * stay usable as aliases. Call under the write lock.
-   */
-  private async moveToShortIds(): Promise<void> {
-    const migration = planShortIds(this.corpus.all(), this.takenIds());
-    if (migration.rekeys.length === 0) return;
-    const backup = backupBeforeShortIds(this.dataDir, migration, (id) => this.corpus.get(id));
-    await this.applyMoves(migration);
-    this.openProblems.push(`moved ${migration.rekeys.length} papers to short ids; their old ids still work (backup: ${backup})`);
-  }
-
-  /** Commits moves (see apply-moves.ts) and brings this library's indexes and caches up to date. */
-  private async applyMoves(moves: PaperMoves): Promise<void> {
-    const removedTitles = moves.remove.map((id) => [id, this.corpus.get(id)?.title ?? ''] as const);
-    const targets = { dataDir: this.dataDir, aliases: this.aliasStore(), annotations: this.annotations, notes: this.notes, corpus: this.corpus };
-    await applyPaperMoves(targets, moves);
+  /** After papers moved or arrived: the title index, the sort orders and (when ids moved) the notes. */
+  private async committed(moves: PaperMoves, removedTitles: ReadonlyArray<readonly [string, string]>): Promise<void> {
     for (const [id, title] of removedTitles) {
       if (this.titleIndex.get(titleKey(title)) === id) this.titleIndex.delete(titleKey(title));
     }
@@ -446,15 +424,15 @@ export class Library {
       };
       // A backup's papers are kept exactly as exported; other formats go through the merge rules.
       // A backup keeps its ids exactly; other imports first move any whole-title keys to short ids.
-      if (!parsed.backup) await this.moveToShortIds();
+      if (!parsed.backup) await this.moves.moveToShortIds();
       const plan = parsed.backup
         ? await planInSlices([], source, now, lookup, parsed.backup.papers)
         : await planInSlices(parsed.papers, source, now, lookup);
       // New title-only papers get short ids instead of whole-title keys.
-      if (!parsed.backup) plan.upsert = withShortIdsForNew(plan.upsert, (id) => this.corpus.get(id) === undefined, this.takenIds());
+      if (!parsed.backup) plan.upsert = withShortIdsForNew(plan.upsert, (id) => this.corpus.get(id) === undefined, this.moves.takenIds());
       // Annotations and notes move to the new key before the papers do: a crash in between leaves
       // them under the new key, where the paper arrives on the next import, rather than lost.
-      await this.applyMoves(plan);
+      await this.moves.apply(plan);
       const warnings = [...parsed.warnings, ...plan.warnings];
       if (parsed.backup) {
         warnings.push(...applyBackupAnnotations(parsed.backup.annotations, this.annotations, this.notes, (id) => this.corpus.get(id)));
@@ -484,24 +462,8 @@ export class Library {
     }));
   }
 
-  async exportPapers(
-    format: 'bibtex' | 'csl-json' | 'markdown' | 'json' | 'bibliography',
-    filter: ListFilter,
-    citation: { style?: string | undefined; locale?: string | undefined } = {},
-  ) {
-    const items = this.itemsForExport(filter);
-    const now = new Date().toISOString();
-    const { extension, mimeType } = EXPORT_FILES[format];
-    let content: string;
-    if (format === 'bibliography') {
-      // citeproc and its locales load only for this format.
-      const { formatBibliography } = await import('../export/bibliography.ts');
-      content = formatBibliography(items, citation.style ?? 'apa', citation.locale === undefined ? {} : { locale: citation.locale });
-    } else {
-      const { exportItems } = await import('../export/index.ts');
-      content = exportItems(format, items, now);
-    }
-    return { content, fileName: `papershelf-${now.slice(0, 10)}.${extension}`, mimeType, count: items.length };
+  exportPapers(format: LibraryExportFormat, filter: ListFilter, citation: { style?: string | undefined; locale?: string | undefined } = {}) {
+    return exportFile(format, this.itemsForExport(filter), citation);
   }
 
   stats() {
@@ -541,11 +503,3 @@ function turn(): Promise<void> {
 function hasFilter(filter: ListFilter): boolean {
   return Boolean(filter.starred) || filter.tag !== undefined || filter.status !== undefined || filter.source !== undefined || filter.ids !== undefined;
 }
-
-const EXPORT_FILES = {
-  bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
-  'csl-json': { extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json' },
-  markdown: { extension: 'md', mimeType: 'text/markdown' },
-  json: { extension: 'papershelf.json', mimeType: 'application/json' },
-  bibliography: { extension: 'txt', mimeType: 'text/plain' },
-} as const;
