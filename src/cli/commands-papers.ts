@@ -125,13 +125,15 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const stats = await ctx.call('stats', {});
-      if (opts.json) return ctx.printJson(stats);
+      const pdfs = new (await import('../pdfs/pdf-store.ts')).PdfStore(stats.dataDir).totals();
+      if (opts.json) return ctx.printJson({ ...stats, pdfs });
       ctx.print(
         [
           `papers:   ${stats.papers}`,
           `starred:  ${stats.starred}`,
           `tagged:   ${stats.tagged} (${stats.tags} tags)`,
           `notes:    ${stats.notes}`,
+          `pdfs:     ${pdfs.count} (${(pdfs.bytes / 1024 / 1024).toFixed(1)} MB)`,
           `status:   ${stats.status['to-read']} to read, ${stats.status.reading} reading, ${stats.status.read} read`,
           `sources:  ${stats.sources.map((s) => `${s.name} ${s.count}`).join(', ') || 'none'}`,
           `data dir: ${stats.dataDir}`,

@@ -97,6 +97,10 @@ describe('papershelf pdf', () => {
     expect(run.stderr).toBe(`papershelf: ${stranger}: no paper in the library matches its title "Unrelated Work on Other Things"\n`);
     expect(readFileSync(join(dir, 'pdfs', '2606.13392.pdf'))).toEqual(readFileSync(stamped));
 
+    const kept = [stamped, doi, titled].reduce((sum, file) => sum + statSync(file).size, 0);
+    expect((await cli(dir, ['stats', '--json'])).json()).toMatchObject({ papers: 5, pdfs: { count: 3, bytes: kept } });
+    expect((await cli(dir, ['stats'])).stdout).toContain(`pdfs:     3 (${(kept / 1024 / 1024).toFixed(1)} MB)\n`);
+
     const path = await cli(dir, ['pdf', 'path', 'https://arxiv.org/abs/2606.13392']);
     expect(path).toMatchObject({ code: 0, stdout: `${join(dir, 'pdfs', '2606.13392.pdf')}\n` });
     const none = await cli(dir, ['pdf', 'path', 't:on-the-web']);
