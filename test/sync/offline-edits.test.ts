@@ -48,6 +48,34 @@ describe('two devices editing offline, joined by a Dropbox-like copier', () => {
     expect(m.b.state().notes.get('p1')).toBe(expected);
   });
 
+  it('takes a Markdown file edited in another editor as that device\'s edit, keeping what arrived meanwhile', async () => {
+    const m = await twoMachines();
+    const written = 'Summary.\n\nOpen questions.';
+    await m.a.applyLocal([{ type: 'note', paperId: 'p1', text: written }]);
+    await m.sync();
+    // The desktop's .md file still holds `written` when the laptop's paragraph arrives; then the user
+    // edits that file in another editor and the desktop picks the file up.
+    await m.a.applyLocal([{ type: 'append-note', paperId: 'p1', text: 'From the laptop.' }]);
+    await m.sync();
+    await m.b.applyLocal([{ type: 'note', paperId: 'p1', base: written, text: 'Summary, edited in vim.\n\nOpen questions.' }]);
+    await m.sync();
+    const expected = 'Summary, edited in vim.\n\nOpen questions.\n\nFrom the laptop.';
+    expect(m.a.state().notes.get('p1')).toBe(expected);
+    expect(m.b.state().notes.get('p1')).toBe(expected);
+  });
+
+  it('lists the devices seen with their last change, newest first', async () => {
+    const m = await twoMachines();
+    await m.a.applyLocal([{ type: 'star', paperId: 'p1', starred: true }]);
+    m.clockB.advance(60_000);
+    await m.b.applyLocal([{ type: 'star', paperId: 'p2', starred: true }]);
+    await m.sync();
+    const devices = m.a.devices();
+    expect(devices.map((d) => d.deviceId)).toEqual(['desktop', 'laptop']);
+    expect(devices[0]?.lastChangeAt).toBe(new Date(m.clockB.ms).toISOString());
+    expect(m.b.devices()).toEqual(devices);
+  });
+
   it.each([
     ['the laptop', 5000, 'read'],
     ['the desktop', -5000, 'reading'],
