@@ -1,5 +1,5 @@
 /** What the detail pane and the shortcuts can do to the selected paper; each goes to the core at once. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ApiResult, PaperView, PapershelfBridge } from '../api/types.ts';
 import type { DetailActions } from '../components/DetailPane.tsx';
 import { loadCitationPrefs } from '../lib/citation-prefs.ts';
@@ -31,6 +31,12 @@ export function usePaperActions(
   select: (id: string) => void,
   { report, search, record, track }: PaperActionOptions = {},
 ): DetailActions {
+  // The note of each paper shown, as the core last answered it.
+  const notes = useRef(new Map<string, string>());
+  useEffect(() => {
+    if (paper) notes.current.set(paper.id, paper.note ?? '');
+  }, [paper]);
+
   return useMemo(() => {
     const id = paper?.id;
     const sent = track ?? (<T>(work: Promise<T>) => work);
@@ -61,20 +67,22 @@ export function usePaperActions(
       removeTag: (tag) => {
         if (id) void change(bridge.removeTags({ id, tags: [tag] }), 'tags', () => `Tag “${tag}” removed`, () => true);
       },
-      saveNote: (noteId, text) =>
-        sent(
-          (async () => {
-            // What the core has before this save: undo brings it back.
-            const before = await bridge.getPaper({ id: noteId });
-            const after = await apply(bridge.setNote({ id: noteId, text }));
-            if (after && before.ok) {
-              const was = before.value.note ?? '';
+      saveNote: (noteId, text) => {
+        // What the core had before this save, as last shown: undo brings it back. The save itself
+        // leaves at once (a page being closed gives no time for a round trip first).
+        const was = notes.current.get(noteId);
+        return sent(
+          apply(bridge.setNote({ id: noteId, text })).then((after) => {
+            if (!after) return false;
+            notes.current.set(after.id, after.note ?? '');
+            if (was !== undefined) {
               const cleared = (after.note ?? '') === '' && was !== '';
               record?.({ kind: 'note', label: cleared ? 'Note cleared' : 'Note edited', at: Date.now(), id: after.id, before: was, after: after.note ?? '' }, cleared);
             }
-            return after !== null;
-          })(),
-        ),
+            return true;
+          }),
+        );
+      },
       restoreNote: async (noteId, version) => (await apply(bridge.restoreNote({ id: noteId, version }))) !== null,
       openPaper: () => {
         if (!paper) return;
