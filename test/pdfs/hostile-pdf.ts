@@ -1,19 +1,6 @@
 /** PDFs built to hurt a reader: deep nesting, a huge object count, a page of ten million text operators. */
 import { deflateSync } from 'node:zlib';
-
-/** A PDF of the given object bodies (object 1 is the catalog) with a correct cross-reference table. */
-export function pdfOfObjects(objects: string[]): Buffer {
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+import { pdfOfObjects } from './make-pdf.ts';
 
 /** Arrays nested 200,000 deep in the page tree. */
 export function deeplyNestedPdf(depth = 200_000): Buffer {

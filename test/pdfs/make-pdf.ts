@@ -45,6 +45,11 @@ export function makePdf(spec: PdfSpec = {}): Buffer {
   });
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
   objects[pageTree - 1] = `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  return pdfOfObjects(objects, `/Root ${catalog} 0 R /Info ${info} 0 R`);
+}
+
+/** A PDF of the given object bodies, numbered from 1, with a correct cross-reference table. */
+export function pdfOfObjects(objects: string[], trailer = '/Root 1 0 R'): Buffer {
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
   objects.forEach((body, index) => {
@@ -54,6 +59,6 @@ export function makePdf(spec: PdfSpec = {}): Buffer {
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
