@@ -4,10 +4,11 @@
  * an answer to anything but the latest request is dropped, so a slow query can never overwrite the
  * results of the one typed after it. A failed reload (an invalid query) keeps the rows on screen.
  *
- * Scrolling: the pages in view are asked for at once; pages ahead in the direction of travel and one
- * behind (page-plan.ts) are fetched a few at a time, and a prefetch not yet sent is dropped when the
- * list moves elsewhere (a jump), so the new view's pages never queue behind the old one's. Pages
- * recently used stay cached up to `maxPages`, the least recently used going first.
+ * Scrolling: the pages in view are asked for first, then pages ahead in the direction of travel and
+ * one behind (page-plan.ts), with at most a few requests out at once; a page not yet asked for when
+ * the list moves elsewhere (a jump, a drag across the scrollbar) is never asked for, so the page
+ * where the list stops waits behind at most those few. Pages recently used stay cached up to
+ * `maxPages`, the least recently used going first.
  */
 import type { ApiError, ApiResult, ListFilter, PaperView, Row, SortKey } from '../api/types.ts';
 import { AT_REST, planPages, TravelMeter, type PagePlan } from './page-plan.ts';
@@ -27,8 +28,13 @@ export interface PartialAnswer {
 export type PageAnswer = ApiResult<{ total: number; results: Row[]; partial?: PartialAnswer | undefined }>;
 export type PageFetcher = (spec: ListSpec, offset: number, limit: number) => Promise<PageAnswer>;
 
-/** Prefetches sent at once at most; pages in view are never held back by them. */
-const PREFETCH_CONCURRENCY = 2;
+/**
+ * Requests out at once at most. The server answers them in turn, so a drag across the list that
+ * asked for every page it passed would make the page where it stops wait behind all of them.
+ */
+const MAX_REQUESTS = 3;
+/** Prefetches go out only while fewer requests than this are out: a slot stays free for the view. */
+const PREFETCH_REQUESTS = 2;
 
 export interface ListSnapshot {
   /** Identity of the shown query/view/sort; changes when a different one is committed. */
@@ -70,7 +76,6 @@ export class PagedList {
   private dataVersion = 0;
   private reloadSeq = 0;
   private readonly inflight = new Map<number, Promise<void>>();
-  private prefetching = 0;
   private view = { first: 0, last: 0 };
   private plan: PagePlan = { view: [0], prefetch: [] };
   private readonly meter = new TravelMeter();
@@ -120,7 +125,6 @@ export class PagedList {
     this.error = null;
     this.dataVersion += 1;
     this.inflight.clear();
-    this.prefetching = 0;
     if (!same) this.view = { first: 0, last: 0 };
     this.replan(false);
     this.publish();
@@ -146,25 +150,29 @@ export class PagedList {
   private replan(moved: boolean): void {
     const travel = moved ? this.meter.update(this.view.first, this.now()) : AT_REST;
     this.plan = planPages({ ...this.view, total: this.total, pageSize: this.pageSize, travel });
-    for (const page of this.plan.view) {
-      this.touch(page);
-      void this.ensurePage(page);
-    }
+    for (const page of this.plan.view) this.touch(page);
     this.pump();
   }
 
-  /** Sends the most needed prefetches, a few at a time; those no longer planned are never sent. */
+  /**
+   * Sends what the plan wants most, a few requests at a time: the pages in view, then prefetches.
+   * Whatever the plan no longer wants when a slot frees (the list moved on) is never sent.
+   */
   private pump(): void {
-    for (const page of this.plan.prefetch) {
-      if (this.prefetching >= PREFETCH_CONCURRENCY) return;
-      if (this.pages.has(page) || this.inflight.has(page)) continue;
-      this.prefetching += 1;
+    const send = (page: number) => {
       const version = this.dataVersion;
       void this.ensurePage(page).finally(() => {
-        if (version !== this.dataVersion) return;
-        this.prefetching -= 1;
-        this.pump();
+        if (version === this.dataVersion) this.pump();
       });
+    };
+    const missing = (page: number) => !this.pages.has(page) && !this.inflight.has(page);
+    for (const page of this.plan.view.filter(missing)) {
+      if (this.inflight.size >= MAX_REQUESTS) return;
+      send(page);
+    }
+    for (const page of this.plan.prefetch.filter(missing)) {
+      if (this.inflight.size >= PREFETCH_REQUESTS) return;
+      send(page);
     }
   }
 

@@ -151,6 +151,22 @@ describe('PagedList paging policy', () => {
     expect(pages.asked).toContain(49_800);
   });
 
+  it('during a drag across the list keeps at most three requests out, and asks for where it stops next', async () => {
+    const { pages, list } = await loadedList(40);
+    for (let step = 1; step <= 30; step += 1) {
+      pages.tick(16);
+      list.show(step * 1_000, step * 1_000 + 20);
+      expect(pages.pending.length).toBeLessThanOrEqual(3);
+    }
+    // The pages it passed and no longer shows are never asked for; where it stopped goes out first.
+    expect(pages.asked).toEqual([0, 100, 1_000, 2_000]);
+    await pages.answer(100);
+    expect(pages.asked.at(-1)).toBe(30_000);
+    await pages.answerAll();
+    expect(list.getSnapshot().row(30_010)?.title).toBe('r30010');
+    expect(pages.asked.filter((offset) => offset > 2_100 && offset < 29_000)).toEqual([]);
+  });
+
   it('keeps the most recently used pages, dropping the least recently used first', async () => {
     const { pages, list } = await loadedList(7);
     const visit = async (first: number) => {
