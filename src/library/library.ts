@@ -422,8 +422,8 @@ export class Library {
         get: (id: string) => this.corpus.get(id),
         idForTitleKey: (key: string) => this.titleIndex.get(key),
       };
-      // A backup's papers are kept exactly as exported; other formats go through the merge rules.
-      // A backup keeps its ids exactly; other imports first move any whole-title keys to short ids.
+      // A backup keeps its papers and ids exactly; other imports go through the merge rules, and
+      // first move any whole-title keys to short ids.
       if (!parsed.backup) await this.moves.moveToShortIds();
       const plan = parsed.backup
         ? await planInSlices([], source, now, lookup, parsed.backup.papers)
