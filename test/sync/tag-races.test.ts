@@ -27,53 +27,54 @@ function tagsOf(doc: Y.Doc, paperId = 'p'): string[] {
   return mergedState(doc).annotations.get(paperId)?.tags ?? [];
 }
 
+/**
+ * Device A makes `shared` and B receives it; then A makes `onA` and B makes `onB` without seeing each
+ * other. Returns the paper's tags on A and B after exchanging, and on two observers that receive the
+ * three updates in each order.
+ */
+function race(shared: LocalChange[], onA: LocalChange[], onB: LocalChange[]): string[][] {
+  const a = device('a');
+  const b = device('b');
+  const first = a.apply(shared);
+  Y.applyUpdate(b.doc, first);
+  const fromA = a.apply(onA);
+  const fromB = b.apply(onB);
+  Y.applyUpdate(a.doc, fromB);
+  Y.applyUpdate(b.doc, fromA);
+  const observers = [
+    [fromA, fromB],
+    [fromB, fromA],
+  ].map((order) => {
+    const doc = new Y.Doc();
+    for (const update of [first, ...order]) Y.applyUpdate(doc, update as Uint8Array);
+    return doc;
+  });
+  return [a.doc, b.doc, ...observers].map((doc) => tagsOf(doc));
+}
+
+const add = (tag: string): LocalChange => ({ type: 'add-tag', paperId: 'p', tag });
+const remove = (tag: string): LocalChange => ({ type: 'remove-tag', paperId: 'p', tag });
+
 describe('tags merge as an add-wins set', () => {
   it('keeps a tag re-added on one device while another device removes it, in either delivery order', () => {
-    const a = device('a');
-    const b = device('b');
-    Y.applyUpdate(b.doc, a.apply([{ type: 'add-tag', paperId: 'p', tag: 'ml' }]));
-    // Concurrently: B removes "ml"; A removes it and adds it again (a new add B has not seen).
-    const fromB = b.apply([{ type: 'remove-tag', paperId: 'p', tag: 'ml' }]);
-    const fromA = a.apply([
-      { type: 'remove-tag', paperId: 'p', tag: 'ml' },
-      { type: 'add-tag', paperId: 'p', tag: 'ml' },
-    ]);
-    Y.applyUpdate(a.doc, fromB);
-    Y.applyUpdate(b.doc, fromA);
-    expect(tagsOf(a.doc)).toEqual(['ml']);
-    expect(tagsOf(b.doc)).toEqual(['ml']);
+    // B removes "ml"; A removes it and adds it again: a new add that B's removal has not seen.
+    for (const tags of race([add('ml')], [remove('ml'), add('ml')], [remove('ml')])) expect(tags).toEqual(['ml']);
   });
 
   it('lets a removal win over the add it has seen', () => {
-    const a = device('a');
-    const b = device('b');
-    Y.applyUpdate(b.doc, a.apply([{ type: 'add-tag', paperId: 'p', tag: 'ml' }]));
-    Y.applyUpdate(a.doc, b.apply([{ type: 'remove-tag', paperId: 'p', tag: 'ml' }]));
-    expect(tagsOf(a.doc)).toEqual([]);
-    expect(tagsOf(b.doc)).toEqual([]);
+    for (const tags of race([add('ml')], [], [remove('ml')])) expect(tags).toEqual([]);
   });
 
   it('keeps a tag added on one device when another device concurrently removes a different tag', () => {
-    const a = device('a');
-    const b = device('b');
-    Y.applyUpdate(b.doc, a.apply([{ type: 'add-tag', paperId: 'p', tag: 'old' }]));
-    const fromA = a.apply([{ type: 'add-tag', paperId: 'p', tag: 'new' }]);
-    const fromB = b.apply([{ type: 'remove-tag', paperId: 'p', tag: 'old' }]);
-    Y.applyUpdate(a.doc, fromB);
-    Y.applyUpdate(b.doc, fromA);
-    expect(tagsOf(a.doc)).toEqual(['new']);
-    expect(tagsOf(b.doc)).toEqual(['new']);
+    for (const tags of race([add('old')], [add('new')], [remove('old')])) expect(tags).toEqual(['new']);
   });
 
   it('treats two spellings added concurrently as one tag', () => {
-    const a = device('a');
-    const b = device('b');
-    const fromA = a.apply([{ type: 'add-tag', paperId: 'p', tag: 'LLM' }]);
-    const fromB = b.apply([{ type: 'add-tag', paperId: 'p', tag: 'llm' }]);
-    Y.applyUpdate(a.doc, fromB);
-    Y.applyUpdate(b.doc, fromA);
-    expect(tagsOf(a.doc)).toHaveLength(1);
-    expect(tagsOf(a.doc)).toEqual(tagsOf(b.doc));
+    const results = race([], [add('LLM')], [add('llm')]);
+    for (const tags of results) {
+      expect(tags).toHaveLength(1);
+      expect(tags).toEqual(results[0]);
+    }
   });
 
   it('races adds and removals between two devices through the copier', async () => {
