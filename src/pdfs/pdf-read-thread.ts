@@ -63,7 +63,8 @@ async function read(bytes: ArrayBuffer): Promise<PdfFacts> {
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
-    stopAtErrors: true,
+    // Lenient like a viewer: a font or an image it cannot decode does not make the paper unreadable.
+    stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   const doc = await task.promise.catch(async (error: unknown) => {

@@ -90,6 +90,25 @@ describe('papershelf pdf in real processes', () => {
     expect(existsSync(part)).toBe(false);
   });
 
+  it('stops at Ctrl+C mid-download, says so, and keeps the part for the next run', { timeout: 120_000 }, async () => {
+    server = await startPdfServer({ slowChunk: 16_384, slowDelayMs: 100 });
+    const id = '2606.00251';
+    server.serve(id, makePdf({ title: 'Interrupted', padding: 600_000 }), 'slow');
+    const dir = await arxivLibrary([id]);
+    const part = join(dir, 'pdfs', `${id}.pdf.part`);
+    const run = start(dir, ['pdf', 'fetch', id], { PAPERSHELF_ARXIV_PDF_URL: server.url });
+    for (let i = 0; i < 400 && !(existsSync(part) && statSync(part).size > 32 * 1024); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    run.child.kill('SIGINT');
+    const stopped = await run.done;
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toBe('0 downloaded, 0 already kept, 0 failed (0.0 MB, 1 requests)\n');
+    expect(stopped.stderr).toContain('cancelling… (Ctrl+C again to quit at once)\n');
+    expect(stopped.stderr).toMatch(/papershelf: cancelled: the PDFs downloaded so far are kept; a download cut short resumes next time\n$/);
+    expect(statSync(part).size).toBeGreaterThan(32 * 1024);
+    expect(existsSync(join(dir, 'pdfs', `${id}.pdf`))).toBe(false);
+    expect(existsSync(join(dir, 'pdfs', `${id}.pdf.lock`))).toBe(false);
+  });
+
   it('refuses hostile PDFs given to `pdf import` within the budget, with one line and exit code 2', { timeout: 120_000 }, async () => {
     const dir = await arxivLibrary(['2606.00301']);
     const files = tempDir('papershelf-pdf-hostile-');
