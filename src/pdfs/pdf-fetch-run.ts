@@ -2,7 +2,7 @@
  * `pdf fetch`: downloads the PDFs of the given papers one after another, each checked before it is
  * kept. A paper whose PDF is kept already is skipped; one whose server sends no PDF (a captcha page,
  * a cut-off file, an error) is reported with the reason and nothing of it is kept. Cancelling stops
- * after the current request; a download cut short stays as a part the next run resumes.
+ * the download under way at once; what it got stays as a part the next run resumes.
  */
 import { PapershelfError } from '../model/errors.ts';
 import { systemClock, type Clock } from '../sources/clock.ts';
