@@ -199,7 +199,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
         )}
       </div>
       <Notices notices={notices} onDismiss={dismiss} />
-      <UndoToast toast={undo.toast} onUndo={() => void undo.undo()} onDismiss={undo.dismissToast} />
+      <UndoToast toast={undo.toast} onUndo={() => void undo.undoToast()} onDismiss={undo.dismissToast} />
       {dialog?.kind === 'import' && (
         <ImportDialog
           phase={importer.phase}

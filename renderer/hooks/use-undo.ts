@@ -14,6 +14,8 @@ export const CHANGED_SINCE = "Can't undo: changed since";
 export interface UndoToastState {
   id: number;
   label: string;
+  /** The step it offers to undo (its time stamp). */
+  at: number;
 }
 
 type Report = (message: string, tone?: 'error' | 'info') => void;
@@ -85,7 +87,7 @@ export function useUndo(bridge: PapershelfBridge, report: Report) {
       commit(record(latest.current, step));
       if (destructive) {
         toastSeq.current += 1;
-        setToast({ id: toastSeq.current, label: step.label });
+        setToast({ id: toastSeq.current, label: step.label, at: step.at });
       }
     },
     [commit],
@@ -101,7 +103,8 @@ export function useUndo(bridge: PapershelfBridge, report: Report) {
   }, []);
 
   const run = useCallback(
-    (direction: 'undo' | 'redo'): Promise<void> => {
+    /** `only`: the step the user means (a toast's); if a later change came first, nothing is undone. */
+    (direction: 'undo' | 'redo', only?: UndoToastState): Promise<void> => {
       const work = queue.current.then(
         () => undefined,
         () => undefined,
@@ -109,6 +112,10 @@ export function useUndo(bridge: PapershelfBridge, report: Report) {
       const done = work.then(async () => {
         const step = nextStep(latest.current, direction);
         if (!step) return report(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo', 'info');
+        if (only && (step.at !== only.at || step.label !== only.label)) {
+          setToast(null);
+          return report(`“${only.label}” was followed by other changes: undo them first with Ctrl+Z.`);
+        }
         const outcome = await applyStep(bridge, step, direction);
         if (outcome === 'ok') {
           commit(applied(latest.current, direction));
@@ -129,9 +136,10 @@ export function useUndo(bridge: PapershelfBridge, report: Report) {
 
   const undo = useCallback(() => run('undo'), [run]);
   const redo = useCallback(() => run('redo'), [run]);
+  const undoToast = useCallback(() => (toast ? run('undo', toast) : Promise.resolve()), [run, toast]);
   const dismissToast = useCallback(() => setToast(null), []);
 
-  return { history, push, track, undo, redo, toast, dismissToast };
+  return { history, push, track, undo, redo, toast, undoToast, dismissToast };
 }
 
 export type UndoControls = ReturnType<typeof useUndo>;
