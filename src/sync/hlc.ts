@@ -44,11 +44,23 @@ export function parseHlc(text: unknown): Hlc | null {
   return { wall: Number.parseInt(match[1], 16), counter: Number.parseInt(match[2], 16), device: match[3] };
 }
 
+/** A cheap shape check for a stamp's text (the device part is validated fully by `parseHlc`). */
+const TEXT_SHAPE = /^[0-9a-f]{12}-[0-9a-f]{4}@[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export function isHlcText(text: unknown): text is string {
+  return typeof text === 'string' && TEXT_SHAPE.test(text);
+}
+
+/**
+ * Orders two stamps' texts as `compareHlc` orders the stamps, without parsing: wall and counter are
+ * fixed-width lower-case hex, so the text compares like the numbers and then like the device ids.
+ * Text that is not a stamp sorts before every stamp.
+ */
 export function compareHlcText(a: string, b: string): number {
-  const pa = parseHlc(a);
-  const pb = parseHlc(b);
-  if (!pa || !pb) return pa ? 1 : pb ? -1 : 0;
-  return compareHlc(pa, pb);
+  const validA = isHlcText(a);
+  const validB = isHlcText(b);
+  if (!validA || !validB) return validA ? 1 : validB ? -1 : 0;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class HybridClock {

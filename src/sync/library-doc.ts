@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Annotation, ReadingStatus } from '../model/paper.ts';
 import { isReadingStatus, normalizeTags, tagKey } from '../store/annotation-schema.ts';
-import { compareHlcText, formatHlc, parseHlc, type HybridClock, type Hlc } from './hlc.ts';
+import { compareHlcText, formatHlc, isHlcText, parseHlc, type HybridClock, type Hlc } from './hlc.ts';
 import { replaceNoteText } from './note-edits.ts';
 
 /*
@@ -55,7 +55,7 @@ function noteText(doc: Y.Doc, paperId: string): Y.Text {
 }
 
 function isStamped(value: unknown): value is Stamped<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { h?: unknown }).h === 'string' && parseHlc((value as { h: string }).h) !== null;
+  return typeof value === 'object' && value !== null && isHlcText((value as { h?: unknown }).h);
 }
 
 /** Applies this device's changes as one transaction, stamped by `clock`. */
@@ -114,7 +114,7 @@ function lastWriterWins<T>(map: Y.Map<unknown>, valid: (value: unknown) => value
     const parts = splitKey(key);
     if (!parts || !isStamped(entry) || !valid(entry.v)) continue;
     const current = winners.get(parts[0]);
-    if (!current || compareHlcText(entry.h, current.h) > 0) winners.set(parts[0], { v: entry.v as T, h: entry.h });
+    if (!current || entry.h > current.h) winners.set(parts[0], { v: entry.v as T, h: entry.h });
   }
   return winners;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, HybridClock, parseHlc, type Hlc } from '../../src/sync/hlc.ts';
+import { compareHlc, compareHlcText, formatHlc, HybridClock, parseHlc, type Hlc } from '../../src/sync/hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('issues strictly increasing stamps even when the wall clock stands still or goes back', () => {
@@ -44,6 +44,18 @@ describe('hybrid logical clock', () => {
     const stamp: Hlc = { wall: Date.UTC(2026, 10, 29), counter: 3, device: 'desk-top_2' };
     expect(parseHlc(formatHlc(stamp))).toEqual(stamp);
     for (const bad of ['', 'x', '0000018c2f3a1b2c-0001', '0000018c2f3a1b2c-0001@Bad Id', 42, null]) expect(parseHlc(bad)).toBeNull();
+  });
+
+  it('orders stamp texts exactly as it orders the stamps', () => {
+    const devices = ['a', 'ab', 'b', 'a-1', 'a_1', 'z9'];
+    const stamps: Hlc[] = [];
+    for (const wall of [0, 15, 16, 255, 256, Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)]) {
+      for (const counter of [0, 9, 10, 0xffff]) for (const device of devices) stamps.push({ wall, counter, device });
+    }
+    for (const x of stamps) {
+      for (const y of stamps) expect(compareHlcText(formatHlc(x), formatHlc(y))).toBe(compareHlc(x, y));
+    }
+    expect(compareHlcText('damaged', formatHlc(stamps[0] as Hlc))).toBe(-1);
   });
 
   it('refuses a device id that is not safe as a file name', () => {
