@@ -6,6 +6,7 @@ import './e2e-setup.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { details, noteField, openPaper, paperList, sidebar, starButton, tagField, waitForRows } from './app-page.ts';
+import { seriousViolations } from './axe.ts';
 import { openPage } from './chromium.ts';
 import { api } from './e2e-library.ts';
 import { useServedApp } from './served-app.ts';
@@ -54,6 +55,7 @@ describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, (
     await expect.poll(() => paperList(page).getAttribute('aria-multiselectable')).toBe('true');
     const pane = selectionPane(page);
     await pane.getByRole('heading', { name: '4 papers selected' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     const started = Date.now();
     await pane.getByRole('button', { name: '★ Star' }).click();
@@ -130,6 +132,7 @@ describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, (
     await expect.poll(async () => (await paper(id!)).tags).toEqual(['second']);
     const toast = page.locator('.undo-toast');
     await toast.getByText('Tag “keep-me” removed').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await paper(id!)).tags).toEqual(['keep-me', 'second']);
 
