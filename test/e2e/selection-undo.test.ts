@@ -45,8 +45,8 @@ async function openWindow(permissions: string[] = []) {
 const undoKey = (page: Page) => page.keyboard.press('ControlOrMeta+z');
 
 describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, () => {
-  it('Shift+click selects a range; bulk star, bulk tag and export act on it; Ctrl+Z undoes the bulk tag', async () => {
-    const { page, errors } = await openWindow();
+  it('Shift+click selects a range; bulk star, bulk tag, export and copy citations act on it; Ctrl+Z undoes the bulk tag', async () => {
+    const { page, errors } = await openWindow(['clipboard-read', 'clipboard-write']);
     const ids = await firstIds(4);
     const rows = paperList(page).getByRole('option');
     await rows.nth(0).click();
@@ -75,6 +75,12 @@ describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, (
     const { readFileSync } = await import('node:fs');
     const bibtex = readFileSync(file, 'utf8');
     expect(bibtex.match(/^@\w+\{/gm)).toHaveLength(4);
+
+    const citation = pane.getByRole('group', { name: 'Citation' });
+    await citation.getByRole('combobox', { name: 'Citation style' }).selectOption('bibtex');
+    await citation.getByRole('button', { name: 'Copy citations' }).click();
+    await expect.poll(() => citation.getByRole('status').textContent()).toBe('Copied 4 citations (BibTeX)');
+    expect(String(await page.evaluate('navigator.clipboard.readText()')).match(/^@\w+\{/gm)).toHaveLength(4);
 
     await pane.getByRole('button', { name: 'Export selection' }).focus();
     await undoKey(page);
