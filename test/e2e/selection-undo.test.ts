@@ -53,6 +53,11 @@ describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, (
     await rows.nth(3).click({ modifiers: ['Shift'] });
     await expect.poll(() => selectedRows(page).count()).toBe(4);
     await expect.poll(() => paperList(page).getAttribute('aria-multiselectable')).toBe('true');
+    // Ctrl/Cmd+click adds one paper, and a second time takes it out again.
+    await rows.nth(5).click({ modifiers: ['ControlOrMeta'] });
+    await expect.poll(() => selectedRows(page).count()).toBe(5);
+    await rows.nth(5).click({ modifiers: ['ControlOrMeta'] });
+    await expect.poll(() => selectedRows(page).count()).toBe(4);
     const pane = selectionPane(page);
     await pane.getByRole('heading', { name: '4 papers selected' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
