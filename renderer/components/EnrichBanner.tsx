@@ -7,7 +7,7 @@ import type { PapershelfBridge } from '../api/types.ts';
 import { useEnrichStatus } from '../hooks/use-enrich-status.ts';
 
 export function EnrichBanner({ bridge }: { bridge: PapershelfBridge }) {
-  const { status, resolving, outcome, resolveNow, dismiss } = useEnrichStatus(bridge);
+  const { status, resolving, outcome, resolveNow, setAuto, dismiss } = useEnrichStatus(bridge);
   const running = status?.running ?? null;
   if (running || resolving) {
     const papers = running?.papers ?? status?.due ?? 0;
@@ -38,7 +38,10 @@ export function EnrichBanner({ bridge }: { bridge: PapershelfBridge }) {
       {status.due} {status.due === 1 ? 'paper has' : 'papers have'} no arXiv id, author names or links yet.{' '}
       <button type="button" onClick={() => void resolveNow()}>
         Resolve now
-      </button>
+      </button>{' '}
+      <label>
+        <input type="checkbox" checked={status.auto} onChange={(event) => void setAuto(event.target.checked)} /> Resolve imported papers automatically
+      </label>
     </div>
   );
 }

@@ -58,5 +58,14 @@ export function useEnrichStatus(bridge: PapershelfBridge, pollMs = ENRICH_POLL_M
     refresh();
   }, [bridge, refresh]);
 
-  return { status, resolving, outcome, resolveNow, dismiss: () => setOutcome(null) };
+  /** Whether imports and refreshes resolve new papers on their own (enrichment.json, shared with the CLI). */
+  const setAuto = useCallback(
+    async (auto: boolean) => {
+      const answer = await bridge.enrichStatus({ auto });
+      if (answer.ok) setStatus(answer.value);
+    },
+    [bridge],
+  );
+
+  return { status, resolving, outcome, resolveNow, setAuto, dismiss: () => setOutcome(null) };
 }

@@ -22,17 +22,17 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 /** The core with the sample listing imported and automatic resolving off, so nothing is resolved yet. */
-async function listingBridge(): Promise<CoreBridge> {
+async function listingBridge() {
   const bridge = await CoreBridge.open({ env: { PAPERSHELF_ARXIV_URL: server.url }, clock: new TestClock(), retry: { retries: 0 } });
   // The enrichment operations reach the core as the other operations do (JSON both ways).
   const call =
     <N extends OperationName>(name: N) =>
     async (input: OperationInput<N>): Promise<ApiResult<OperationOutput<N>>> =>
       JSON.parse(JSON.stringify(await bridge.host.dispatch(name, input))) as ApiResult<OperationOutput<N>>;
-  Object.assign(bridge, { enrichPapers: call('enrichPapers'), enrichStatus: call('enrichStatus') });
+  const withEnrich = Object.assign(bridge, { enrichPapers: call('enrichPapers'), enrichStatus: call('enrichStatus') });
   await bridge.core('enrichStatus', { auto: false });
   await bridge.core('importText', { text: SAMPLE_PAGE });
-  return bridge;
+  return withEnrich;
 }
 
 describe('a paper only a listing page described', () => {
@@ -64,6 +64,11 @@ describe('a paper only a listing page described', () => {
     render(<EnrichBanner bridge={bridge} />);
     const banner = await screen.findByRole('status', { name: 'Resolving papers' });
     await waitFor(() => expect(banner.textContent).toContain('59 papers have no arXiv id, author names or links yet.'));
+    const auto = within(banner).getByRole<HTMLInputElement>('checkbox', { name: 'Resolve imported papers automatically' });
+    expect(auto.checked).toBe(false);
+    auto.click();
+    await waitFor(() => expect(auto.checked).toBe(true));
+    expect((await bridge.core('enrichStatus', {})).auto).toBe(true);
     await within(banner).findByRole('button', { name: 'Resolve now' }).then((button) => button.click());
     await waitFor(() => expect(screen.getByRole('status', { name: 'Resolving papers' }).textContent).toContain('Resolved 12 of 59 papers'), { timeout: 15_000 });
     expect((await bridge.core('getPaper', { id: '2504.13958' })).authors).toHaveLength(8);
