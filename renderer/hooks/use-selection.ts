@@ -52,6 +52,24 @@ export function useSelection({ bridge, spec, snapshot, list, focusedId, focus, r
     dispatch({ type: 'collapse' });
   }, [snapshot.specKey]);
 
+  // While several papers are selected, a list that shrinks or grows (a bulk unstar under "Starred",
+  // a change elsewhere) is asked which of them it still shows: the others leave the selection.
+  useEffect(() => {
+    if (latest.current.selection.ids.size <= 1) return;
+    let live = true;
+    void bridge.listIds(idsQuery(latest.current.spec)).then((answer) => {
+      if (!live || !answer.ok) return;
+      const before = latest.current.selection;
+      const after = selectionReducer(before, { type: 'retain', ids: new Set(answer.value.ids) });
+      if (after === before) return;
+      dispatch({ type: 'retain', ids: new Set(answer.value.ids) });
+      if (after.focus && after.focus.id !== before.focus?.id) focus(after.focus.id);
+    });
+    return () => {
+      live = false;
+    };
+  }, [bridge, focus, snapshot.total]);
+
   const indexOfFocus = () => {
     const { selection: now, snapshot: rows } = latest.current;
     if (!now.focus) return -1;

@@ -26,7 +26,9 @@ export type SelectionAction =
   /** Escape: back to the focused paper alone. */
   | { type: 'collapse' }
   /** Nothing selected (the focused paper left the list). */
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** The list changed (papers left the view): only the selected papers still in `ids` stay selected. */
+  | { type: 'retain'; ids: ReadonlySet<string> };
 
 export const EMPTY_SELECTION: Selection = { ids: new Set(), focus: null, anchor: null, base: new Set() };
 
@@ -60,6 +62,13 @@ export function selectionReducer(state: Selection, action: SelectionAction): Sel
       return { ids: new Set([state.focus.id]), focus: state.focus, anchor: state.focus.index, base: new Set() };
     case 'clear':
       return state.ids.size === 0 && state.focus === null ? state : EMPTY_SELECTION;
+    case 'retain': {
+      const ids = new Set([...state.ids].filter((id) => action.ids.has(id)));
+      if (ids.size === state.ids.size) return state;
+      const base = new Set([...state.base].filter((id) => action.ids.has(id)));
+      const focus = refocus(state.focus, ids);
+      return { ids, focus, anchor: focus === state.focus ? state.anchor : null, base };
+    }
   }
 }
 

@@ -201,6 +201,26 @@ describe('selection, bulk actions and undo in Chromium', { timeout: 120_000 }, (
     expect(errors).toEqual([]);
   });
 
+  it('papers a bulk action takes out of the view leave the selection', async () => {
+    const { page, errors } = await openWindow();
+    const ids = await firstIds(5);
+    await api(app.serve, 'applyChanges', { changes: ids.map((id) => ({ id, starred: true })) });
+    await sidebar(page).getByRole('button', { name: 'Starred' }).click();
+    await expect.poll(() => paperList(page).getByRole('option').count()).toBe(5);
+    const rows = paperList(page).getByRole('option');
+    await rows.nth(0).click();
+    await rows.nth(2).click({ modifiers: ['Shift'] });
+    await selectionPane(page).getByRole('heading', { name: '3 papers selected' }).waitFor();
+    await selectionPane(page).getByRole('button', { name: 'Unstar' }).click();
+    await expect.poll(() => paperList(page).getByRole('option').count()).toBe(2);
+    await expect.poll(() => selectionPane(page).count()).toBe(0);
+    await expect.poll(() => selectedRows(page).count()).toBeLessThanOrEqual(1);
+    await undoKey(page);
+    await expect.poll(() => paperList(page).getByRole('option').count()).toBe(5);
+    await sidebar(page).getByRole('button', { name: 'All papers' }).click();
+    expect(errors).toEqual([]);
+  });
+
   it('keyboard only: Shift+j extends, s stars the selection, Ctrl+A selects the whole list, Esc collapses', async () => {
     const { page, errors } = await openWindow();
     const ids = await firstIds(3);

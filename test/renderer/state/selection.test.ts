@@ -49,6 +49,15 @@ describe('selection reducer', () => {
     expect(selectionReducer(collapsed, { type: 'clear' })).toEqual(EMPTY_SELECTION);
   });
 
+  it('papers that left the list leave the selection; the focus moves to one still selected', () => {
+    const all = run({ type: 'select', id: 'b', index: 1 }, { type: 'all', ids: ['a', 'b', 'c', 'd'] });
+    const kept = selectionReducer(all, { type: 'retain', ids: new Set(['a', 'c', 'd', 'z']) });
+    expect(ids(kept)).toEqual(['a', 'c', 'd']);
+    expect(kept.ids.has(kept.focus?.id ?? '')).toBe(true);
+    expect(selectionReducer(kept, { type: 'retain', ids: new Set(['a', 'c', 'd']) })).toBe(kept);
+    expect(selectionReducer(kept, { type: 'retain', ids: new Set() }).focus).toBeNull();
+  });
+
   it('Shift with no anchor yet selects just the target', () => {
     const selection = run({ type: 'extend', id: 'c', index: 2, rangeIds: ['a', 'b', 'c'] });
     expect(ids(selection)).toEqual(['c']);
