@@ -40,6 +40,8 @@ export interface FolderRead {
   seen: Map<string, DeviceFileRef>;
 }
 
+const RELIST_ATTEMPTS = 5;
+
 export function refKey(ref: { folder: string; name: string }): string {
   return `${ref.folder}/${ref.name}`;
 }
@@ -75,9 +77,24 @@ export async function readSyncFolder(
     if (!isDeviceId(folder)) {
       result.problems.push({ kind: 'odd-folder', folder, message: `sync/devices/${folder} is not named like a device; its changes are read anyway` });
     }
+    await readFolder(folder, folderPath, already, result);
+  }
+  return result;
+}
+
+/**
+ * Reads one device folder. A device compacts by writing its snapshot first and then removing the
+ * files it merged, so a file that vanishes between the listing and the read means a snapshot this
+ * listing missed: the folder is listed again (a few times at most), reading only what is new.
+ */
+async function readFolder(folder: string, folderPath: string, already: ReadonlyMap<string, DeviceFileRef>, result: FolderRead): Promise<void> {
+  const handled = new Set<string>();
+  for (let attempt = 0; attempt < RELIST_ATTEMPTS; attempt++) {
+    let vanished = false;
     for (const name of (await listDir(folderPath)).sort()) {
       const entry = classifyDeviceFolderEntry(name);
-      if (!isChangeFile(entry)) continue;
+      if (!isChangeFile(entry) || handled.has(name)) continue;
+      handled.add(name);
       const path = join(folderPath, name);
       let version: string;
       try {
@@ -85,7 +102,8 @@ export async function readSyncFolder(
         if (!info.isFile()) continue;
         version = `${info.size}:${info.mtimeMs}`;
       } catch {
-        continue; // Removed between the listing and now: compacted by its device.
+        vanished = true;
+        continue;
       }
       const ref: DeviceFileRef = { folder, name, version };
       const key = refKey(ref);
@@ -98,6 +116,7 @@ export async function readSyncFolder(
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') {
           result.seen.delete(key);
+          vanished = true;
           continue;
         }
         result.problems.push({ kind: 'unreadable', folder, name, message: `sync/devices/${folder}/${name} cannot be read (${code ?? 'error'})` });
@@ -124,6 +143,6 @@ export async function readSyncFolder(
         });
       }
     }
+    if (!vanished) return;
   }
-  return result;
 }

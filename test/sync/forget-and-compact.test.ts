@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deviceDir } from '../../src/sync/sync-layout.ts';
@@ -86,5 +86,16 @@ describe('compaction and retired devices', () => {
     const other = tempDir();
     new FolderCopier(dir, other).sync();
     expect(plain(await openDevice(other, 'tablet'))).toEqual(plain(reader));
+  });
+
+  it.skipIf(process.platform === 'win32')('writes device files 0600 in folders 0700', async () => {
+    const dir = tempDir();
+    const library = await openDevice(dir, 'laptop');
+    await library.applyLocal([{ type: 'note', paperId: 'p', text: 'private words' }]);
+    await library.compact();
+    for (const folder of [join(dir, 'sync'), join(dir, 'sync', 'devices'), deviceDir(dir, 'laptop')]) expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const files = psyFiles(dir, 'laptop');
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) expect(statSync(join(deviceDir(dir, 'laptop'), name)).mode & 0o777).toBe(0o600);
   });
 });
