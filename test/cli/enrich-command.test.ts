@@ -132,6 +132,13 @@ describe('papershelf enrich', () => {
     await cli(dir, ['enrich', 't:toolrl']);
     expect(cliProcess(dir, ['tag', '2504.139', 'agents']).code).toBe(0);
     expect(cliProcess(dir, ['show', '2504.139', '--json']).json()).toMatchObject({ id: '2504.13958', tags: ['agents'], starred: true });
+    // Every command that takes an id takes a prefix.
+    for (const args of [['status', 't:georef', 'reading'], ['untag', '2504.139', 'agents'], ['unstar', '2504.139'], ['similar', 't:georef', '--json']]) {
+      const run = cliProcess(dir, args);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+    expect(cliProcess(dir, ['show', 't:georef', '--json']).json()).toMatchObject({ status: 'reading' });
+    expect(cliProcess(dir, ['show', '2504.13958', '--json']).json()).toMatchObject({ tags: [], starred: false });
     const ambiguous = cliProcess(dir, ['star', 't:re']);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toMatch(/^papershelf: "t:re" could be any of \d+ papers: t:re[a-z0-9-]+, t:re[a-z0-9-]+/);
