@@ -36,7 +36,8 @@ function runPhase(phase: PhaseName, args: object): Record<string, number | null>
   return JSON.parse(line.slice('RESULT '.length)) as Record<string, number | null>;
 }
 
-const fmt = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (value: number | null | undefined, digits = 0, unit = 'ms') =>
+  value === null || value === undefined ? '–' : `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 
 async function main(): Promise<void> {
   const papers = Number(option('--papers') ?? 5000);
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     const r = runPhase(engine, { papers });
     report[engine] = r;
     console.log(
-      `| ${engine} | ${fmt(r.buildMs)} ms | ${fmt(r.saveMs)} ms | ${fmt(r.sizeMB, 2)} MB | ${fmt(r.loadMs)} ms | ${fmt(r.heapAfterLoadMB)} MB | ${fmt(r.editsMs)} ms | ${fmt(r.incrementalKB, 1)} KB | ${fmt(r.mergeMs)} ms |`,
+      `| ${engine} | ${fmt(r.buildMs)} | ${fmt(r.saveMs)} | ${fmt(r.sizeMB, 2, 'MB')} | ${fmt(r.loadMs)} | ${fmt(r.heapAfterLoadMB, 0, 'MB')} | ${fmt(r.editsMs)} | ${fmt(r.incrementalKB, 1, 'KB')} | ${fmt(r.mergeMs)} |`,
     );
   }
 
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       const open = runPhase('sync-open', { dir });
       layouts[devices] = { ...setup, ...open };
       console.log(
-        `| ${devices} | ${fmt(setup.initialMs)} ms | ${fmt(setup.editMsPerChange, 1)} ms | ${fmt(setup.folderMB, 2)} MB | ${fmt(open.openMs)} ms | ${fmt(open.stateMs)} ms | ${fmt(open.heapMB)} MB | ${fmt(open.rssMB)} MB | ${fmt(open.starMs)} ms |`,
+        `| ${devices} | ${fmt(setup.initialMs)} | ${fmt(setup.editMsPerChange, 1)} | ${fmt(setup.folderMB, 2, 'MB')} | ${fmt(open.openMs)} | ${fmt(open.stateMs)} | ${fmt(open.heapMB, 0, 'MB')} | ${fmt(open.rssMB, 0, 'MB')} | ${fmt(open.starMs)} |`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
