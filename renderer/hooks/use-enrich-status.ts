@@ -39,7 +39,23 @@ export function useEnrichStatus(bridge: PapershelfBridge, pollMs = ENRICH_POLL_M
     };
   }, [bridge, asked]);
 
-  useEffect(() => bridge.onChange((event) => (event.kind === 'papers' ? refresh() : undefined)), [bridge, refresh]);
+  useEffect(() => {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const unsubscribe = bridge.onChange((event) => {
+      if (event.kind !== 'papers') return;
+      refresh();
+      // An import's papers arrive just before the run that resolves them starts: ask again then.
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        refresh();
+      }, pollMs);
+      timers.add(timer);
+    });
+    return () => {
+      unsubscribe();
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }, [bridge, refresh, pollMs]);
 
   const running = status?.running ?? null;
   useEffect(() => {

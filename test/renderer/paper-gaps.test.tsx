@@ -21,18 +21,22 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-/** The core with the sample listing imported and automatic resolving off, so nothing is resolved yet. */
-async function listingBridge() {
-  const bridge = await CoreBridge.open({ env: { PAPERSHELF_ARXIV_URL: server.url }, clock: new TestClock(), retry: { retries: 0 } });
+async function enrichBridge(clock = new TestClock()) {
+  const bridge = await CoreBridge.open({ env: { PAPERSHELF_ARXIV_URL: server.url }, clock, retry: { retries: 0 } });
   // The enrichment operations reach the core as the other operations do (JSON both ways).
   const call =
     <N extends OperationName>(name: N) =>
     async (input: OperationInput<N>): Promise<ApiResult<OperationOutput<N>>> =>
       JSON.parse(JSON.stringify(await bridge.host.dispatch(name, input))) as ApiResult<OperationOutput<N>>;
-  const withEnrich = Object.assign(bridge, { enrichPapers: call('enrichPapers'), enrichStatus: call('enrichStatus') });
+  return Object.assign(bridge, { enrichPapers: call('enrichPapers'), enrichStatus: call('enrichStatus') });
+}
+
+/** The core with the sample listing imported and automatic resolving off, so nothing is resolved yet. */
+async function listingBridge() {
+  const bridge = await enrichBridge();
   await bridge.core('enrichStatus', { auto: false });
   await bridge.core('importText', { text: SAMPLE_PAGE });
-  return withEnrich;
+  return bridge;
 }
 
 describe('a paper only a listing page described', () => {
@@ -71,6 +75,23 @@ describe('a paper only a listing page described', () => {
     expect((await bridge.core('enrichStatus', {})).auto).toBe(true);
     await within(banner).findByRole('button', { name: 'Resolve now' }).then((button) => button.click());
     await waitFor(() => expect(screen.getByRole('status', { name: 'Resolving papers' }).textContent).toContain('Resolved 12 of 59 papers'), { timeout: 15_000 });
+    expect((await bridge.core('getPaper', { id: '2504.13958' })).authors).toHaveLength(8);
+  });
+
+  it('the banner shows "Resolving 59 papers" with progress while an import resolves its papers behind it', async () => {
+    const clock = new TestClock(false);
+    const bridge = await enrichBridge(clock);
+    render(<EnrichBanner bridge={bridge} />);
+    await bridge.core('importText', { text: SAMPLE_PAGE });
+    // arXiv's spacing (on the test's clock) holds the second request: the run is under way.
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Resolving papers' }).textContent).toContain('Resolving 59 papers on arXiv…'), { timeout: 5000 });
+    const progress = await screen.findByRole<HTMLProgressElement>('progressbar', { name: 'Requests answered' }, { timeout: 5000 });
+    expect(progress.max).toBe(6);
+    while (server.requests.length < 6 || clock.sleeping > 0) {
+      clock.advance(3000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await waitFor(() => expect(screen.queryByRole('status', { name: 'Resolving papers' })).toBeNull(), { timeout: 10_000 });
     expect((await bridge.core('getPaper', { id: '2504.13958' })).authors).toHaveLength(8);
   });
 });
