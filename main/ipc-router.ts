@@ -32,7 +32,8 @@ export interface RouterDeps {
   onRefused?(reason: string): void;
 }
 
-const envelope = z.object({ op: z.string().min(1).max(100), input: z.unknown() }).strict();
+/** `seq`: the window's count of its searches, so a newer one replaces the older (search-caller.ts). */
+const envelope = z.object({ op: z.string().min(1).max(100), input: z.unknown(), seq: z.number().int().nonnegative().optional() }).strict();
 
 function refuse(code: string, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
@@ -73,10 +74,10 @@ export async function routeInvoke(deps: RouterDeps, event: InvokeEvent, payload:
     deps.onRefused?.(`malformed IPC payload: ${describeZodError(call.error)}`);
     return refuse('bad-input', `malformed call: ${describeZodError(call.error)}`);
   }
-  const { op, input } = call.data;
+  const { op, input, seq } = call.data;
   if (isShellOperation(op)) return runShellOperation(deps, op, input, event);
   // dispatch checks the name against the contract and the input against its schema.
-  const caller = event.sender ? { channel: `window:${event.sender.id}` } : null;
+  const caller = event.sender ? { channel: `window:${event.sender.id}`, sequence: seq } : null;
   return asCaller(caller, () => deps.dispatch(op as Parameters<Dispatch>[0], input));
 }
 

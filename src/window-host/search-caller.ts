@@ -9,7 +9,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface SearchCaller {
   /** One search box: its searches replace each other. */
   channel: string;
-  /** The caller's own count of its searches; a lower one than already seen is stale on arrival. */
+  /**
+   * The caller's own count of its searches (the same for the pages of one search). Without it
+   * nothing is replaced: only the caller knows which of its searches is the newest.
+   */
   sequence?: number | undefined;
 }
 

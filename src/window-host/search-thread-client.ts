@@ -1,9 +1,9 @@
 /**
  * The search worker of the doors with a window (search-thread.ts). Searches are grouped in
- * channels, one per search box (a window, a browser tab): a search for something else replaces the
- * channel's searches still waiting (they fail with SearchSuperseded), and an answer to a search its
- * channel has since replaced is dropped the same way — typing fast never queues up stale work, and
- * no box is ever answered late over a newer query. Pages of one search never replace each other. Change events
+ * channels, one per search box (a window, a browser tab), and numbered by their caller: a newer
+ * search replaces the channel's older ones still waiting (they fail with SearchSuperseded), and an
+ * answer to a search its channel has since replaced is dropped the same way — typing fast never
+ * queues up stale work, and no box is ever answered late over a newer query. Change events
  * go to the worker at once, so every search sent after one sees its result.
  */
 import type { ChangeEvent } from '../api/contract.ts';
@@ -23,16 +23,10 @@ export class SearchSuperseded extends PapershelfError {
 
 interface Waiting {
   channel: string;
-  spec: string;
+  sequence: number;
   request: ServiceSearchRequest;
   resolve: (page: ServicePage) => void;
   reject: (error: Error) => void;
-}
-
-/** What a search asks, without which page: pages of one search do not replace each other. */
-function specOf(request: ServiceSearchRequest): string {
-  const { offset: _offset, limit: _limit, ...spec } = request;
-  return JSON.stringify(spec, Object.keys(spec).sort());
 }
 
 export class SearchThread {
@@ -40,9 +34,8 @@ export class SearchThread {
   private running = false;
   /** Searches not sent yet, oldest first. */
   private waiting: Waiting[] = [];
-  /** Each channel's newest search, and the newest sequence its caller numbered. */
-  private readonly newest = new Map<string, { spec: string; sequence: number }>();
-  private calls = 0;
+  /** The newest sequence number each channel has sent. */
+  private readonly newest = new Map<string, number>();
 
   private constructor() {
     this.rpc = new RpcClient(startWorker(new URL('./search-thread.ts', import.meta.url)));
@@ -66,25 +59,35 @@ export class SearchThread {
   }
 
   /**
-   * A search for another query (or filter, or order) replaces the caller's searches still waiting or
-   * running; pages of the same search do not. Without a caller, nothing is replaced.
+   * A search numbered higher replaces its channel's lower-numbered searches, waiting or running;
+   * searches with the same number (pages of one search) never replace each other. Arrival order
+   * alone cannot say which search is newer (a page fetched for an older query may arrive after the
+   * newest query), so a caller without a number replaces nothing.
    */
   search(request: ServiceSearchRequest, caller?: SearchCaller): Promise<ServicePage> {
-    const channel = caller?.channel ?? `call:${++this.calls}`;
-    const spec = specOf(request);
-    const seen = this.newest.get(channel);
     const sequence = caller?.sequence;
-    if (seen && sequence !== undefined && sequence < seen.sequence) return Promise.reject(new SearchSuperseded());
-    this.newest.set(channel, { spec, sequence: sequence ?? seen?.sequence ?? 0 });
-    if (seen && seen.spec !== spec) {
-      const replaced = this.waiting.filter((job) => job.channel === channel && job.spec !== spec);
+    if (!caller || sequence === undefined) return this.enqueue({ channel: '', sequence: 0, request });
+    const channel = caller.channel;
+    const seen = this.newest.get(channel);
+    if (seen !== undefined && sequence < seen) return Promise.reject(new SearchSuperseded());
+    if (seen === undefined || sequence > seen) {
+      this.newest.set(channel, sequence);
+      const replaced = this.waiting.filter((job) => job.channel === channel && job.sequence < sequence);
       this.waiting = this.waiting.filter((job) => !replaced.includes(job));
       for (const job of replaced) job.reject(new SearchSuperseded());
     }
+    return this.enqueue({ channel, sequence, request });
+  }
+
+  private enqueue(job: Omit<Waiting, 'resolve' | 'reject'>): Promise<ServicePage> {
     return new Promise<ServicePage>((resolve, reject) => {
-      this.waiting.push({ channel, spec, request, resolve, reject });
+      this.waiting.push({ ...job, resolve, reject });
       this.next();
     });
+  }
+
+  private isCurrent(job: Waiting): boolean {
+    return job.channel === '' || (this.newest.get(job.channel) ?? 0) <= job.sequence;
   }
 
   private next(): void {
@@ -95,13 +98,11 @@ export class SearchThread {
     this.rpc
       .call<ServicePage>('search', job.request)
       .then(
-        (page) => (this.newest.get(job.channel)?.spec === job.spec ? job.resolve(page) : job.reject(new SearchSuperseded())),
+        (page) => (this.isCurrent(job) ? job.resolve(page) : job.reject(new SearchSuperseded())),
         (error: Error) => job.reject(error),
       )
       .finally(() => {
         this.running = false;
-        // A channel without a caller is used once.
-        if (job.channel.startsWith('call:')) this.newest.delete(job.channel);
         this.next();
       });
   }

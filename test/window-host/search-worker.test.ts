@@ -140,29 +140,27 @@ describe('search in the worker', () => {
 
 describe('superseded searches', () => {
   it('drops a search box’s older searches, whether waiting or already running, and keeps other boxes’', async () => {
-    const box = { channel: 'window:1' };
-    const typed = ['m', 'mo', 'mod', 'mode', 'model'].map((query) => asCaller(box, () => host.dispatch('search', { query, prefixLast: true })));
-    const other = asCaller({ channel: 'window:2' }, () => host.dispatch('search', { query: 'learning' }));
+    const box = (sequence: number) => ({ channel: 'window:1', sequence });
+    const typed = ['m', 'mo', 'mod', 'mode', 'model'].map((query, i) => asCaller(box(i + 1), () => host.dispatch('search', { query, prefixLast: true })));
+    const other = asCaller({ channel: 'window:2', sequence: 1 }, () => host.dispatch('search', { query: 'learning' }));
     const anonymous = ['robot', 'hands'].map((query) => host.dispatch('search', { query }));
     const answers = await Promise.all(typed);
     for (const answer of answers.slice(0, 4)) expect(answer).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(answers[4]).toEqual(await inProcess({ query: 'model', prefixLast: true }));
     expect(await other).toEqual(await inProcess({ query: 'learning' }));
-    // Calls that do not name their search box replace nothing.
+    // Calls that do not number their searches replace nothing.
     expect(await Promise.all(anonymous)).toEqual([await inProcess({ query: 'robot' }), await inProcess({ query: 'hands' })]);
   });
 
-  it('never lets pages of one search replace each other, in one box', async () => {
-    const box = { channel: 'window:3' };
-    const pages = [0, 20, 40].map((offset) => asCaller(box, () => host.dispatch('search', { query: 'model', offset, limit: 20 })));
-    const answers = await Promise.all(pages);
-    expect(answers).toEqual(await Promise.all([0, 20, 40].map((offset) => inProcess({ query: 'model', offset, limit: 20 }))));
-  });
-
-  it('refuses at once a search numbered before one its box already sent', async () => {
-    const tab = (sequence: number) => ({ channel: 'tab:a', sequence });
-    expect(await asCaller(tab(5), () => host.dispatch('search', { query: 'robot' }))).toMatchObject({ ok: true });
-    expect(await asCaller(tab(4), () => host.dispatch('search', { query: 'hands' }))).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(await asCaller(tab(6), () => host.dispatch('search', { query: 'hands' }))).toEqual(await inProcess({ query: 'hands' }));
+  it('never lets pages of one search replace each other, and never lets an older search replace a newer one', async () => {
+    const box = (sequence: number) => ({ channel: 'window:3', sequence });
+    const pages = [0, 20, 40].map((offset) => asCaller(box(7), () => host.dispatch('search', { query: 'model', offset, limit: 20 })));
+    // A page of an older search, arriving last (a scroll that was under way), is refused at once.
+    const late = asCaller(box(6), () => host.dispatch('search', { query: 'mode', offset: 20, limit: 20 }));
+    expect(await Promise.all(pages)).toEqual(await Promise.all([0, 20, 40].map((offset) => inProcess({ query: 'model', offset, limit: 20 }))));
+    expect(await late).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // Without numbers, one box's searches are all answered, in the order they came.
+    const unnumbered = ['mo', 'model'].map((query) => asCaller({ channel: 'window:4' }, () => host.dispatch('search', { query })));
+    expect(await Promise.all(unnumbered)).toEqual([await inProcess({ query: 'mo' }), await inProcess({ query: 'model' })]);
   });
 });
