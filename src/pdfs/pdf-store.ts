@@ -9,7 +9,7 @@ import { closeSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, w
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../store/atomic-write.ts';
+import { fsyncDir, writeFileAtomic } from '../store/atomic-write.ts';
 import { asDiskRefusal, ensurePrivateDir, PRIVATE_FILE_MODE } from '../store/disk-errors.ts';
 import { idFromNoteFileName, NOTE_EXTENSION, noteFileName } from '../store/note-file-names.ts';
 import { isProcessAlive } from '../store/process-alive.ts';
@@ -40,20 +40,6 @@ export interface PartInfo {
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename is done either way.
-  }
 }
 
 export class PdfStore {
@@ -138,7 +124,7 @@ export class PdfStore {
       throw asDiskRefusal(error);
     }
     await rm(this.infoPath(id), { force: true });
-    await syncDir(this.dir);
+    await fsyncDir(this.dir);
   }
 
   async discardPart(id: string): Promise<void> {

@@ -54,7 +54,8 @@ function fsyncDirSync(dir: string): void {
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** fsyncs a folder after a rename into it (a no-op where folders cannot be fsynced). */
+export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   try {
     const handle = await open(dir, 'r');
