@@ -7,7 +7,7 @@ import { ensurePrivateDir } from '../store/disk-errors.ts';
 import { withWriteLock } from '../store/write-lock.ts';
 import { readSyncFolder, type ReadSource, type SyncProblem } from './folder-reader.ts';
 import type { Hlc } from './hlc.ts';
-import { decodeDeviceFile, encodeDeviceFile } from './update-file-codec.ts';
+import { encodeDeviceFile } from './update-file-codec.ts';
 import { DEVICE_LOCK_NAME, classifyDeviceFolderEntry, deviceDir, deviceFileName } from './sync-layout.ts';
 
 /*
@@ -79,9 +79,14 @@ export async function compactDevice(
       const folders = new Set([deviceId, ...absorb]);
       const read = await readSyncFolder(dataDir, new Map(), folders);
       const result: CompactionResult = { snapshot: null, removed: [], setAside: [], problems: read.problems, merged: read.sources };
+      for (const source of read.sources) {
+        if (!source.updates.every(isDecodable)) {
+          read.problems.push({ kind: 'damaged', folder: source.folder, name: source.name, message: `sync/devices/${source.folder}/${source.name} holds changes that cannot be decoded` });
+        }
+      }
       const damaged = (source: ReadSource) => read.problems.some((p) => p.folder === source.folder && p.name === source.name);
       // Whole records of a damaged file are changes too: they go into the snapshot, the file to backups/.
-      const updates = read.sources.flatMap((source) => source.updates);
+      const updates = read.sources.flatMap((source) => source.updates.filter(isDecodable));
       const sources = read.sources.filter((source) => !damaged(source));
       if (updates.length > 0 && !(read.sources.length === 1 && sources[0]?.folder === deviceId && sources[0].type === 'snapshot')) {
         const merged = Y.mergeUpdates(updates);
@@ -119,7 +124,12 @@ async function removeFolderIfDone(dir: string): Promise<void> {
   await rmdir(dir).catch(() => undefined);
 }
 
-/** True when the file at `path` decodes whole: used to check a snapshot before trusting it. */
-export function isWholeDeviceFile(bytes: Uint8Array): boolean {
-  return decodeDeviceFile(bytes).ok;
+/** Yjs refuses (throws on) an update it cannot decode; merging one into a snapshot would fail the whole compaction. */
+function isDecodable(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -24,6 +24,16 @@ import { deviceDir } from './sync-layout.ts';
  * same device write their own immutable files, so nothing here needs the data folder's write lock.
  */
 
+function undecodable(source: ReadSource, error: unknown): SyncProblem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    kind: 'damaged',
+    folder: source.folder,
+    name: source.name,
+    message: `sync/devices/${source.folder}/${source.name} holds changes that cannot be decoded (${reason.slice(0, 120)}); skipped`,
+  };
+}
+
 export interface SyncedLibraryOptions {
   deviceId: string;
   /** The wall clock (tests move it). */
@@ -131,21 +141,35 @@ export class SyncedLibrary {
     return [result, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)];
   }
 
-  private applySources(sources: readonly ReadSource[]): void {
-    if (sources.length === 0) return;
+  /**
+   * Applies the changes of `sources`; returns the ones Yjs refused. A file whose checksum is right can
+   * still hold bytes Yjs cannot decode (a bug in some version, a hand-made file): it is reported and
+   * skipped, never allowed to make the library unopenable. Yjs decodes an update before integrating
+   * any of it, so a refused update leaves nothing half-applied.
+   */
+  private applySources(sources: readonly ReadSource[]): SyncProblem[] {
+    const refused: SyncProblem[] = [];
+    if (sources.length === 0) return refused;
     Y.transact(this.doc, () => {
-      for (const source of sources) for (const update of source.updates) Y.applyUpdate(this.doc, update);
+      for (const source of sources) {
+        for (const update of source.updates) {
+          try {
+            Y.applyUpdate(this.doc, update);
+          } catch (error) {
+            refused.push(undecodable(source, error));
+            break;
+          }
+        }
+      }
     });
+    return refused;
   }
 
   private async readNewFiles(): Promise<boolean> {
     const read = await readSyncFolder(this.dataDir, this.applied);
+    const changed = read.sources.length > 0;
+    read.problems.push(...this.applySources(read.sources));
     const damaged = new Set(read.problems.filter((p) => p.name !== undefined).map((p) => `${p.folder}/${p.name}`));
-    let changed = false;
-    if (read.sources.length > 0) {
-      this.applySources(read.sources);
-      changed = true;
-    }
     for (const [key, ref] of read.seen) if (!damaged.has(key)) this.applied.set(key, ref);
     for (const key of [...this.applied.keys()]) if (!read.seen.has(key)) this.applied.delete(key);
     this.lastProblems = read.problems;
@@ -174,7 +198,7 @@ export class SyncedLibrary {
     // Files that arrived after the last read went into the snapshot too: take them in before the
     // snapshot is marked as already applied.
     const fresh = result.merged.filter((source) => this.applied.get(refKey(source))?.version !== source.version);
-    this.applySources(fresh);
+    result.problems.push(...this.applySources(fresh));
     if (result.snapshot) await this.markApplied(result.snapshot);
     return result;
   }

@@ -121,4 +121,19 @@ describe('files a sync tool leaves behind', () => {
     await library.compact();
     expect(readFileSync(path)).toEqual(bytes);
   });
+
+  it('opens despite a whole file whose changes Yjs cannot decode, and reports it', async () => {
+    const m = await twoMachines();
+    await m.b.applyLocal([{ type: 'star', paperId: 'p', starred: true }]);
+    const folder = deviceDir(m.dirB, 'desktop');
+    writeFileSync(join(folder, 'u-0000018c2f3a-0000-1a2b3c4d.psy'), encodeDeviceFile('update', [new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255, 15])]));
+    m.copier.sync();
+    const fresh = await openDevice(m.dirA, 'tablet');
+    expect(fresh.state().annotations.get('p')?.starred).toBe(true);
+    expect(fresh.problems()).toEqual([expect.objectContaining({ kind: 'damaged', folder: 'desktop', name: 'u-0000018c2f3a-0000-1a2b3c4d.psy' })]);
+    // Its own device sets it aside when compacting, keeping its bytes, and keeps every change.
+    const result = await m.b.compact();
+    expect(result.setAside).toHaveLength(1);
+    expect(m.b.state().annotations.get('p')?.starred).toBe(true);
+  });
 });
