@@ -75,6 +75,7 @@ export class SyncedLibrary {
   }
 
   applyLocal(changes: readonly LocalChange[]): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
     return this.serial(async () => {
       await this.readNewFiles();
       const [stamp, update] = this.captureLocal(() => applyLocal(this.doc, this.clock, changes));
