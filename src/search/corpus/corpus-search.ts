@@ -5,12 +5,15 @@
  */
 import type { StoredPaper } from '../../model/paper.ts';
 import type { AnnotationIndex } from '../index/annotation-index.ts';
-import type { CorpusState } from './corpus-state.ts';
-import { annotationFieldText, isPaperField, paperFieldText, type SearchField } from '../analysis/fields.ts';
+import type { CorpusState, LoadedSegment } from './corpus-state.ts';
+import { annotationFieldText, isPaperField, PAPER_FIELDS, paperFieldText, type PaperField, type SearchField } from '../analysis/fields.ts';
 import { evaluate, Evaluator, rankMatched, termStatistics, type Evaluation, type Ranked } from '../query/query-eval.ts';
 import { parseSearch, type ParseOptions } from '../query/parse-search.ts';
 import { memoryLookup, pinnedPage, referencedIds, type PaperLookup } from '../query/pinned.ts';
-import { matchTree, scoringClauses, type FieldText } from '../query/tree-eval.ts';
+import { matchTree, scoringClauses, type PhraseCheck } from '../query/tree-eval.ts';
+import { containsPhrase, type Phrase } from '../query/phrase.ts';
+import { buildFieldTokens, lineHoldsPhrase, phraseNumbers, type FieldTokens } from '../query/phrase-tokens.ts';
+import { sharedTokenTable } from '../analysis/token-table.ts';
 import type { DocSpace } from '../query/search-source.ts';
 import { similarClauses } from '../query/similar.ts';
 
@@ -53,14 +56,46 @@ export function docSpaceOf(state: CorpusState, annotations: AnnotationIndex): Do
   };
 }
 
-function fieldTextOf(papers: PaperTexts, annotations: AnnotationIndex): FieldText {
-  return (id, field) => {
+/** A segment's paper fields as term numbers, built on first use from its papers (in memory or on disk). */
+function phraseTokensOf(segment: LoadedSegment): Record<PaperField, FieldTokens> | null {
+  if (segment.phraseTokens) return segment.phraseTokens;
+  const { papers, lines } = segment;
+  const count = segment.index.ids.length;
+  let paperOf: (line: number) => StoredPaper;
+  if (papers) paperOf = (line) => papers[line]!;
+  else if (lines) paperOf = (line) => lines.read(line);
+  else return null;
+  const table = sharedTokenTable();
+  const built = { title: [] as string[], abstract: [] as string[], authors: [] as string[] };
+  // Each paper is read once for the three fields.
+  for (let line = 0; line < count; line++) {
+    const paper = paperOf(line);
+    for (const field of PAPER_FIELDS) built[field].push(paperFieldText(paper, field));
+  }
+  const tokens = Object.fromEntries(PAPER_FIELDS.map((field) => [field, buildFieldTokens(count, (line) => built[field][line]!, table)])) as Record<PaperField, FieldTokens>;
+  segment.phraseTokens = tokens;
+  return tokens;
+}
+
+function phraseCheckOf(state: CorpusState, papers: PaperTexts, annotations: AnnotationIndex): PhraseCheck {
+  const numbers = new Map<FieldTokens, Map<Phrase, Int32Array | null>>();
+  return (doc, field, phrase) => {
     if (!isPaperField(field)) {
-      const text = annotations.text(id);
-      return text ? annotationFieldText(text, field) : '';
+      const text = annotations.text(state.idOf(doc));
+      return containsPhrase(text ? annotationFieldText(text, field) : '', phrase.keys, phrase.probe);
     }
-    const paper = papers.get(id);
-    return paper ? paperFieldText(paper, field) : null;
+    const { segment, line } = state.placeOfDoc(doc);
+    const tokens = phraseTokensOf(segment)?.[field];
+    if (!tokens) {
+      // Neither papers nor their file: the phrase counts as found.
+      const paper = papers.get(state.idOf(doc));
+      return !paper || containsPhrase(paperFieldText(paper, field), phrase.keys, phrase.probe);
+    }
+    let byPhrase = numbers.get(tokens);
+    if (!byPhrase) numbers.set(tokens, (byPhrase = new Map()));
+    let wanted = byPhrase.get(phrase);
+    if (wanted === undefined) byPhrase.set(phrase, (wanted = phraseNumbers(tokens, phrase)));
+    return wanted !== null && lineHoldsPhrase(tokens, line, wanted);
   };
 }
 
@@ -80,7 +115,7 @@ export function rankQuery(state: CorpusState, annotations: AnnotationIndex, quer
     const options = { offset, limit, filter };
     if (parsed.flat) return evaluate(parsed.flat, space, options);
     const evaluator = new Evaluator(space);
-    return rankMatched(evaluator, scoringClauses(root), matchTree(evaluator, root, null, fieldTextOf(papers, annotations)), options);
+    return rankMatched(evaluator, scoringClauses(root), matchTree(evaluator, root, null, phraseCheckOf(state, papers, annotations)), options);
   };
   return pinnedPage(pinned, (id) => state.docOf(id), words, request);
 }

@@ -11,6 +11,7 @@ import { PAPER_FIELDS, type PaperField } from '../analysis/fields.ts';
 import type { DocSpace } from '../query/search-source.ts';
 import type { SegmentIndex } from '../index/segment-index.ts';
 import type { PaperLines } from './paper-lines.ts';
+import type { FieldTokens } from '../query/phrase-tokens.ts';
 import { SegmentSource } from './segment-source.ts';
 
 /** A segment's immutable content, shared by every state that lists it. */
@@ -21,6 +22,8 @@ export interface LoadedSegment {
   index: SegmentIndex;
   /** Without papers: where each paper's line is, to read one when needed (paper-lines.ts). */
   lines?: PaperLines | undefined;
+  /** Built on the first phrase looked for in this segment (phrase-tokens.ts); the only part that changes. */
+  phraseTokens?: Record<PaperField, FieldTokens> | undefined;
 }
 
 export interface StateEntry {
@@ -154,6 +157,12 @@ export class CorpusState {
 
   /** The id of any doc below docLimit (live or not). */
   idOf(doc: number): string {
+    const { segment, line } = this.placeOfDoc(doc);
+    return segment.index.ids[line]!;
+  }
+
+  /** The segment and line of any doc below docLimit. */
+  placeOfDoc(doc: number): { segment: LoadedSegment; line: number } {
     let lo = 0;
     let hi = this.bases.length - 1;
     while (lo < hi) {
@@ -162,7 +171,7 @@ export class CorpusState {
       else hi = mid - 1;
     }
     const source = this.sources[lo]!;
-    return source.index.ids[doc - source.base]!;
+    return { segment: source.segment, line: doc - source.base };
   }
 
   sourceNamed(name: string): SegmentSource | undefined {

@@ -7,11 +7,11 @@
 import type { SearchField } from '../analysis/fields.ts';
 import type { Evaluator } from './query-eval.ts';
 import type { QueryClause } from './query-parser.ts';
-import { containsPhrase, type Phrase } from './phrase.ts';
+import type { Phrase } from './phrase.ts';
 import type { QueryNode } from './syntax-tree.ts';
 
-/** A field's text for a paper, or null when this process does not hold it (phrases then count as found). */
-export type FieldText = (id: string, field: SearchField) => string | null;
+/** Whether paper `doc` holds the phrase in that field (it holds all its words there). */
+export type PhraseCheck = (doc: number, field: SearchField, phrase: Phrase) => boolean;
 
 function clauseSet(evaluator: Evaluator, clause: QueryClause): Uint8Array {
   const set = new Uint8Array(evaluator.space.docLimit);
@@ -23,7 +23,7 @@ function clauseSet(evaluator: Evaluator, clause: QueryClause): Uint8Array {
  * Per field, the papers with every word of the phrase in that field, confirmed against that field's
  * text: a paper with "language" in its title and "model" in its abstract is never re-read.
  */
-function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | null, text: FieldText): Uint8Array {
+function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | null, holds: PhraseCheck): Uint8Array {
   const space = evaluator.space;
   const size = space.docLimit;
   const set = new Uint8Array(size);
@@ -36,8 +36,7 @@ function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | nu
     for (const term of phrase.terms) evaluator.forEachMatch([term], [field], (doc) => (hits[doc] = hits[doc]! + 1));
     for (let doc = 0; doc < size; doc++) {
       if (hits[doc] !== wanted || set[doc] === 1 || (within !== null && within[doc] !== 1)) continue;
-      const value = text(space.idOf(doc), field);
-      if (value === null || containsPhrase(value, phrase.keys, phrase.probe)) set[doc] = 1;
+      if (holds(doc, field, phrase)) set[doc] = 1;
     }
   }
   return set;
@@ -46,7 +45,7 @@ function phraseSet(evaluator: Evaluator, phrase: Phrase, within: Uint8Array | nu
 /** Cheap nodes first, so that phrases are confirmed on as few papers as possible. */
 const cost = (node: QueryNode) => (node.kind === 'clause' ? 0 : node.kind === 'phrase' ? 2 : 1);
 
-export function matchTree(evaluator: Evaluator, node: QueryNode, within: Uint8Array | null, text: FieldText): Uint8Array {
+export function matchTree(evaluator: Evaluator, node: QueryNode, within: Uint8Array | null, text: PhraseCheck): Uint8Array {
   if (node.kind === 'clause') return clauseSet(evaluator, node.clause);
   if (node.kind === 'phrase') return phraseSet(evaluator, node.phrase, within, text);
   const size = evaluator.space.docLimit;
