@@ -7,6 +7,7 @@ const BROWSER_SAFE_SRC = [
   '^src/api/(bridge|contract|schemas|ui-defaults|external-url)\\.ts$',
   '^src/model/(paper|errors|paper-id|ui-state|ui-state-schema)\\.ts$',
   '^src/library/paper-view\\.ts$',
+  '^src/library/enrich/(enrich-schema|paper-gaps)\\.ts$',
   // Citations in the window (BibTeX and CSL through citeproc) and everything they import.
   '^src/export/(paper-view-item|bibtex|bibliography|csl-json|citation-keys|names|paper-facts|types|latex-escape)\\.ts$',
   '^src/export/csl/(apa-style|chicago-style|ieee-style|nature-style|shared-macros|citeproc\\.d)\\.ts$',

@@ -23,6 +23,8 @@ const OPERATIONS: Record<OperationName, true> = {
   setStatus: true,
   applyChanges: true,
   listIds: true,
+  enrichPapers: true,
+  enrichStatus: true,
   setNote: true,
   appendNote: true,
   noteHistory: true,

@@ -7,7 +7,9 @@ import { useFileDrop } from '../hooks/use-file-drop.ts';
 import { useImport } from '../hooks/use-import.ts';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts.ts';
 import { useLibraryOverview } from '../hooks/use-library-overview.ts';
+import { EnrichBanner } from './EnrichBanner.tsx';
 import { LoadingNotice } from './LoadingNotice.tsx';
+import { PartialNotice } from './PartialNotice.tsx';
 import { useLibraryRevision } from '../hooks/use-library-revision.ts';
 import { useMenuActions } from '../hooks/use-menu-actions.ts';
 import { useNotices } from '../hooks/use-notices.ts';
@@ -50,7 +52,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const [querySort, setQuerySort] = useState<SortKey | null>(null);
   const sort = listOrder(query, querySort, ui.sort);
   const spec = useMemo(() => ({ query, filter: filterOf(ui.view), sort }), [query, ui.view, sort]);
-  const { list, snapshot } = usePagedList(bridge, spec, revision);
+  const { list, snapshot, partial } = usePagedList(bridge, spec, revision);
   useForgetInvalidRestoredQuery(initialUi.query, snapshot, () => update({ query: '' }));
   const setQuery = (value: string) => {
     update({ query: value });
@@ -159,6 +161,8 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
           <h1 className="brand">Papershelf</h1>
           <SearchBar value={ui.query} onChange={setQuery} error={snapshot.error?.message ?? null} inputRef={searchRef} />
           <LoadingNotice loading={stats?.loading ?? null} />
+          <PartialNotice partial={partial} searching={query.trim() !== ''} />
+          <EnrichBanner bridge={bridge} />
           <div className="topbar-actions">
             <button type="button" onClick={() => openImport('file')}>
               Import
