@@ -66,6 +66,8 @@ export const paperViewSchema = z.object({
   status: z.nullable(readingStatus),
   note: maybeText,
   details: paperDetailsSchema,
+  /** Ids the paper had before (a title key resolved to an arXiv id, a long id made short). */
+  aliases: z.optional(z.array(z.string())),
 });
 
 export const fieldMatchSchema = z.object({

@@ -41,6 +41,7 @@ export function detailText(paper: PaperView): string {
   if (paper.details.githubRepo) lines.push(`github:    ${paper.details.githubRepo}`);
   if (paper.details.projectPage) lines.push(`project:   ${paper.details.projectPage}`);
   if (paper.details.doi) lines.push(`doi:       ${paper.details.doi}`);
+  if (paper.aliases?.length) lines.push(`aliases:   ${paper.aliases.join(', ')}`);
   if (paper.details.categories.length > 0) lines.push(`category:  ${paper.details.categories.join(', ')}`);
   lines.push(`sources:   ${paper.sources.join(', ')}`);
   if (paper.tags.length > 0) lines.push(`tags:      ${paper.tags.join(', ')}`);

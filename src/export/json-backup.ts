@@ -12,7 +12,10 @@ const STORED_KEYS = [...Object.keys(emptyPaperFields('')), 'id', 'sources', 'add
 
 /** Exactly the stored fields: the importer refuses unknown keys, so nothing else may ride along. */
 function storedPaper(paper: StoredPaper): StoredPaper {
-  return Object.fromEntries(STORED_KEYS.map((key) => [key, paper[key]])) as unknown as StoredPaper;
+  const stored = Object.fromEntries(STORED_KEYS.map((key) => [key, paper[key]])) as unknown as StoredPaper;
+  // Optional: present only for papers resolved on arXiv whose abstract differs from the listing's.
+  if (paper.arxivAbstract !== undefined) stored.arxivAbstract = paper.arxivAbstract;
+  return stored;
 }
 
 function backupAnnotation(item: ExportItem): ImportedAnnotation {

@@ -85,6 +85,7 @@ const annotationsByIdSchema = z.custom<Record<string, unknown>>((value) => typeo
 export const storedPaperSchema = z.strictObject({
   ...paperFieldsShape,
   id: backupPaperId,
+  arxivAbstract: z.string().optional(),
   sources: z.array(z.string()),
   addedAt: timestamp,
   modifiedAt: timestamp,

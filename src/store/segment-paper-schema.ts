@@ -12,6 +12,8 @@ export const storedPaperSchema: z.ZodType<StoredPaper> = z.object({
   version: maybeInt,
   title: text,
   abstract: text,
+  /** arXiv's abstract, when it differs from the listing's (what the user read stays `abstract`). */
+  arxivAbstract: z.string().optional(),
   authors: z.array(text),
   authorCount: maybeInt,
   organization: maybeText,

@@ -71,7 +71,8 @@ describe('papershelf import / list / search / show', () => {
     expect((await cli(dir, ['import', fixturePath('arxiv-2508.07662.bib'), '--json'])).json()).toMatchObject({ added: 0, updated: 1 });
     const shown = (await cli(dir, ['show', '2508.07662', '--json'])).json();
     expect(shown).toMatchObject({ id: '2508.07662', starred: true, note: 'Compare with **GLiNER**.', upvotes: 5 });
-    expect((await cli(dir, ['show', titleId])).code).toBe(2);
+    // The id the paper had before it gained its arXiv id still finds it.
+    expect((await cli(dir, ['show', titleId, '--json'])).json()).toMatchObject({ id: '2508.07662', aliases: [titleId] });
     expect(readdirSync(join(dir, 'notes'))).toHaveLength(1);
   });
 });
