@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/fixtures.ts';
-import { failure, newcomerEnv, readmeCommands, sh, startCommand } from './readme-commands.ts';
+import { failure, LOOPBACK_SOURCES, newcomerEnv, readmeCommands, sh, startCommand } from './readme-commands.ts';
 
 const TEN_MINUTES = 600_000;
 const scratch = mkdtempSync(join(tmpdir(), 'papershelf-clone-'));
@@ -38,7 +38,7 @@ describe('a fresh clone, set up as README says', () => {
   });
 
   it("README's run commands work right after, on the sample shipped in the repository", { timeout: 120_000 }, () => {
-    const env = newcomerEnv({ PAPERSHELF_DATA_DIR: dataDir });
+    const env = newcomerEnv({ PAPERSHELF_DATA_DIR: dataDir, ...LOOPBACK_SOURCES });
     const outputs = readmeCommands('Run it').map((command) => {
       const run = sh(command, clone, env, 60_000);
       expect(run.status, failure(command, run)).toBe(0);
@@ -52,7 +52,7 @@ describe('a fresh clone, set up as README says', () => {
   it('`papershelf serve` as README shows it answers / with the built window', { timeout: 120_000 }, async () => {
     const [command] = readmeCommands('The window');
     expect(command).toBe('npx papershelf serve');
-    const served = await startCommand(command ?? '', clone, newcomerEnv({ PAPERSHELF_DATA_DIR: dataDir }), 60_000);
+    const served = await startCommand(command ?? '', clone, newcomerEnv({ PAPERSHELF_DATA_DIR: dataDir, ...LOOPBACK_SOURCES }), 60_000);
     try {
       const url = new URL(served.firstLine);
       expect(url.hostname).toBe('127.0.0.1');

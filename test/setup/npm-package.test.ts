@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/fixtures.ts';
-import { failure, newcomerEnv } from './readme-commands.ts';
+import { failure, LOOPBACK_SOURCES, newcomerEnv } from './readme-commands.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'papershelf-pack-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(command: string, args: string[], cwd: string, env = newcomerEnv()) {
+function run(command: string, args: string[], cwd: string, env = newcomerEnv(LOOPBACK_SOURCES)) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 240_000 });
   expect(result.status, failure(`${command} ${args.join(' ')}`, result)).toBe(0);
   return result.stdout;

@@ -21,6 +21,13 @@ export function readmeCommands(heading: string, readme = readFileSync(join(REPO_
 }
 
 /** A newcomer's shell: none of the variables npm or vitest set for this run, no Electron download. */
+/** Online sources at a closed loopback port: README's import would otherwise ask arXiv for titles. */
+export const LOOPBACK_SOURCES = {
+  PAPERSHELF_ARXIV_URL: 'http://127.0.0.1:9',
+  PAPERSHELF_HF_URL: 'http://127.0.0.1:9',
+  PAPERSHELF_ARXIV_PDF_URL: 'http://127.0.0.1:9',
+};
+
 export function newcomerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
