@@ -145,6 +145,11 @@ export class LibraryHost {
     await (await this.searchThread)?.settled();
   }
 
+  /** Resolves once the search worker confirms phrases without reading texts (for measurements and tests). */
+  async searchPhrasesPrepared(): Promise<void> {
+    await (await this.searchThread)?.phrasesPrepared();
+  }
+
   private adopt(library: Library): void {
     const current = this.current;
     library.loaded().then(

@@ -62,7 +62,7 @@ export class SearchService {
 
   /** With `progressive`, resolves once the newest segment is loaded; answers say `partial` until all are. */
   static async open(dataDir: string, progressive: boolean): Promise<SearchService> {
-    return new SearchService(dataDir, await IndexOnlyCorpus.open(dataDir, progressive));
+    return new SearchService(dataDir, await IndexOnlyCorpus.open(dataDir, progressive, { preparePhrases: true }));
   }
 
   /** Library.annotationTexts, from the files. */
@@ -169,6 +169,12 @@ export class SearchService {
   async settled(): Promise<void> {
     await this.corpus.whenLoaded();
     await this.pendingRefresh;
+  }
+
+  /** Resolves once every segment has its phrase term numbers (for measurements and tests). */
+  async phrasesPrepared(): Promise<void> {
+    await this.settled();
+    await this.corpus.phrasesPrepared();
   }
 
   close(): void {

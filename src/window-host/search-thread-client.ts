@@ -120,6 +120,11 @@ export class SearchThread {
     return this.rpc.call('settled', null);
   }
 
+  /** Resolves once the worker confirms phrases on term numbers everywhere (phrase-tokens.ts). */
+  phrasesPrepared(): Promise<void> {
+    return this.rpc.call('phrasesPrepared', null);
+  }
+
   async close(): Promise<void> {
     for (const job of this.waiting) job.reject(new SearchSuperseded());
     this.waiting = [];

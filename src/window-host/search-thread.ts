@@ -26,6 +26,10 @@ serveRpc({
     await opened().changed(event);
     return { value: null };
   },
+  phrasesPrepared: async () => {
+    await opened().phrasesPrepared();
+    return { value: null };
+  },
   settled: async () => {
     await opened().settled();
     return { value: null };

@@ -71,6 +71,8 @@ beforeAll(async () => {
   }
   await host.dispatch('setNote', { id: 'p1', text: 'Reward models, see "reward model" variants.' });
   await host.searchSettled();
+  // Phrases in the worker are confirmed on its prepared term numbers, in-process on the text.
+  await host.searchPhrasesPrepared();
   words = vocabulary.words
     .slice(0, 2000)
     .map((w) => w.toLowerCase().replace(/[^a-z]/g, ''))

@@ -5,15 +5,14 @@
  */
 import type { StoredPaper } from '../../model/paper.ts';
 import type { AnnotationIndex } from '../index/annotation-index.ts';
-import type { CorpusState, LoadedSegment } from './corpus-state.ts';
-import { annotationFieldText, isPaperField, PAPER_FIELDS, paperFieldText, type PaperField, type SearchField } from '../analysis/fields.ts';
+import type { CorpusState } from './corpus-state.ts';
+import { annotationFieldText, isPaperField, paperFieldText, type SearchField } from '../analysis/fields.ts';
 import { evaluate, Evaluator, rankMatched, termStatistics, type Evaluation, type Ranked } from '../query/query-eval.ts';
 import { parseSearch, type ParseOptions } from '../query/parse-search.ts';
 import { memoryLookup, pinnedPage, referencedIds, type PaperLookup } from '../query/pinned.ts';
 import { matchTree, scoringClauses, type PhraseCheck } from '../query/tree-eval.ts';
 import { containsPhrase, type Phrase } from '../query/phrase.ts';
-import { buildFieldTokens, lineHoldsPhrase, phraseNumbers, type FieldTokens } from '../query/phrase-tokens.ts';
-import { sharedTokenTable } from '../analysis/token-table.ts';
+import { lineHoldsPhrase, phraseNumbers, type FieldTokens } from '../query/phrase-tokens.ts';
 import type { DocSpace } from '../query/search-source.ts';
 import { similarClauses } from '../query/similar.ts';
 
@@ -56,27 +55,6 @@ export function docSpaceOf(state: CorpusState, annotations: AnnotationIndex): Do
   };
 }
 
-/** A segment's paper fields as term numbers, built on first use from its papers (in memory or on disk). */
-function phraseTokensOf(segment: LoadedSegment): Record<PaperField, FieldTokens> | null {
-  if (segment.phraseTokens) return segment.phraseTokens;
-  const { papers, lines } = segment;
-  const count = segment.index.ids.length;
-  let paperOf: (line: number) => StoredPaper;
-  if (papers) paperOf = (line) => papers[line]!;
-  else if (lines) paperOf = (line) => lines.read(line);
-  else return null;
-  const table = sharedTokenTable();
-  const built = { title: [] as string[], abstract: [] as string[], authors: [] as string[] };
-  // Each paper is read once for the three fields.
-  for (let line = 0; line < count; line++) {
-    const paper = paperOf(line);
-    for (const field of PAPER_FIELDS) built[field].push(paperFieldText(paper, field));
-  }
-  const tokens = Object.fromEntries(PAPER_FIELDS.map((field) => [field, buildFieldTokens(count, (line) => built[field][line]!, table)])) as Record<PaperField, FieldTokens>;
-  segment.phraseTokens = tokens;
-  return tokens;
-}
-
 function phraseCheckOf(state: CorpusState, papers: PaperTexts, annotations: AnnotationIndex): PhraseCheck {
   const numbers = new Map<FieldTokens, Map<Phrase, Int32Array | null>>();
   return (doc, field, phrase) => {
@@ -85,10 +63,10 @@ function phraseCheckOf(state: CorpusState, papers: PaperTexts, annotations: Anno
       return containsPhrase(text ? annotationFieldText(text, field) : '', phrase.keys, phrase.probe);
     }
     const { segment, line } = state.placeOfDoc(doc);
-    const tokens = phraseTokensOf(segment)?.[field];
+    const tokens = segment.phraseTokens?.[field];
     if (!tokens) {
       // Neither papers nor their file: the phrase counts as found.
-      const paper = papers.get(state.idOf(doc));
+      const paper = segment.papers?.[line] ?? papers.get(state.idOf(doc));
       return !paper || containsPhrase(paperFieldText(paper, field), phrase.keys, phrase.probe);
     }
     let byPhrase = numbers.get(tokens);

@@ -22,7 +22,7 @@ export interface LoadedSegment {
   index: SegmentIndex;
   /** Without papers: where each paper's line is, to read one when needed (paper-lines.ts). */
   lines?: PaperLines | undefined;
-  /** Built on the first phrase looked for in this segment (phrase-tokens.ts); the only part that changes. */
+  /** Set once built (segment-phrase-tokens.ts): the one part of a loaded segment that changes. */
   phraseTokens?: Record<PaperField, FieldTokens> | undefined;
 }
 

@@ -13,7 +13,8 @@ import { loadCorpus, stateEntries, type LoadedCorpus } from './corpus-loader.ts'
 import { openNewestFirst, type LoadProgress } from './corpus-progressive.ts';
 import { rankQuery, rankSimilar, type PageRequest, type PaperTexts, type RankedPage } from './corpus-search.ts';
 import { PaperCache } from './paper-cache.ts';
-import { CorpusState } from './corpus-state.ts';
+import { PhraseTokenPreparer } from './segment-phrase-tokens.ts';
+import { CorpusState, type LoadedSegment } from './corpus-state.ts';
 import type { AnnotationText } from '../analysis/fields.ts';
 
 export class IndexOnlyCorpus {
@@ -24,6 +25,7 @@ export class IndexOnlyCorpus {
   private progress: LoadProgress | null = null;
   private loading: Promise<void> = Promise.resolve();
   private readonly cache = new PaperCache();
+  private preparer: PhraseTokenPreparer | null = null;
   readonly papers: PaperTexts = {
     has: (id) => this.state.has(id),
     get: (id) => this.paper(id),
@@ -33,8 +35,13 @@ export class IndexOnlyCorpus {
   private constructor(readonly dataDir: string) {}
 
   /** With `progressive`, resolves once the newest segment is loaded (see Corpus.open). */
-  static async open(dataDir: string, progressive = false): Promise<IndexOnlyCorpus> {
+  /**
+   * `preparePhrases`: give each segment its phrase term numbers in the background (the search
+   * worker), so that phrases are confirmed without reading texts.
+   */
+  static async open(dataDir: string, progressive = false, options: { preparePhrases?: boolean } = {}): Promise<IndexOnlyCorpus> {
     const corpus = new IndexOnlyCorpus(dataDir);
+    if (options.preparePhrases) corpus.preparer = new PhraseTokenPreparer();
     if (!progressive) {
       corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems, false));
       return corpus;
@@ -51,10 +58,21 @@ export class IndexOnlyCorpus {
     const before = this.loaded?.segments;
     this.loaded = loaded;
     this.state.apply(stateEntries(loaded));
+    this.preparer?.add(loaded.segments.values());
     // A partial state (loading newest first) only ever adds segments; a refresh may drop some.
     if (before && loaded.raw !== null) {
       for (const [name, segment] of before) if (!loaded.segments.has(name)) segment.lines?.close();
     }
+  }
+
+  /** The loaded segments (tests look inside them). */
+  segmentsForTest(): LoadedSegment[] {
+    return [...(this.loaded?.segments.values() ?? [])];
+  }
+
+  /** Resolves once every loaded segment has its phrase term numbers (with `preparePhrases`). */
+  async phrasesPrepared(): Promise<void> {
+    await this.preparer?.idle();
   }
 
   /** The live paper `id`, read from its segment file (or the cache); undefined when not live. */
@@ -79,6 +97,7 @@ export class IndexOnlyCorpus {
 
   /** Lets go of the segment files (the corpus cannot read papers afterwards). */
   close(): void {
+    this.preparer?.stop();
     for (const segment of this.loaded?.segments.values() ?? []) segment.lines?.close();
     this.cache.clear();
   }

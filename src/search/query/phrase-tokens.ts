@@ -2,8 +2,9 @@
  * A segment's field as the term numbers of its words, in order, built the first time a phrase is
  * looked for in that field: confirming a phrase on a paper is then a scan of a few hundred numbers
  * instead of a regular expression and a re-analysis over its text (at 50,000 papers, "language
- * model" has ~25,000 candidates). Segments never change, so this is built once per segment and
- * field, and dropped with the segment. Costs 4 bytes per word of the field.
+ * model" has ~25,000 candidates). Segments never change, so this is built once per segment, by
+ * the search worker in slices after loading (segment-phrase-tokens.ts), and dropped with the
+ * segment; until then phrases are confirmed on the text. Costs 4 bytes per word.
  */
 import { sharedTokenTable, STOP, type TokenTable } from '../analysis/token-table.ts';
 import type { Phrase } from './phrase.ts';
@@ -17,25 +18,45 @@ export interface FieldTokens {
   terms: Int32Array;
 }
 
+/** Numbers the lines of a field one after the other (so the work can be sliced). */
+export class FieldTokensBuilder {
+  private readonly starts: Uint32Array;
+  private terms: Int32Array;
+  private used = 0;
+  private line = 0;
+
+  constructor(
+    count: number,
+    private readonly table: TokenTable,
+  ) {
+    this.starts = new Uint32Array(count + 1);
+    this.terms = new Int32Array(Math.max(1024, count * 64));
+  }
+
+  add(text: string): void {
+    this.starts[this.line++] = this.used;
+    const numbers = this.table.termsOf(text.toLowerCase());
+    // Punctuation-only tokens (the empty term) are not words of a phrase.
+    const empty = this.table.numberOfTerm('') ?? -2;
+    if (this.used + numbers.length > this.terms.length) {
+      const grown = new Int32Array(Math.max(this.terms.length * 2, this.used + numbers.length));
+      grown.set(this.terms.subarray(0, this.used));
+      this.terms = grown;
+    }
+    for (let i = 0; i < numbers.length; i++) if (numbers[i] !== empty) this.terms[this.used++] = numbers[i]!;
+  }
+
+  finish(): FieldTokens {
+    this.starts[this.line] = this.used;
+    return { table: this.table, starts: this.starts, terms: this.terms.slice(0, this.used) };
+  }
+}
+
 /** Numbers `count` lines' texts; `table`: one table for every field of a segment. */
 export function buildFieldTokens(count: number, textOf: (line: number) => string, table: TokenTable = sharedTokenTable()): FieldTokens {
-  const starts = new Uint32Array(count + 1);
-  let terms = new Int32Array(Math.max(1024, count * 64));
-  let used = 0;
-  for (let line = 0; line < count; line++) {
-    starts[line] = used;
-    const numbers = table.termsOf(textOf(line).toLowerCase());
-    // Punctuation-only tokens (the empty term) are not words of a phrase.
-    const empty = table.numberOfTerm('') ?? -2;
-    if (used + numbers.length > terms.length) {
-      const grown = new Int32Array(Math.max(terms.length * 2, used + numbers.length));
-      grown.set(terms.subarray(0, used));
-      terms = grown;
-    }
-    for (let i = 0; i < numbers.length; i++) if (numbers[i] !== empty) terms[used++] = numbers[i]!;
-  }
-  starts[count] = used;
-  return { table, starts, terms: terms.slice(0, used) };
+  const builder = new FieldTokensBuilder(count, table);
+  for (let line = 0; line < count; line++) builder.add(textOf(line));
+  return builder.finish();
 }
 
 /** The phrase's keys as this table numbers them; null when a word never occurs in the segment. */

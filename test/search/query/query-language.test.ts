@@ -66,6 +66,24 @@ describe('phrases', () => {
   });
 });
 
+describe('phrases on prepared term numbers', () => {
+  it('finds exactly what confirming on the text finds', async () => {
+    const index = await IndexOnlyCorpus.open(dataDir, false, { preparePhrases: true });
+    await index.phrasesPrepared();
+    const queries = ['"reward model"', '"model reward"', '"REWARD-MODELS"', '"attention at scale"', '"model of the reward"', 'title:"sparse attention" -survey', 'author:"Xunhao Lai"', '-"reward model" reward', 'dexterous OR "reward model"', '"language models"', '"sql generation"'];
+    for (const query of queries) {
+      const expected = corpus.search(query, { limit: 100 });
+      const found = index.search(query, { offset: 0, limit: 100 });
+      expect(found.page.map((hit) => [hit.id, hit.score]), query).toEqual(expected.hits.map((hit) => [hit.id, hit.score]));
+    }
+    // And they were used: a segment whose term numbers say otherwise changes the answer.
+    const segment = index.segmentsForTest()[0]!;
+    segment.phraseTokens!.title = { ...segment.phraseTokens!.title, terms: new Int32Array(segment.phraseTokens!.title.terms.length) };
+    expect(index.search('title:"sparse attention"', { offset: 0, limit: 100 }).total).toBe(0);
+    index.close();
+  });
+});
+
 describe('OR, parentheses, AND and NOT', () => {
   it('finds either word with OR, and groups with parentheses', () => {
     expect(sorted('dexterous OR sql')).toEqual(['p10', 'p7', 'p9']);
