@@ -14,6 +14,7 @@ const phases: Record<string, () => Promise<Phase>> = {
   'ours-build': async () => (await import('./bench-ours.ts')).oursBuild,
   'ours-serve': async () => (await import('./bench-ours-serve.ts')).oursServe,
   'ours-index-only': async () => (await import('./bench-ours-serve.ts')).oursIndexOnly,
+  'ours-worker': async () => (await import('./bench-ours-serve.ts')).oursWorker,
   'ours-library': async () => (await import('./bench-ours.ts')).oursLibrary,
 };
 

@@ -53,3 +53,22 @@ export async function oursIndexOnly(args: { dataDir: string }) {
   const memory = memoryAfterGc();
   return { loadMs: loaded.ms, papers: state.size, heapMB: memory.heapMB, externalMB: memory.externalMB, problems };
 }
+
+/**
+ * The search worker of the doors with a window: indexes in memory, papers read from their files,
+ * phrase term numbers prepared in the background (timed here), then the query set with the page's
+ * papers read as the worker reads them to answer.
+ */
+export async function oursWorker(args: { dataDir: string; queries: BenchQuery[] }) {
+  const { IndexOnlyCorpus } = await import('../../src/search/corpus/index-only-corpus.ts');
+  const index = await IndexOnlyCorpus.open(args.dataDir, false, { preparePhrases: true });
+  const prepared = await timedAsync(() => index.phrasesPrepared());
+  const memory = memoryAfterGc();
+  const queries = runQueries(args.queries, (query) => {
+    const page = index.search(query, { offset: 0, limit: 50 });
+    for (const hit of page.page) index.paper(hit.id);
+    return { total: page.total, top: page.page.slice(0, 10).map((hit) => ({ id: hit.id, score: hit.score })) };
+  });
+  index.close();
+  return { prepareMs: prepared.ms, heapMB: memory.heapMB, externalMB: memory.externalMB, queries };
+}

@@ -2,7 +2,7 @@
 import { cpus, loadavg } from 'node:os';
 import { summary, type QueryOutcome } from './bench-measure.ts';
 import { sharesStockSemantics } from './query-set.ts';
-import type { oursIndexOnly, oursServe } from './bench-ours-serve.ts';
+import type { oursIndexOnly, oursServe, oursWorker } from './bench-ours-serve.ts';
 import type { oursBuild, oursLibrary } from './bench-ours.ts';
 import type { stockBuild, stockServe } from './bench-stock.ts';
 
@@ -20,6 +20,8 @@ export interface BenchResults {
   oursBuild: Result<typeof oursBuild>;
   oursServe: Result<typeof oursServe>;
   oursIndexOnly: Result<typeof oursIndexOnly>;
+  /** Absent from results recorded before the search worker phase existed. */
+  oursWorker?: Result<typeof oursWorker>;
   oursLibrary: Result<typeof oursLibrary>;
   oursSmallLibrary: Result<typeof oursLibrary>;
 }
@@ -46,6 +48,30 @@ const times = (outcomes: readonly QueryOutcome[], kind?: string) => outcomes.fil
 
 function fmt(value: number | null | undefined, unit: string, digits = 0): string {
   return value === null || value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(digits)} ${unit}`.trim();
+}
+
+/** p50 / p95 per kind of query: stock Lunr, in-process, and the search worker; ratios to stock's p95. */
+function kindTable(r: BenchResults): string[] {
+  const kinds = [...new Set(r.oursServe.queries.map((q) => q.kind))];
+  const pair = (outcomes: readonly QueryOutcome[] | undefined, kind: string) => {
+    const values = outcomes ? times(outcomes, kind) : [];
+    return values.length === 0 ? null : summary(values);
+  };
+  const cell = (figures: { p50: number; p95: number } | null) => (figures ? `${figures.p50.toFixed(1)} / ${figures.p95.toFixed(1)} ms` : '—');
+  const ratio = (ours: { p95: number } | null, stock: { p95: number } | null) => (ours && stock ? `${(ours.p95 / stock.p95).toFixed(3)}×` : '—');
+  const worker = r.oursWorker;
+  return [
+    `Per kind of query, p50 / p95 (search worker: phrase term numbers prepared in ${worker ? worker.prepareMs.toFixed(0) : '—'} ms, heap ${worker ? (worker.heapMB + worker.externalMB).toFixed(0) : '—'} MiB):`,
+    '',
+    '| kind | stock Lunr | Papershelf in-process | ratio (p95) | Papershelf search worker | ratio (p95) |',
+    '|---|---|---|---|---|---|',
+    ...kinds.map((kind) => {
+      const stock = pair(r.stockServe?.queries, kind);
+      const ours = pair(r.oursServe.queries, kind);
+      const inWorker = pair(worker?.queries, kind);
+      return `| ${kind} | ${cell(stock)} | ${cell(ours)} | ${ratio(ours, stock)} | ${cell(inWorker)} | ${ratio(inWorker, stock)} |`;
+    }),
+  ];
 }
 
 export function formatReport(r: BenchResults): { table: string; summary: Record<string, unknown> } {
@@ -101,6 +127,8 @@ export function formatReport(r: BenchResults): { table: string; summary: Record<
       const mine = `${p.times[0]!.toFixed(1)} ms, ${p.error ? `refused: "${p.error}"` : `${p.total} hits`}`;
       return `- ${p.kind}: ${mine}${theirs ? `; stock ${theirs.times[0]!.toFixed(1)} ms, ${theirs.error ? `error: ${theirs.error}` : `${theirs.total} hits`}` : ''}`;
     }),
+    '',
+    ...kindTable(r),
     '',
     `Segments: ${r.oursBuild.segmentsAfterCommit} after the bulk commit, ${r.oursBuild.segments} after background merging (${r.oursBuild.backgroundMergeMs.toFixed(0)} ms).`,
   ];

@@ -1,11 +1,11 @@
 /**
- * `npm run bench -- --papers N [--queries FILE] [--json OUT] [--no-stock] [--keep]`
+ * `npm run bench -- --papers N [--queries FILE] [--json OUT] [--no-stock | --stock-from EARLIER.json] [--keep]`
  * Generates a deterministic synthetic library of N papers (plus 1,000 to import), then measures
  * stock Lunr and Papershelf on it in the same run, each phase in a fresh child process, prints a
  * table and writes the figures as JSON. --no-stock skips stock Lunr (it needs ~3.3 GiB at 100,000).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +97,14 @@ async function main(): Promise<void> {
     for (const dir of Object.values(dirs)) mkdirSync(dir);
     const indexFile = join(work, 'stock-index.json');
     const results: BenchResults = { papers, queriesFile: queriesFile ?? null, when: new Date().toISOString(), load: `load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}` } as BenchResults;
-    if (withStock) {
+    const stockFrom = option('stock-from');
+    if (stockFrom) {
+      // Stock Lunr's figures from an earlier run on the same synthetic library (it takes ~30 minutes at 50,000).
+      const earlier = JSON.parse(readFileSync(stockFrom, 'utf8')) as BenchResults;
+      if (earlier.papers !== papers || !earlier.stockServe) throw new Error(`${stockFrom} has no stock Lunr figures for ${papers} papers`);
+      Object.assign(results, { stockBuild: earlier.stockBuild, stockServe: earlier.stockServe, stockPathological: earlier.stockPathological });
+      log(`stock Lunr figures from ${stockFrom} (${earlier.when}, ${earlier.load})`);
+    } else if (withStock) {
       results.stockBuild = await runPhase(work, 'stock-build', { papersFile: files.papers, indexFile });
       results.stockServe = await runPhase(work, 'stock-serve', { papersFile: files.papers, indexFile, queries }, bundle);
       results.stockPathological = [];
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
     results.oursBuild = await runPhase(work, 'ours-build', { papersFile: files.papers, dataDir: dirs.big });
     results.oursServe = await runPhase(work, 'ours-serve', { dataDir: dirs.big, queries, pathological }, bundle);
     results.oursIndexOnly = await runPhase(work, 'ours-index-only', { dataDir: dirs.big }, bundle);
+    results.oursWorker = await runPhase(work, 'ours-worker', { dataDir: dirs.big, queries }, bundle);
     results.oursLibrary = await runPhase(work, 'ours-library', { dataDir: dirs.big, importFile: files.batch, writeIds });
     await runPhase(work, 'ours-build', { papersFile: files.small, dataDir: dirs.small });
     results.oursSmallLibrary = await runPhase(work, 'ours-library', { dataDir: dirs.small, importFile: null, writeIds: smallIds });
