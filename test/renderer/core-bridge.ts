@@ -14,8 +14,8 @@ import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { MenuAction, PapershelfBridge } from '../../src/api/bridge.ts';
-import type { ApiResult, ChangeEvent, OperationInput, OperationName, OperationOutput } from '../../src/api/contract.ts';
+import type { BridgeOperations, MenuAction, PapershelfBridge } from '../../src/api/bridge.ts';
+import { OPERATION_NAMES, type ApiResult, type ChangeEvent, type OperationInput, type OperationName, type OperationOutput } from '../../src/api/contract.ts';
 import { fetchJobsFor, type FetchEnvironment } from '../../src/library/fetch-jobs.ts';
 import type { PaperView } from '../../src/model/paper.ts';
 import { LibraryHost } from '../../src/window-host/library-host.ts';
@@ -37,6 +37,12 @@ export const noNetwork: LookupFunction = (hostname, _options, callback) => {
 
 const viaJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
+// Every contract operation is a method, added by name in the constructor, so an operation added to
+// the contract reaches the window under test without a change here.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface CoreBridge extends BridgeOperations {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class CoreBridge implements PapershelfBridge {
   readonly calls: Call[] = [];
   readonly opened: string[] = [];
@@ -52,6 +58,9 @@ export class CoreBridge implements PapershelfBridge {
     readonly dataDir: string,
     readonly host: LibraryHost,
   ) {
+    const operations: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const name of OPERATION_NAMES) operations[name] = (input) => this.run(name, input as OperationInput<typeof name>);
+    Object.assign(this, operations);
     // Delivered after the current turn, as an IPC message or an SSE event arrives after the write.
     this.stopEvents = host.subscribe((event) => {
       const copy = viaJson(event);
@@ -148,34 +157,6 @@ export class CoreBridge implements PapershelfBridge {
     if (!result.ok || !adjust) return result;
     return { ok: true, value: adjust.change(result.value as never) as OperationOutput<N> };
   }
-
-  importText: PapershelfBridge['importText'] = (input) => this.run('importText', input);
-  listPapers: PapershelfBridge['listPapers'] = (input) => this.run('listPapers', input);
-  search: PapershelfBridge['search'] = (input) => this.run('search', input);
-  getPaper: PapershelfBridge['getPaper'] = (input) => this.run('getPaper', input);
-  similarPapers: PapershelfBridge['similarPapers'] = (input) => this.run('similarPapers', input);
-  setStar: PapershelfBridge['setStar'] = (input) => this.run('setStar', input);
-  addTags: PapershelfBridge['addTags'] = (input) => this.run('addTags', input);
-  removeTags: PapershelfBridge['removeTags'] = (input) => this.run('removeTags', input);
-  listTags: PapershelfBridge['listTags'] = (input) => this.run('listTags', input);
-  renameTag: PapershelfBridge['renameTag'] = (input) => this.run('renameTag', input);
-  deleteTag: PapershelfBridge['deleteTag'] = (input) => this.run('deleteTag', input);
-  setStatus: PapershelfBridge['setStatus'] = (input) => this.run('setStatus', input);
-  setNote: PapershelfBridge['setNote'] = (input) => this.run('setNote', input);
-  appendNote: PapershelfBridge['appendNote'] = (input) => this.run('appendNote', input);
-  noteHistory: PapershelfBridge['noteHistory'] = (input) => this.run('noteHistory', input);
-  restoreNote: PapershelfBridge['restoreNote'] = (input) => this.run('restoreNote', input);
-  exportPapers: PapershelfBridge['exportPapers'] = (input) => this.run('exportPapers', input);
-  stats: PapershelfBridge['stats'] = (input) => this.run('stats', input);
-  getUiState: PapershelfBridge['getUiState'] = (input) => this.run('getUiState', input);
-  saveUiState: PapershelfBridge['saveUiState'] = (input) => this.run('saveUiState', input);
-  listFollows: PapershelfBridge['listFollows'] = (input) => this.run('listFollows', input);
-  listFetchJobs: PapershelfBridge['listFetchJobs'] = (input) => this.run('listFetchJobs', input);
-  follow: PapershelfBridge['follow'] = (input) => this.run('follow', input);
-  unfollow: PapershelfBridge['unfollow'] = (input) => this.run('unfollow', input);
-  fetchSource: PapershelfBridge['fetchSource'] = (input) => this.run('fetchSource', input);
-  refresh: PapershelfBridge['refresh'] = (input) => this.run('refresh', input);
-  cancelFetch: PapershelfBridge['cancelFetch'] = (input) => this.run('cancelFetch', input);
 
   onChange(listener: (event: ChangeEvent) => void): () => void {
     this.changeListeners.add(listener);
