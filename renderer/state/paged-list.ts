@@ -106,7 +106,8 @@ export class PagedList {
   async reload(spec: ListSpec): Promise<boolean> {
     const seq = ++this.reloadSeq;
     const same = this.committed !== null && specKey(this.committed) === specKey(spec);
-    const wanted = same ? this.plan.view : [0];
+    // An empty list has no page in view; the first page is where papers added since would appear.
+    const wanted = same && this.plan.view.length > 0 ? this.plan.view : [0];
     const answers = await Promise.all(wanted.map((page) => this.fetchPage(spec, page * this.pageSize, this.pageSize)));
     if (seq !== this.reloadSeq) return false;
     const pages = new Map<number, Row[]>();

@@ -105,6 +105,21 @@ describe('PagedList paging policy', () => {
     expect(list.getSnapshot().row(0)?.title).toBe('fast result');
   });
 
+  it('a list that was empty shows the papers that arrive later', async () => {
+    let total = 0;
+    const list = new PagedList(async (_spec, offset, limit) => ({
+      ok: true,
+      value: { total, results: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => row(`r${offset + i}`)) },
+    }));
+    await list.reload(spec(''));
+    list.show(0, 0);
+    expect(list.getSnapshot().total).toBe(0);
+    total = 2;
+    await list.reload(spec(''));
+    expect(list.getSnapshot().total).toBe(2);
+    expect(list.getSnapshot().row(1)?.title).toBe('r1');
+  });
+
   it('prefetches ahead of a fast scroll in its direction, a few requests at a time, and one page behind', async () => {
     const { pages, list } = await loadedList(40);
     list.show(0, 20);
