@@ -152,7 +152,9 @@ export class HttpClient {
     const chunks: Uint8Array[] = [];
     let total = 0;
     // Leaving the loop early cancels the stream, so an oversized body is not downloaded to the end.
-    for await (const chunk of response.body ?? []) {
+    // Node's web streams are async iterables (the DOM typings, also seen by the window's tests, say otherwise).
+    const body = (response.body ?? []) as unknown as AsyncIterable<Uint8Array>;
+    for await (const chunk of body) {
       total += chunk.byteLength;
       progress(total);
       if (total > this.maxBytes) break;
