@@ -4,7 +4,7 @@
 
 /** Modules of src/ the window may import: they use neither Node nor Electron (renderer/tsconfig.json). */
 const BROWSER_SAFE_SRC = [
-  '^src/api/(bridge|contract|schemas|ui-defaults|external-url)\\.ts$',
+  '^src/api/(bridge|contract|schemas|ui-defaults|external-url|search-sequence)\\.ts$',
   '^src/model/(paper|errors|paper-id|ui-state|ui-state-schema)\\.ts$',
   '^src/library/paper-view\\.ts$',
   '^src/library/enrich/(enrich-schema|paper-gaps)\\.ts$',

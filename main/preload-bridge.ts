@@ -5,6 +5,7 @@
  */
 import type { BridgeOperations, MenuAction, PapershelfBridge } from '../src/api/bridge.ts';
 import type { ApiResult, ChangeEvent, OperationName } from '../src/api/contract.ts';
+import { createSearchSequencer } from '../src/api/search-sequence.ts';
 import { IPC_CHANGE, IPC_FLUSH, IPC_FLUSHED, IPC_INVOKE, IPC_MENU, type ShellOperation } from './ipc-channels.ts';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
@@ -52,8 +53,13 @@ async function shellCall(ipc: IpcRendererLike, op: ShellOperation, input: unknow
 
 /** `operations` is the contract's OPERATION_NAMES (preload.ts gets them from the build; see build.mjs). */
 export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly OperationName[]): PapershelfBridge & QuitFlushBridge {
+  // Searches carry the window's count of them, so the main process drops superseded ones.
+  const searchSequence = createSearchSequencer();
   const calls = Object.fromEntries(
-    operations.map((op) => [op, (input: unknown) => ipc.invoke(IPC_INVOKE, { op, input: input ?? {} })]),
+    operations.map((op) => [
+      op,
+      (input: unknown) => ipc.invoke(IPC_INVOKE, op === 'search' ? { op, input: input ?? {}, seq: searchSequence(input) } : { op, input: input ?? {} }),
+    ]),
   ) as unknown as BridgeOperations;
   return {
     ...calls,

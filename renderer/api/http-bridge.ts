@@ -4,6 +4,7 @@
  * transport itself become typed errors too, so callers handle one shape.
  */
 import { externalUrl } from '../../src/api/external-url.ts';
+import { createSearchSequencer } from '../../src/api/search-sequence.ts';
 import { createChangeStream, type EventSourceFactory } from './http-events.ts';
 import type { ApiResult, OperationName, PapershelfBridge } from './types.ts';
 
@@ -85,14 +86,20 @@ export function createHttpBridge(options: HttpBridgeOptions): PapershelfBridge {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const token = options.token ?? '';
+  // This page's name for itself and the number of each search: the server drops a search of this
+  // page that a newer one has superseded (typing fast), instead of answering it late.
+  const tab = globalThis.crypto.randomUUID();
+  const searchSequence = createSearchSequencer();
 
   async function call(name: OperationName, input: unknown): Promise<ApiResult<unknown>> {
     const body = JSON.stringify(input ?? {});
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Papershelf-Token': token };
+    if (name === 'search') Object.assign(headers, { 'X-Papershelf-Tab': tab, 'X-Papershelf-Seq': String(searchSequence(input)) });
     let response: Response;
     try {
       response = await fetchImpl(`${base}/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Papershelf-Token': token },
+        headers,
         body,
         cache: 'no-store',
         credentials: 'same-origin',

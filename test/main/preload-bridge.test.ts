@@ -42,9 +42,19 @@ describe('preload bridge (window.papershelf)', () => {
     expect(await bridge.search({ query: 'lunr' })).toEqual({ ok: true, value: { total: 0, results: [] } });
     await bridge.stats(undefined as never);
     expect(fake.invoked).toEqual([
-      [IPC_INVOKE, { op: 'search', input: { query: 'lunr' } }],
+      [IPC_INVOKE, { op: 'search', input: { query: 'lunr' }, seq: 1 }],
       [IPC_INVOKE, { op: 'stats', input: {} }],
     ]);
+  });
+
+  it("numbers a window's searches: pages of one search share a number, another search gets the next", async () => {
+    const fake = fakeIpcRenderer({ ok: true, value: { total: 0, results: [] } });
+    const bridge = createPreloadBridge(fake.ipc, OPERATION_NAMES);
+    await bridge.search({ query: 'sparse', limit: 100 });
+    await bridge.search({ query: 'sparse', offset: 100, limit: 100 });
+    await bridge.search({ query: 'sparse attention', limit: 100 });
+    await bridge.search({ query: 'sparse attention', starred: true, limit: 100 });
+    expect(fake.invoked.map((call) => (call[1] as { seq?: number }).seq)).toEqual([1, 1, 2, 3]);
   });
 
   it('gives listeners the payload only, never the IPC event, and unsubscribes', () => {

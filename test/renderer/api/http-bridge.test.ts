@@ -31,6 +31,23 @@ describe('HTTP bridge', () => {
     expect(JSON.parse(init.body as string)).toEqual({ starred: true, limit: 50 });
   });
 
+  it('names its page and numbers its searches, so the server can drop a superseded one', async () => {
+    const fetch = vi.fn(async () => jsonResponse(200, { ok: true, value: { total: 0, results: [] } }));
+    const bridge = createHttpBridge({ token: 'tok', fetch });
+    const other = createHttpBridge({ token: 'tok', fetch });
+    await bridge.search({ query: 'spars', limit: 100 });
+    await bridge.search({ query: 'spars', offset: 100, limit: 100 });
+    await bridge.search({ query: 'sparse', limit: 100 });
+    await other.search({ query: 'sparse', limit: 100 });
+    await bridge.listPapers({ limit: 100 });
+    const headers = fetch.mock.calls.map((call) => (call as unknown as [string, RequestInit])[1].headers as Record<string, string>);
+    expect(headers.slice(0, 3).map((h) => h['X-Papershelf-Seq'])).toEqual(['1', '1', '2']);
+    expect(new Set(headers.slice(0, 3).map((h) => h['X-Papershelf-Tab'])).size).toBe(1);
+    expect(headers[3]!['X-Papershelf-Tab']).not.toBe(headers[0]!['X-Papershelf-Tab']);
+    expect(headers[3]!['X-Papershelf-Seq']).toBe('1');
+    expect(headers[4]!['X-Papershelf-Seq']).toBeUndefined();
+  });
+
   it('passes typed errors through and turns transport failures into typed errors', async () => {
     const answers = [
       jsonResponse(400, { ok: false, error: { code: 'bad-query', message: 'query "title:" needs a word' } }),
