@@ -35,12 +35,18 @@ export function EnrichBanner({ bridge }: { bridge: PapershelfBridge }) {
   if (!status || status.due === 0) return null;
   return (
     <div className="loading-notice enrich-banner" role="status" aria-label="Resolving papers">
-      {status.due} {status.due === 1 ? 'paper has' : 'papers have'} no arXiv id, author names or links yet.{' '}
+      {status.due} {status.due === 1 ? 'paper is' : 'papers are'} not yet found on arXiv.{' '}
       <button type="button" onClick={() => void resolveNow()}>
         Resolve now
       </button>{' '}
       <label>
-        <input type="checkbox" checked={status.auto} onChange={(event) => void setAuto(event.target.checked)} /> Resolve imported papers automatically
+        <input
+          type="checkbox"
+          checked={status.auto}
+          aria-label="Resolve imported papers automatically"
+          onChange={(event) => void setAuto(event.target.checked)}
+        />{' '}
+        Automatically
       </label>
     </div>
   );

@@ -14,6 +14,9 @@ import { toErrorPayload } from '../model/errors.ts';
 import { currentCaller } from './search-caller.ts';
 import type { SearchThread } from './search-thread-client.ts';
 
+/** The search input's own page limit: a selection of more hits than this is refused as a bulk action anyway. */
+const MAX_IDS = 100_000;
+
 type Answer<N extends OperationName> = Promise<ApiResult<OperationOutput<N>>>;
 
 async function answer<T>(run: () => T | Promise<T>): Promise<ApiResult<T>> {
@@ -46,8 +49,20 @@ export class WindowOperations {
     if (name === 'search') answered = this.search(input);
     else if (name === 'similarPapers') answered = this.similar(input);
     else if (name === 'listPapers' && !this.current().loaded) answered = this.listWhileLoading(input);
+    else if (name === 'listIds') answered = this.idsOfSearch(input);
     // The name was checked above: each branch answers the operation it was asked.
     return answered as Answer<N> | null;
+  }
+
+  /** "Select all" under a query: the ids of every hit, searched in the worker like the list itself. */
+  private async idsOfSearch(input: unknown): Answer<'listIds'> {
+    const { dispatch } = this.current();
+    const parsed = contract.listIds.input.safeParse(input ?? {});
+    const query = parsed.success ? parsed.data.query?.trim() : undefined;
+    if (!parsed.success || !query) return dispatch('listIds', input);
+    const page = await this.search({ ...parsed.data, query, limit: parsed.data.limit ?? MAX_IDS });
+    if (!page.ok) return page;
+    return { ok: true, value: { total: page.value.total, ids: page.value.results.map((paper) => paper.id) } };
   }
 
   private async search(input: unknown): Answer<'search'> {

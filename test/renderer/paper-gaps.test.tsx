@@ -67,7 +67,7 @@ describe('a paper only a listing page described', () => {
     const bridge = await listingBridge();
     render(<EnrichBanner bridge={bridge} />);
     const banner = await screen.findByRole('status', { name: 'Resolving papers' });
-    await waitFor(() => expect(banner.textContent).toContain('59 papers have no arXiv id, author names or links yet.'));
+    await waitFor(() => expect(banner.textContent).toContain('59 papers are not yet found on arXiv.'));
     const auto = within(banner).getByRole<HTMLInputElement>('checkbox', { name: 'Resolve imported papers automatically' });
     expect(auto.checked).toBe(false);
     auto.click();

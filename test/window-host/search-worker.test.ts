@@ -118,6 +118,17 @@ describe('search in the worker', () => {
     expect(nonEmpty).toBeGreaterThan(400);
   }, 300_000);
 
+  it('selects all under a query (listIds) from the worker, with the same ids in the same order', async () => {
+    const spy = vi.spyOn(Library.prototype, 'search');
+    for (const input of [{ query: 'zeppelin' }, { query: TYPED[0]!, sort: 'title' }, { query: 'model', starred: true }, { query: 'nothingmatchesthis' }]) {
+      spy.mockClear();
+      const answered = await host.dispatch('listIds', input);
+      expect(spy, 'searched on the main thread').not.toHaveBeenCalled();
+      expect(answered, JSON.stringify(input)).toEqual(await createDispatch(library)('listIds', input));
+    }
+    spy.mockRestore();
+  });
+
   it('answers similarPapers as Library.similarPapers does', async () => {
     for (const id of ['p1', 'acc2', library.listPapers({ limit: 1 }).results[0]!.id]) {
       const expected = await createDispatch(library)('similarPapers', { id, limit: 8 });
