@@ -12,8 +12,10 @@ export const tagField = (page: Page): Locator => details(page).getByRole('textbo
 export const noteField = (page: Page): Locator => details(page).getByRole('textbox', { name: 'Note' });
 export const notePreview = (page: Page): Locator => details(page).getByRole('region', { name: 'Note preview' });
 
+/** Waits for rows of the whole library: while older segments load, the list is marked partial and its rows still move. */
 export async function waitForRows(page: Page): Promise<void> {
   await paperList(page).getByRole('option').first().waitFor();
+  await page.getByRole('status', { name: 'Partial results' }).waitFor({ state: 'detached' });
 }
 
 /** Clicks the paper's row and waits until the detail pane shows it. */
