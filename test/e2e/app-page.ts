@@ -13,8 +13,11 @@ export const noteField = (page: Page): Locator => details(page).getByRole('textb
 export const notePreview = (page: Page): Locator => details(page).getByRole('region', { name: 'Note preview' });
 
 /** Waits for rows of the whole library: while older segments load, the list is marked partial and its rows still move. */
+/** Rows showing a paper (a row whose page is still being fetched is `aria-busy`). */
+export const loadedRows = (page: Page): Locator => paperList(page).locator('[role="option"]:not([aria-busy="true"])');
+
 export async function waitForRows(page: Page): Promise<void> {
-  await paperList(page).getByRole('option').first().waitFor();
+  await loadedRows(page).first().waitFor();
   await page.getByRole('status', { name: 'Partial results' }).waitFor({ state: 'detached' });
 }
 

@@ -6,7 +6,7 @@
 import './e2e-setup.ts';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { details, openPaper, paperList, searchBox, sidebar, waitForRows } from './app-page.ts';
+import { details, loadedRows, openPaper, paperList, searchBox, sidebar, waitForRows } from './app-page.ts';
 import { openPage } from './chromium.ts';
 import { useServedApp } from './served-app.ts';
 import { libraryFolder, removeFolder, serveLibrary } from './e2e-library.ts';
@@ -107,7 +107,7 @@ describe('narrow windows', { timeout: 90_000 }, () => {
   it('800×600: list and paper side by side, each readable', async () => {
     const { page } = await openPage(app.browser, app.serve.url, { viewport: { width: 800, height: 600 } });
     await waitForRows(page);
-    await openPaper(page, (await paperList(page).getByRole('option').first().getAttribute('aria-label')) ?? '');
+    await openPaper(page, (await loadedRows(page).first().getAttribute('aria-label')) ?? '');
     const list = await paperList(page).boundingBox();
     const detail = await details(page).boundingBox();
     expect(list && detail).toBeTruthy();
