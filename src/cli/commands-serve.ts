@@ -50,7 +50,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const tracked = trackCalls(host);
       let server;
       try {
-        server = await startServer({ library: tracked.served, port: opts.port });
+        server = await startServer({ library: tracked.served, port: opts.port, dataDir });
       } catch (error) {
         await host.close();
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -1,6 +1,7 @@
 /**
  * `papershelf serve`: the window (build/renderer) and the contract over HTTP, on 127.0.0.1 only.
- * Routes: `GET /...` static files, `POST /api/<operation>`, `GET /api/events` (Server-Sent Events).
+ * Routes: `GET /...` static files, `POST /api/<operation>`, `GET /api/events` (Server-Sent Events),
+ * `GET /pdf/<paper id>` (a kept PDF, pdf-route.ts).
  * See request-guard.ts for who is let in.
  */
 import { createReadStream } from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChangeEvent } from '../api/contract.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { handleApiCall, MAX_BODY_BYTES, sendError } from './api-route.ts';
+import { handlePdfRequest, PDF_ROUTE_PREFIX } from './pdf-route.ts';
 import { securityHeaders } from './content-security.ts';
 import { EventStreamHub } from './event-stream.ts';
 import { checkOrigin, checkToken, createAccessToken, single, TOKEN_HEADER } from './request-guard.ts';
@@ -31,6 +33,8 @@ export interface ServerOptions {
   staticDir?: string;
   token?: string;
   maxBodyBytes?: number;
+  /** The library's data folder: its kept PDFs are served at `/pdf/<paper id>` (none without it). */
+  dataDir?: string;
 }
 
 export interface RunningServer {
@@ -91,14 +95,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    const refusal = checkOrigin(request.headers, port, isApi);
+    // A kept PDF is the user's data: guarded like the API.
+    const isPdf = url.pathname.startsWith(PDF_ROUTE_PREFIX);
+    const refusal = checkOrigin(request.headers, port, isApi || isPdf);
     if (refusal) return sendText(response, refusal.status, `${refusal.message}\n`);
-    if (!isApi) return serveStatic(request, response, root, url.pathname);
+    if (!isApi && !isPdf) return serveStatic(request, response, root, url.pathname);
 
     const isEvents = url.pathname === '/api/events';
-    const given = isEvents ? url.searchParams.get('token') ?? single(request.headers[TOKEN_HEADER]) : single(request.headers[TOKEN_HEADER]);
+    const byQuery = isEvents || isPdf;
+    const given = byQuery ? url.searchParams.get('token') ?? single(request.headers[TOKEN_HEADER]) : single(request.headers[TOKEN_HEADER]);
     const denied = checkToken(given, token);
     if (denied) return sendError(response, denied.status, 'unauthorized', denied.message);
+    if (isPdf) return handlePdfRequest(request, response, options.dataDir, url.pathname);
     if (isEvents) {
       if (request.method !== 'GET') return sendError(response, 405, 'bad-input', 'the event stream is read with GET');
       return hub.open(response);
