@@ -16,6 +16,7 @@ import { desktopCliArguments, prepareHeadless, runDesktopCli } from './cli-mode.
 import { IPC_CHANGE, IPC_FLUSHED, IPC_MENU } from './ipc-channels.ts';
 import { registerIpcRouter } from './ipc-router.ts';
 import { buildMenuTemplate } from './menu.ts';
+import { withPdfRoute } from './pdf-protocol.ts';
 import { APP_SCHEME_PRIVILEGES, createProtocolHandler } from './protocol.ts';
 import { denyAllPermissions, hardenWebContents } from './security.ts';
 import { openExternalSafely, suggestedFileName, type SaveFileRequest } from './shell-operations.ts';
@@ -88,7 +89,7 @@ async function start(): Promise<void> {
   host.subscribe((event) => send(IPC_CHANGE, event));
   ipcMain.on(IPC_FLUSHED, (event, id) => rendererFlush.acknowledge(event, id));
 
-  protocol.handle(APP_SCHEME, createProtocolHandler(join(app.getAppPath(), 'build', 'renderer')));
+  protocol.handle(APP_SCHEME, withPdfRoute(createProtocolHandler(join(app.getAppPath(), 'build', 'renderer')), () => host?.dataDir ?? null));
   denyAllPermissions(session.defaultSession);
   registerIpcRouter(ipcMain, {
     dispatch: host.dispatch,

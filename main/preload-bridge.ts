@@ -1,11 +1,12 @@
 /**
  * `window.papershelf` as the preload builds it: fixed named functions only, one per contract
- * operation, plus onChange/onMenu/openExternal/saveFile/onQuitRequest. Nothing of ipcRenderer leaks: listeners get
+ * operation, plus onChange/onMenu/openExternal/saveFile/onQuitRequest/pdfUrl. Nothing of ipcRenderer leaks: listeners get
  * the payload, never the IPC event (whose `sender` would give the page the whole ipcRenderer).
  */
 import type { BridgeOperations, MenuAction, PapershelfBridge } from '../src/api/bridge.ts';
 import type { ApiResult, ChangeEvent, OperationName } from '../src/api/contract.ts';
 import { createSearchSequencer } from '../src/api/search-sequence.ts';
+import { APP_ORIGIN } from './app-origin.ts';
 import { IPC_CHANGE, IPC_FLUSH, IPC_FLUSHED, IPC_INVOKE, IPC_MENU, type ShellOperation } from './ipc-channels.ts';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
@@ -21,6 +22,11 @@ export interface IpcRendererLike {
 /** Desktop only: the window is about to close; the listener saves what it holds (may return a promise). */
 export interface QuitFlushBridge {
   onQuitRequest(listener: () => unknown): () => void;
+}
+
+/** Where the reader loads a paper's kept PDF: the window's own origin (main/pdf-protocol.ts), never file://. */
+export interface PdfAddressBridge {
+  pdfUrl(id: string): string;
 }
 
 /**
@@ -52,7 +58,7 @@ async function shellCall(ipc: IpcRendererLike, op: ShellOperation, input: unknow
 }
 
 /** `operations` is the contract's OPERATION_NAMES (preload.ts gets them from the build; see build.mjs). */
-export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly OperationName[]): PapershelfBridge & QuitFlushBridge {
+export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly OperationName[]): PapershelfBridge & QuitFlushBridge & PdfAddressBridge {
   // Searches carry the window's count of them, so the main process drops superseded ones.
   const searchSequence = createSearchSequencer();
   const calls = Object.fromEntries(
@@ -67,6 +73,7 @@ export function createPreloadBridge(ipc: IpcRendererLike, operations: readonly O
     onMenu: (listener) => subscribe<MenuAction>(ipc, IPC_MENU, listener),
     openExternal: (url) => shellCall(ipc, 'openExternal', { url }),
     saveFile: (fileName, content, mimeType) => shellCall(ipc, 'saveFile', { fileName, content, mimeType }),
+    pdfUrl: (id) => `${APP_ORIGIN}/pdf/${encodeURIComponent(id)}`,
     ...quitRequests(ipc),
   };
 }
