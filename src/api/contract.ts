@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { enrichInputSchema, enrichReportSchema, enrichStatusInputSchema, enrichStatusSchema } from '../library/enrich/enrich-schema.ts';
+import { pdfOperations } from '../pdfs/pdf-contract.ts';
 import {
   annotationChangeSchema,
   appliedChangesSchema,
@@ -56,7 +57,7 @@ const fetchCounts = {
 export const fetchPartSchema = z.object({ id: z.string(), label: z.string(), ...fetchCounts, batches: int(), error: z.nullable(apiErrorSchema) });
 export const fetchJobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['hf', 'arxiv', 'refresh']),
+  kind: z.enum(['hf', 'arxiv', 'refresh', 'pdf']),
   label: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   finished: z.boolean(),
@@ -201,6 +202,15 @@ export const contract = {
   enrichPapers: op(enrichInputSchema, enrichReportSchema, true),
   /** Papers still without an arXiv id and the run in progress; `auto` turns resolving after imports on or off. */
   enrichStatus: op(enrichStatusInputSchema, enrichStatusSchema, true),
+  /** Whether the paper's PDF is kept, how large, since when and from where (src/pdfs/pdf-contract.ts). */
+  pdfInfo: op(pdfOperations.pdfInfo.input, pdfOperations.pdfInfo.output, false),
+  /** Starts downloading the chosen papers' PDFs (ids, or filters) as a fetch job of kind `pdf`. */
+  fetchPdfs: op(pdfOperations.fetchPdfs.input, z.object({ job: fetchJobSchema }), true),
+  removePdf: op(pdfOperations.removePdf.input, pdfOperations.removePdf.output, true),
+  /** Attaches PDF files (dropped on the window) to their papers, by arXiv stamp, DOI or title. */
+  importPdfs: op(pdfOperations.importPdfs.input, pdfOperations.importPdfs.output, true),
+  getPdfSettings: op(pdfOperations.getPdfSettings.input, pdfOperations.getPdfSettings.output, false),
+  savePdfSettings: op(pdfOperations.savePdfSettings.input, pdfOperations.savePdfSettings.output, true),
 } as const;
 
 export type Contract = typeof contract;
@@ -219,7 +229,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 /** A change the core made; broadcast to every window / tab after it is on disk. */
 export interface ChangeEvent {
-  kind: 'papers' | 'annotations' | 'tags' | 'fetch' | 'follows';
+  kind: 'papers' | 'annotations' | 'tags' | 'fetch' | 'follows' | 'pdfs';
   ids: string[];
   at: string;
   /** Only on `fetch` events: the job as it is now (progress, counts, outcome). */

@@ -35,6 +35,7 @@ function whole<N extends OperationName>(run: Handler<N>): Handler<N> {
 }
 
 const fetchService = () => import('../library/fetch-service.ts');
+const pdfs = () => import('../pdfs/pdf-handlers.ts');
 
 const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
   starred: input.starred,
@@ -64,7 +65,7 @@ export const handlers: Handlers = {
   noteHistory: onePaper<'noteHistory'>((library, input) => library.annotate.noteHistory(input.id)),
   restoreNote: onePaper<'restoreNote'>((library, input) => library.annotate.restoreNote(input.id, input.version)),
   exportPapers: whole((library, input) => library.exportPapers(input.format, filterOf(input), { style: input.style, locale: input.locale })),
-  stats: whole((library) => library.stats()),
+  stats: whole(async (library) => ({ ...library.stats(), pdfs: (await pdfs()).pdfTotals(library.dataDir) })),
   getUiState: async (library) => (await library.openSettings()).getUiState(),
   saveUiState: async (library, input) => (await library.openSettings()).saveUiState(input),
   listFollows: async (library) => (await fetchService()).listFollows(library),
@@ -74,6 +75,12 @@ export const handlers: Handlers = {
   refresh: async (library) => (await fetchService()).startRefresh(library),
   cancelFetch: async (library, input) => (await fetchService()).cancelFetch(library, input.job),
   listFetchJobs: async (library) => (await fetchService()).listFetchJobs(library),
+  pdfInfo: async (library, input) => (await pdfs()).pdfInfo(library, input),
+  fetchPdfs: async (library, input) => (await pdfs()).fetchPdfsJob(library, input),
+  removePdf: async (library, input) => (await pdfs()).removePdf(library, input),
+  importPdfs: async (library, input) => (await pdfs()).importPdfs(library, input),
+  getPdfSettings: async (library) => (await pdfs()).getPdfSettings(library),
+  savePdfSettings: async (library, input) => (await pdfs()).savePdfSettingsOp(library, input),
   enrichPapers: (library, input) => library.enrichPapers(input.ids),
   enrichStatus: async (library, input) => {
     const enrichment = await library.enrich();

@@ -138,6 +138,8 @@ export const statsSchema = z.object({
   segments: int(),
   dataDir: z.string(),
   problems: z.array(z.string()),
+  /** PDFs kept in the data folder (src/pdfs/pdf-store.ts). */
+  pdfs: z.object({ count: int(), bytes: int() }),
   /** Set while a long-running door is still loading older segments (newest first); null once all are in. */
   loading: z.nullable(z.object({ segmentsLoaded: int(), segments: int(), papersLoaded: int(), papers: int() })),
 });

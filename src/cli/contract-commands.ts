@@ -40,6 +40,12 @@ export const CLI_FORMS: Record<OperationName, CliForm> = {
   },
   enrichPapers: { commands: ['enrich'] },
   enrichStatus: { commands: ['enrich'] },
+  pdfInfo: { commands: ['pdf'] },
+  fetchPdfs: { commands: ['pdf'] },
+  removePdf: { commands: ['pdf'] },
+  importPdfs: { commands: ['pdf'] },
+  getPdfSettings: { commands: ['pdf'] },
+  savePdfSettings: { commands: ['pdf'] },
   listFetchJobs: {
     notInCli: 'fetch jobs live in the process that runs them; `fetch` and `refresh` show their own progress until they end',
   },

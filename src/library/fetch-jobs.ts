@@ -85,6 +85,11 @@ export class FetchJobs {
     this.emit({ kind: 'follows', ids, at: new Date().toISOString() });
   }
 
+  /** Papers whose kept PDF appeared or went (downloaded, imported, removed, pruned). */
+  pdfsChanged(ids: string[]): void {
+    if (ids.length > 0) this.emit({ kind: 'pdfs', ids, at: new Date().toISOString() });
+  }
+
   /** Runs `run` in the background and returns the job at once; its outcome is in its events and `wait`. */
   start(kind: FetchJobKind, label: string, run: (control: FetchControl) => Promise<void>): FetchJob {
     const job = new Job(randomUUID().slice(0, 8), kind, label, (changed) => {

@@ -43,6 +43,18 @@ export interface PdfFetchProgress {
   message: string;
 }
 
+/** What happened to one paper of a run. */
+export type PdfOutcome = { kept: 'downloaded'; bytes: number } | { kept: 'already' } | { kept: 'failed'; reason: string };
+
+export interface PdfFetchOptions {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: PdfFetchProgress) => void) | undefined;
+  /** Each paper as it is finished (a cancelled one is not). */
+  onPaper?: ((id: string, outcome: PdfOutcome) => void) | undefined;
+  /** Each request sent, retries included. */
+  onRequest?: (() => void) | undefined;
+}
+
 export const DEFAULT_MAX_PDF_BYTES = 200 * 1024 * 1024;
 const UNCHANGED = / — your library is unchanged$/;
 
@@ -82,7 +94,7 @@ async function fetchOne(run: Run, paper: PdfPaper, progress: (message: string, f
       if (error instanceof PdfRefusedError) await store.discardPart(paper.id);
       throw error;
     }
-    await store.finishPart(paper.id);
+    await store.finishPart(paper.id, target.arxiv ? 'arxiv' : 'url');
     summary.downloaded += 1;
     summary.bytes += bytes.byteLength;
     progress(`kept (${megabytes(bytes.byteLength)})`, true);
@@ -103,7 +115,7 @@ export async function fetchPdfs(
   store: PdfStore,
   config: SourceConfig,
   environment: PdfFetchEnvironment,
-  options: { signal?: AbortSignal; onProgress?: (progress: PdfFetchProgress) => void } = {},
+  options: PdfFetchOptions = {},
 ): Promise<{ summary: PdfFetchSummary; cancelled: boolean }> {
   const summary: PdfFetchSummary = { downloaded: 0, skipped: 0, failed: [], bytes: 0, requests: 0 };
   const run: Run = {
@@ -121,7 +133,10 @@ export async function fetchPdfs(
       clock: environment.clock ?? systemClock,
       fetch: environment.fetch ?? nodeTransport({ lookup: environment.lookup }),
       signal: options.signal,
-      onRequest: () => (summary.requests += 1),
+      onRequest: () => {
+        summary.requests += 1;
+        options.onRequest?.();
+      },
     },
   };
   const total = papers.length;
@@ -130,13 +145,18 @@ export async function fetchPdfs(
       if (options.signal?.aborted) return { summary, cancelled: true };
       if (store.keptBytes(paper.id) !== null) {
         summary.skipped += 1;
+        options.onPaper?.(paper.id, { kept: 'already' });
         continue;
       }
       const progress = (message: string, finished: boolean) => options.onProgress?.({ done: index + (finished ? 1 : 0), total, message: `${paper.id}: ${message}` });
+      const before = summary.bytes;
       const reason = await fetchOne(run, paper, progress);
       if (reason !== null) {
         summary.failed.push({ id: paper.id, reason });
         progress(reason, true);
+        options.onPaper?.(paper.id, { kept: 'failed', reason });
+      } else {
+        options.onPaper?.(paper.id, { kept: 'downloaded', bytes: summary.bytes - before });
       }
     }
     return { summary, cancelled: false };

@@ -4,13 +4,15 @@
  * atomically; a file that is no PDF or matches no paper is reported and left alone.
  */
 import { readFile } from 'node:fs/promises';
+import type { FetchEnvironment } from '../library/fetch-jobs.ts';
 import type { Library } from '../library/library.ts';
 import { PapershelfError } from '../model/errors.ts';
 import { PaperFinder, pdfClues, type PdfClue } from './pdf-match.ts';
 import type { PdfStore } from './pdf-store.ts';
 import { PdfReader, type PdfReadBudget } from './read-pdf-in-worker.ts';
 
-export type PdfImportResult = { file: string; id: string; by: PdfClue['by']; bytes: number } | { file: string; id: null; reason: string };
+/** `added`: the paper was not in the library; it was resolved on arXiv and added with its PDF. */
+export type PdfImportResult = { file: string; id: string; by: PdfClue['by']; bytes: number; added?: boolean } | { file: string; id: null; reason: string };
 
 function fileProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -31,16 +33,37 @@ async function byArxivId(library: Library, arxivId: string): Promise<string | nu
   }
 }
 
-export async function importPdfFiles(files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+/** A file to import: its name for the report, and its bytes read only when its turn comes. */
+export interface PdfImportEntry {
+  file: string;
+  bytes: () => Promise<Buffer>;
+}
+
+export function importPdfFiles(files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+  return importPdfEntries(
+    files.map((file) => ({ file, bytes: () => readFile(file) })),
+    library,
+    store,
+    budget,
+  );
+}
+
+export async function importPdfEntries(
+  entries: readonly PdfImportEntry[],
+  library: Library,
+  store: PdfStore,
+  budget?: PdfReadBudget,
+  _online?: FetchEnvironment,
+): Promise<PdfImportResult[]> {
   const reader = new PdfReader();
   try {
-    return await importWith(reader, files, library, store, budget);
+    return await importWith(reader, entries, library, store, budget);
   } finally {
     await reader.close();
   }
 }
 
-async function importWith(reader: PdfReader, files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+async function importWith(reader: PdfReader, entries: readonly PdfImportEntry[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
   let finder: PaperFinder | null = null;
   const find = async (): Promise<PaperFinder> => {
     if (!finder) {
@@ -50,10 +73,10 @@ async function importWith(reader: PdfReader, files: readonly string[], library: 
     return finder;
   };
   const results: PdfImportResult[] = [];
-  for (const file of files) {
+  for (const { file, bytes: readBytes } of entries) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await readBytes();
     } catch (error) {
       results.push({ file, id: null, reason: `cannot read it: ${fileProblem(error)}` });
       continue;

@@ -38,6 +38,20 @@ export interface PartInfo {
   validator: string | null;
 }
 
+/** Where a kept PDF came from, recorded beside it in `<name>.pdf.json`. */
+export interface KeptMeta {
+  source: 'arxiv' | 'url' | 'import';
+  fetchedAt: string;
+}
+
+/** A kept PDF as pruning and `pdfInfo` see it. */
+export interface KeptPdf {
+  id: string;
+  bytes: number;
+  /** The recorded keeping time, else the file's modification time. */
+  keptAt: string;
+}
+
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
@@ -75,11 +89,41 @@ export class PdfStore {
     ensurePrivateDir(this.dir);
   }
 
+  private metaPath(id: string): string {
+    return `${this.pathOf(id)}.json`;
+  }
+
   /** Keeps `bytes` (already checked) as the paper's PDF, replacing any earlier one at once. */
-  async keep(id: string, bytes: Uint8Array): Promise<void> {
+  async keep(id: string, bytes: Uint8Array, source: KeptMeta['source'] = 'import'): Promise<void> {
     this.ensureDir();
     await writeFileAtomic(this.pathOf(id), bytes);
     await this.discardPart(id);
+    await this.recordMeta(id, source);
+  }
+
+  /** Records where the kept PDF came from; a failure to record it loses nothing but the label. */
+  async recordMeta(id: string, source: KeptMeta['source']): Promise<void> {
+    const meta: KeptMeta = { source, fetchedAt: new Date().toISOString() };
+    await writeFileAtomic(this.metaPath(id), JSON.stringify(meta)).catch(() => undefined);
+  }
+
+  /** Where the kept PDF came from and when; null when nothing is kept. Older PDFs have no source. */
+  meta(id: string): { source: KeptMeta['source'] | null; fetchedAt: string } | null {
+    let mtime: Date;
+    try {
+      const stat = statSync(this.pathOf(id));
+      if (!stat.isFile()) return null;
+      mtime = stat.mtime;
+    } catch {
+      return null;
+    }
+    try {
+      const raw = JSON.parse(readFileSync(this.metaPath(id), 'utf8')) as Partial<KeptMeta>;
+      const source = raw.source === 'arxiv' || raw.source === 'url' || raw.source === 'import' ? raw.source : null;
+      return { source, fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : mtime.toISOString() };
+    } catch {
+      return { source: null, fetchedAt: mtime.toISOString() };
+    }
   }
 
   /** Bytes already downloaded and what they are part of; a part without its info cannot be resumed. */
@@ -117,7 +161,7 @@ export class PdfStore {
    * The checked part (fsynced by its writer) becomes the kept PDF in one rename; the folder is
    * fsynced so the rename survives a power cut.
    */
-  async finishPart(id: string): Promise<void> {
+  async finishPart(id: string, source: KeptMeta['source'] = 'url'): Promise<void> {
     try {
       await rename(this.partPath(id), this.pathOf(id));
     } catch (error) {
@@ -125,6 +169,26 @@ export class PdfStore {
     }
     await rm(this.infoPath(id), { force: true });
     await fsyncDir(this.dir);
+    await this.recordMeta(id, source);
+  }
+
+  /** Every kept PDF whose name gives back its paper id. */
+  keptList(): KeptPdf[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    const kept: KeptPdf[] = [];
+    for (const name of names) {
+      const id = idFromPdfFileName(name);
+      if (id === null) continue;
+      const meta = this.meta(id);
+      const bytes = this.keptBytes(id);
+      if (meta && bytes !== null) kept.push({ id, bytes, keptAt: meta.fetchedAt });
+    }
+    return kept;
   }
 
   async discardPart(id: string): Promise<void> {
@@ -136,6 +200,7 @@ export class PdfStore {
   async remove(id: string): Promise<boolean> {
     const had = this.keptBytes(id) !== null;
     await rm(this.pathOf(id), { force: true });
+    await rm(this.metaPath(id), { force: true });
     await this.discardPart(id);
     return had;
   }
