@@ -1,7 +1,7 @@
 /** How papers and numbers read in the window. */
 import type { PaperView, ReadingStatus } from '../api/types.ts';
 
-export const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+export const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read', dismissed: 'Not interested' };
 
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? singular : plural}`;

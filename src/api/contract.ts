@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { enrichInputSchema, enrichReportSchema, enrichStatusInputSchema, enrichStatusSchema } from '../library/enrich/enrich-schema.ts';
 import { pdfOperations } from '../pdfs/pdf-contract.ts';
+import { FOLLOW_PDFS } from '../store/subscription-schema.ts';
 import {
   annotationChangeSchema,
   appliedChangesSchema,
@@ -81,6 +82,8 @@ export const followViewSchema = z.object({
   addedAt: z.string(),
   lastFetchAt: z.nullable(z.string()),
   lastError: z.nullable(z.string()),
+  /** Whose PDFs a refresh of this follow downloads: none, the starred of its papers, or all. */
+  pdfs: z.enum(FOLLOW_PDFS),
   /** Where the next refresh starts, in words. */
   progress: z.string(),
 });
@@ -91,6 +94,20 @@ export type FollowView = z.infer<typeof followViewSchema>;
 
 /** On answers given while a window's library is still loading (newest first): the papers they cover. */
 const partialSchema = z.object({ loaded: int(), total: int() });
+
+/** "For you": a paper's list row, its score, the user's papers it follows from and the words that weighed most. */
+export const RECOMMEND_REASONS = ['starred', 'tagged', 'reading', 'read', 'note'] as const;
+export const recommendationSchema = z.extend(paperViewSchema, {
+  score: z.number(),
+  because: z.array(z.object({ id: z.string(), title: z.string(), reason: z.enum(RECOMMEND_REASONS) })),
+  words: z.array(z.string()),
+});
+/** `coldStart`: fewer than 3 positives, so results follow upvotes; `newSinceRefresh`: recommended papers added by the latest refresh or import. */
+export const recommendOutputSchema = z.object({
+  results: z.array(recommendationSchema),
+  model: z.object({ positives: int(), negatives: int(), trainedAt: z.nullable(z.string()), coldStart: z.boolean() }),
+  newSinceRefresh: int(),
+});
 
 export const contract = {
   importText: op(
@@ -124,6 +141,8 @@ export const contract = {
     z.object({ results: z.array(searchResultSchema) }),
     false,
   ),
+  /** Papers ranked by a model learned from the user's stars, tags (only `tag`'s with it), statuses and notes. */
+  recommend: op(z.strictObject({ tag: z.optional(tagName), since: z.optional(isoDate), limit: z.optional(int().check(z.gte(1), z.lte(500))), offset: z.optional(int().check(z.gte(0))) }), recommendOutputSchema, false),
   setStar: op(z.strictObject({ id: paperId, starred: z.boolean() }), paperViewSchema, true),
   addTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).check(z.minLength(1), z.maxLength(50)) }), paperViewSchema, true),
   removeTags: op(z.strictObject({ id: paperId, tags: z.array(tagName).check(z.minLength(1), z.maxLength(50)) }), paperViewSchema, true),
@@ -170,8 +189,8 @@ export const contract = {
   listFollows: op(z.strictObject({}), z.object({ follows: z.array(followViewSchema), problems: z.array(z.string()) }), false),
   follow: op(
     z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('hf-daily'), since: z.optional(isoDate) }),
-      z.strictObject({ kind: z.literal('arxiv'), query: arxivQueryText, max: z.optional(arxivMax) }),
+      z.strictObject({ kind: z.literal('hf-daily'), since: z.optional(isoDate), pdfs: z.optional(z.enum(FOLLOW_PDFS)) }),
+      z.strictObject({ kind: z.literal('arxiv'), query: arxivQueryText, max: z.optional(arxivMax), pdfs: z.optional(z.enum(FOLLOW_PDFS)) }),
     ]),
     z.object({ follow: followViewSchema, added: z.boolean(), problems: z.array(z.string()) }),
     true,

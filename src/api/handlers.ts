@@ -51,6 +51,7 @@ export const handlers: Handlers = {
   search: whole((library, input) => library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset, prefixLast: input.prefixLast })),
   getPaper: onePaper<'getPaper'>((library, input) => library.getPaper(input.id)),
   similarPapers: whole((library, input) => ({ results: library.similarPapers(input.id, input.limit) })),
+  recommend: whole(async (library, input) => (await import('../recommend/recommend-service.ts')).recommend(library, input)),
   setStar: onePaper<'setStar'>((library, input) => library.annotate.setStar(input.id, input.starred)),
   addTags: onePaper<'addTags'>((library, input) => library.annotate.addTags(input.id, input.tags)),
   removeTags: onePaper<'removeTags'>((library, input) => library.annotate.removeTags(input.id, input.tags)),

@@ -132,7 +132,7 @@ export const statsSchema = z.object({
   starred: int(),
   tagged: int(),
   notes: int(),
-  status: z.object({ 'to-read': int(), reading: int(), read: int() }),
+  status: z.object({ 'to-read': int(), reading: int(), read: int(), dismissed: int() }),
   tags: int(),
   sources: z.array(z.object({ name: z.string(), count: int() })),
   segments: int(),

@@ -13,6 +13,7 @@ export const CLI_FORMS: Record<OperationName, CliForm> = {
   search: { commands: ['search'] },
   getPaper: { commands: ['show', 'note'] },
   similarPapers: { commands: ['similar'] },
+  recommend: { commands: ['recommend', 'digest'] },
   setStar: { commands: ['star', 'unstar'] },
   addTags: { commands: ['tag'] },
   removeTags: { commands: ['untag'] },

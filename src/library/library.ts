@@ -469,7 +469,7 @@ export class Library {
   stats() {
     const all = this.corpus.all();
     const annotations = this.annotations.all();
-    const status = { 'to-read': 0, reading: 0, read: 0 };
+    const status = { 'to-read': 0, reading: 0, read: 0, dismissed: 0 };
     let starred = 0;
     let tagged = 0;
     for (const annotation of Object.values(annotations) as Annotation[]) {

@@ -3,7 +3,8 @@
 export const IMPORT_FORMATS = ['hf-page', 'hf-json', 'arxiv-atom', 'bibtex', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
+/** `dismissed` is "Not interested": hidden from recommendations and learned from as a negative; clearing the status undoes it. */
+export const READING_STATUSES = ['to-read', 'reading', 'read', 'dismissed'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
 
 /** Bibliographic facts about a paper as an importer or fetcher found them. `null` = unknown. */
