@@ -6,6 +6,7 @@ import { fieldRanges } from '../lib/highlight.ts';
 import { AuthorLinks } from './AuthorLinks.tsx';
 import { CopyCitation } from './CopyCitation.tsx';
 import { MathText } from './MathText.tsx';
+import { NotInterestedButton } from './ForYouActions.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { PaperGaps } from './PaperGaps.tsx';
 import { PaperLinks } from './PaperLinks.tsx';
@@ -42,6 +43,8 @@ interface DetailPaneProps {
   actions: DetailActions;
   tagInputRef?: Ref<HTMLInputElement>;
   noteRef?: Ref<HTMLTextAreaElement>;
+  /** "Not interested": the paper leaves For you (key `x`). */
+  onDismiss?: () => void;
 }
 
 function metaLine(paper: PaperView): string {
@@ -55,7 +58,7 @@ function metaLine(paper: PaperView): string {
   return parts.filter((part) => part).join(' · ');
 }
 
-export function DetailPane({ paper, matches, similar, knownTags, actions, tagInputRef, noteRef }: DetailPaneProps) {
+export function DetailPane({ paper, matches, similar, knownTags, actions, tagInputRef, noteRef, onDismiss }: DetailPaneProps) {
   if (!paper) {
     return (
       <section className="detail detail-empty" aria-label="Paper details">
@@ -76,6 +79,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
         <div className="detail-actions">
           <StarButton starred={paper.starred} onToggle={actions.toggleStar} />
           <StatusSelect status={paper.status} onChange={actions.setStatus} />
+          {onDismiss && paper.status !== 'dismissed' && <NotInterestedButton onDismiss={onDismiss} />}
         </div>
         <CopyCitation key={`cite:${paper.id}`} papers={[paper]} />
         <TagEditor tags={paper.tags} known={knownTags} onAdd={actions.addTag} onRemove={actions.removeTag} inputRef={tagInputRef} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Row } from '../api/types.ts';
 import type { ClickModifiers } from '../hooks/use-selection.ts';
 import { authorLine, paperDate } from '../lib/format.ts';
+import { ForYouReason } from './ForYouReason.tsx';
 
 interface PaperRowProps {
   row: Row | undefined;
@@ -64,6 +65,7 @@ export const PaperRow = memo(function PaperRow({ row, index, total, top, height,
           </span>
         ))}
       </div>
+      <ForYouReason row={row} />
     </div>
   );
 });

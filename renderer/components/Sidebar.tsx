@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ReadingStatus, Stats, TagCount, View } from '../api/types.ts';
 import { STATUS_LABELS } from '../lib/format.ts';
 import { sameView } from '../lib/views.ts';
@@ -13,6 +14,8 @@ interface SidebarProps {
   onView: (view: View) => void;
   onRenameTag: (from: string, to: string) => Promise<boolean>;
   onDeleteTag: (tag: string) => Promise<boolean>;
+  /** The For you entries, under the library's views. */
+  forYou?: ReactNode;
 }
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -27,7 +30,7 @@ const SOURCE_LABELS: Record<string, string> = {
 
 const STATUSES = Object.keys(STATUS_LABELS) as ReadingStatus[];
 
-export function Sidebar({ stats, tags, view, onView, onRenameTag, onDeleteTag }: SidebarProps) {
+export function Sidebar({ stats, tags, view, onView, onRenameTag, onDeleteTag, forYou }: SidebarProps) {
   const item = (label: string, target: View, count: number | undefined) => (
     <li>
       <SidebarItem label={label} count={count} active={sameView(view, target)} onClick={() => onView(target)} />
@@ -39,6 +42,7 @@ export function Sidebar({ stats, tags, view, onView, onRenameTag, onDeleteTag }:
         {item('All papers', { kind: 'all', value: null }, stats?.papers)}
         {item('Starred', { kind: 'starred', value: null }, stats?.starred)}
       </ul>
+      {forYou}
       <h2 className="nav-heading">Status</h2>
       <ul className="nav-list">
         {STATUSES.map((status) => (

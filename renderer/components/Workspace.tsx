@@ -4,6 +4,10 @@ import type { ExportFormat, MenuAction, PapershelfBridge, SortKey, UiState, View
 import { useBulkActions } from '../hooks/use-bulk-actions.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useFileDrop } from '../hooks/use-file-drop.ts';
+import { useForYou } from '../hooks/use-for-you.ts';
+import { NO_LIBRARY_VIEW, type ForYouView } from '../lib/for-you.ts';
+import { ForYouNav } from './ForYouNav.tsx';
+import { ForYouPane } from './ForYouPane.tsx';
 import { useImport } from '../hooks/use-import.ts';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts.ts';
 import { useLibraryOverview } from '../hooks/use-library-overview.ts';
@@ -52,7 +56,10 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const [querySort, setQuerySort] = useState<SortKey | null>(null);
   const sort = listOrder(query, querySort, ui.sort);
   const spec = useMemo(() => ({ query, filter: filterOf(ui.view), sort }), [query, ui.view, sort]);
-  const { list, snapshot, partial } = usePagedList(bridge, spec, revision);
+  const library = usePagedList(bridge, spec, revision);
+  // A For you list, while one is shown, stands in for the library's list (same rows, selection and keys).
+  const forYou = useForYou(bridge, revision, query, stats?.papers ?? null);
+  const { list, snapshot, partial } = forYou.shown ?? library;
   useForgetInvalidRestoredQuery(initialUi.query, snapshot, () => update({ query: '' }));
   const setQuery = (value: string) => {
     update({ query: value });
@@ -64,7 +71,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const searchFor = useCallback((value: string) => update({ query: value }), [update]);
   const undo = useUndo(bridge, report);
   const actions = usePaperActions(bridge, detail.paper, detail.apply, select, { report, search: searchFor, record: undo.push, track: undo.track });
-  const { selection, ...selecting } = useSelection({ bridge, spec, snapshot, list, focusedId: ui.selectedId, focus: select, report });
+  const { selection, ...selecting } = useSelection({ bridge: forYou.shown?.bridge ?? bridge, spec: forYou.shown?.spec ?? spec, snapshot, list, focusedId: ui.selectedId, focus: select, report });
   const multi = selection.ids.size > 1;
   const bulk = useBulkActions({ bridge, ids: selection.ids, snapshot, list, record: undo.push, track: undo.track, report });
   const importer = useImport(bridge);
@@ -104,6 +111,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
     void importer.importFile(file);
   }, dialog?.kind !== 'shortcuts');
 
+  const notInterested = () => forYou.dismiss({ setStatus: bulk.setStatus, focusedIndex: selectedIndex, moveTo: selecting.moveTo });
   useKeyboardShortcuts(
     {
       focusSearch: () => searchRef.current?.focus(),
@@ -120,6 +128,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
       redo: () => void undo.redo(),
       copyCitation: actions.copyCitation,
       openPaper: actions.openPaper,
+      dismiss: () => void notInterested(),
       showShortcuts: () => setDialog({ kind: 'shortcuts' }),
     },
     dialog === null && !exportOpen,
@@ -147,7 +156,14 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
     else update({ theme: ui.theme === 'system' ? 'light' : ui.theme === 'light' ? 'dark' : 'system' });
   });
 
-  const setView = (view: View) => update({ view });
+  const setView = (view: View) => {
+    forYou.close();
+    update({ view });
+  };
+  const openForYou = (view: ForYouView) => {
+    setQuery('');
+    forYou.open(view);
+  };
   const { renameTag, deleteTag } = useTagAdmin({ bridge, view: ui.view, setView, report, record: undo.push, track: undo.track });
 
   const empty = stats !== null && stats.papers === 0;
@@ -174,7 +190,15 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
             </button>
           </div>
         </header>
-        <Sidebar stats={stats} tags={tags} view={ui.view} onView={setView} onRenameTag={renameTag} onDeleteTag={deleteTag} />
+        <Sidebar
+          stats={stats}
+          tags={tags}
+          view={forYou.shown ? NO_LIBRARY_VIEW : ui.view}
+          onView={setView}
+          onRenameTag={renameTag}
+          onDeleteTag={deleteTag}
+          forYou={<ForYouNav current={forYou.shown?.view ?? null} tags={tags} badge={forYou.badge} onOpen={openForYou} />}
+        />
         <Splitter label="Resize sidebar" value={sidebar} min={120} max={800} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, sidebar: value } })} />
         {empty ? (
           <main className="main-welcome">
@@ -182,22 +206,24 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
           </main>
         ) : (
           <>
-            <PaperList
-              snapshot={snapshot}
-              selectedId={ui.selectedId}
-              selectedIds={selection.ids}
-              sort={sort}
-              query={query}
-              onRange={list.show}
-              onSelect={selecting.click}
-              onSort={(chosen) => (query.trim() ? setQuerySort(chosen) : update({ sort: chosen }))}
-              listRef={listRef}
-            />
+            <ForYouPane shown={forYou.shown}>
+              <PaperList
+                snapshot={snapshot}
+                selectedId={ui.selectedId}
+                selectedIds={selection.ids}
+                sort={sort}
+                query={query}
+                onRange={list.show}
+                onSelect={selecting.click}
+                onSort={(chosen) => (query.trim() ? setQuerySort(chosen) : update({ sort: chosen }))}
+                listRef={listRef}
+              />
+            </ForYouPane>
             <Splitter label="Resize list" value={listWidth} min={200} max={2000} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, list: value } })} />
             {multi ? (
               <BulkToolbar ids={selection.ids} bulk={bulk} knownTags={tags} tagInputRef={bulkTagRef} onClear={() => selecting.collapse()} />
             ) : (
-              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} />
+              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} onDismiss={() => void notInterested()} />
             )}
           </>
         )}

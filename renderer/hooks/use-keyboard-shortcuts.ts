@@ -24,6 +24,8 @@ export interface ShortcutActions {
   selectAll?(): void;
   /** Esc outside a field: back to one paper; false when there was no multi-selection. */
   clearSelection?(): boolean;
+  /** `x`: "Not interested" (every selected paper); it leaves For you, and Undo brings it back. */
+  dismiss?(): void;
   /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y). */
   undo?(): void;
   redo?(): void;
@@ -43,6 +45,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['n', 'Edit the note'],
   ['c', 'Copy the citation (style chosen under Copy citation)'],
   ['o', 'Open the paper in the browser (no link: search Hugging Face Papers)'],
+  ['x', 'Not interested: leaves For you and teaches it (every selected paper; Undo brings it back)'],
   ['Ctrl/Cmd+Z', 'Undo the last change (outside text fields)'],
   ['Shift+Ctrl/Cmd+Z', 'Redo'],
   ['Esc', 'Leave the field; clear the selection'],
@@ -167,6 +170,8 @@ function keyAction(key: string, actions: ShortcutActions, pageSize: number): (()
       return actions.focusNote;
     case 'o':
       return actions.openPaper;
+    case 'x':
+      return actions.dismiss ?? null;
     case '?':
       return actions.showShortcuts;
     default:
