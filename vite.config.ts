@@ -27,6 +27,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react(), copySamples()],
+  // pdf.js's worker (renderer/lib/pdf-engine.ts) is an ES module: bundled as one, loaded with type "module".
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./build/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -41,6 +41,13 @@ const OPERATIONS: Record<OperationName, true> = {
   refresh: true,
   cancelFetch: true,
   listFetchJobs: true,
+  recommend: true,
+  pdfInfo: true,
+  fetchPdfs: true,
+  removePdf: true,
+  importPdfs: true,
+  getPdfSettings: true,
+  savePdfSettings: true,
 };
 
 /** Browsers refuse keepalive bodies above 64 KiB; below it a note saved on `pagehide` still arrives. */
@@ -122,7 +129,7 @@ export function createHttpBridge(options: HttpBridgeOptions): PapershelfBridge {
 
   const operations = Object.fromEntries(
     (Object.keys(OPERATIONS) as OperationName[]).map((name) => [name, (input: unknown) => call(name, input)]),
-  ) as unknown as Omit<PapershelfBridge, 'onChange' | 'openExternal' | 'saveFile' | 'onMenu'>;
+  ) as unknown as Omit<PapershelfBridge, 'onChange' | 'openExternal' | 'saveFile' | 'onMenu' | 'pdfUrl'>;
 
   const openEventSource = options.openEventSource ?? ((url: string) => new EventSource(url));
   const subscribe = createChangeStream(`${base}/api/events?token=${encodeURIComponent(token)}`, openEventSource);
@@ -143,5 +150,7 @@ export function createHttpBridge(options: HttpBridgeOptions): PapershelfBridge {
       return true;
     },
     onMenu: () => () => {},
+    // The reader fetches this address itself; the token goes in it as for the event stream.
+    pdfUrl: (id) => `${base}/pdf/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
   };
 }

@@ -4,7 +4,15 @@ import type { OperationInput, OperationOutput } from '../../src/api/contract.ts'
 import type { PaperView } from '../../src/model/paper.ts';
 import type { fieldMatchSchema, sortKey, uiStateSchema } from '../../src/api/schemas.ts';
 
-export type { MenuAction, PapershelfBridge } from '../../src/api/bridge.ts';
+import type { PapershelfBridge as CoreBridge } from '../../src/api/bridge.ts';
+
+export type { MenuAction } from '../../src/api/bridge.ts';
+/**
+ * The bridge, plus where the reader loads a paper's kept PDF (GET, answered with the PDF's bytes):
+ * serve's `/pdf/<id>` with the token, or the desktop window's `papershelf://app/pdf/<id>`. Optional:
+ * without it the reader uses `pdf/<id>` on the page's own origin.
+ */
+export type PapershelfBridge = CoreBridge & { pdfUrl?(id: string): string };
 export type { ApiError, ApiResult, ChangeEvent, OperationInput, OperationName, OperationOutput } from '../../src/api/contract.ts';
 export type { PaperView, ReadingStatus } from '../../src/model/paper.ts';
 

@@ -10,6 +10,7 @@ import { NotInterestedButton } from './ForYouActions.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { PaperGaps } from './PaperGaps.tsx';
 import { PaperLinks } from './PaperLinks.tsx';
+import { PdfActions } from './PdfActions.tsx';
 import { SimilarPapers } from './SimilarPapers.tsx';
 import { StarButton } from './StarButton.tsx';
 import { StatusSelect } from './StatusSelect.tsx';
@@ -43,6 +44,8 @@ interface DetailPaneProps {
   actions: DetailActions;
   tagInputRef?: Ref<HTMLInputElement>;
   noteRef?: Ref<HTMLTextAreaElement>;
+  /** Opens the reader on the paper's kept PDF (key `p`). */
+  onReadPdf?: (id: string, title: string) => void;
   /** "Not interested": the paper leaves For you (key `x`). */
   onDismiss?: () => void;
 }
@@ -58,7 +61,7 @@ function metaLine(paper: PaperView): string {
   return parts.filter((part) => part).join(' · ');
 }
 
-export function DetailPane({ paper, matches, similar, knownTags, actions, tagInputRef, noteRef, onDismiss }: DetailPaneProps) {
+export function DetailPane({ paper, matches, similar, knownTags, actions, tagInputRef, noteRef, onDismiss, onReadPdf }: DetailPaneProps) {
   if (!paper) {
     return (
       <section className="detail detail-empty" aria-label="Paper details">
@@ -81,6 +84,7 @@ export function DetailPane({ paper, matches, similar, knownTags, actions, tagInp
           <StatusSelect status={paper.status} onChange={actions.setStatus} />
           {onDismiss && paper.status !== 'dismissed' && <NotInterestedButton onDismiss={onDismiss} />}
         </div>
+        {onReadPdf && <PdfActions key={`pdf:${paper.id}`} id={paper.id} onRead={() => onReadPdf(paper.id, paper.title)} />}
         <CopyCitation key={`cite:${paper.id}`} papers={[paper]} />
         <TagEditor tags={paper.tags} known={knownTags} onAdd={actions.addTag} onRemove={actions.removeTag} inputRef={tagInputRef} />
         <section className="abstract" aria-labelledby="abstract-heading">

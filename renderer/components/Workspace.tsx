@@ -4,6 +4,10 @@ import type { ExportFormat, MenuAction, PapershelfBridge, SortKey, UiState, View
 import { useBulkActions } from '../hooks/use-bulk-actions.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useFileDrop } from '../hooks/use-file-drop.ts';
+import { usePdfDrop } from '../hooks/use-pdf-drop.ts';
+import { usePdfReader } from '../hooks/use-pdf-reader.ts';
+import { PdfDropResults } from './PdfDropResults.tsx';
+import { PdfReader } from './PdfReader.tsx';
 import { useForYou } from '../hooks/use-for-you.ts';
 import { NO_LIBRARY_VIEW, type ForYouView } from '../lib/for-you.ts';
 import { ForYouNav } from './ForYouNav.tsx';
@@ -105,11 +109,13 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
     setDialog(null);
   };
   const busyImporting = importer.phase.kind === 'reading' || importer.phase.kind === 'importing';
+  const reader = usePdfReader();
+  const pdfDrop = usePdfDrop(bridge);
   const dragging = useFileDrop((file) => {
     if (busyImporting) return;
     setDialog({ kind: 'import', start: 'file' });
     void importer.importFile(file);
-  }, dialog?.kind !== 'shortcuts');
+  }, dialog?.kind !== 'shortcuts', pdfDrop.attachFiles);
 
   const notInterested = () => forYou.dismiss({ setStatus: bulk.setStatus, focusedIndex: selectedIndex, moveTo: selecting.moveTo });
   useKeyboardShortcuts(
@@ -128,10 +134,11 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
       redo: () => void undo.redo(),
       copyCitation: actions.copyCitation,
       openPaper: actions.openPaper,
+      readPdf: () => detail.paper && reader.open(detail.paper.id, detail.paper.title),
       dismiss: () => void notInterested(),
       showShortcuts: () => setDialog({ kind: 'shortcuts' }),
     },
-    dialog === null && !exportOpen,
+    dialog === null && !exportOpen && pdfDrop.state === null,
     // PageUp/PageDown move by the rows the list shows, less one kept in view for context; a list not
     // shown (narrow layout, detail pane in front) measures 0 and the keys fall back to the default.
     () => {
@@ -220,10 +227,11 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
               />
             </ForYouPane>
             <Splitter label="Resize list" value={listWidth} min={200} max={2000} onChange={(value) => update({ paneSizes: { ...ui.paneSizes, list: value } })} />
+            {reader.reading && <PdfReader key={reader.reading.opening} bridge={bridge} id={reader.reading.id} title={reader.reading.title} startPage={reader.reading.page} onClose={reader.close} />}
             {multi ? (
               <BulkToolbar ids={selection.ids} bulk={bulk} knownTags={tags} tagInputRef={bulkTagRef} onClear={() => selecting.collapse()} />
             ) : (
-              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} onDismiss={() => void notInterested()} />
+              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} onDismiss={() => void notInterested()} onReadPdf={reader.open} />
             )}
           </>
         )}
@@ -241,6 +249,10 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
         />
       )}
       {dialog?.kind === 'shortcuts' && <ShortcutsOverlay onClose={closeDialog} />}
+      {pdfDrop.state && <PdfDropResults state={pdfDrop.state} onClose={pdfDrop.dismiss} onOpen={(id) => {
+            pdfDrop.dismiss();
+            select(id);
+          }} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop the file to import it

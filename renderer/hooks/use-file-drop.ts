@@ -1,15 +1,21 @@
-/** Files dropped anywhere on the window are imported; returns whether a file is being dragged over it. */
+/**
+ * Files dropped anywhere on the window are imported; returns whether a file is being dragged over it.
+ * With `onPdfs`, dropped PDFs go there (all of them) and the first other file is imported.
+ */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isPdfFile } from './use-pdf-drop.ts';
 
 function carriesFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
-export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boolean {
+export function useFileDrop(onFile: (file: File) => void, enabled: boolean, onPdfs?: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
   const latest = useRef(onFile);
+  const latestPdfs = useRef(onPdfs);
   useLayoutEffect(() => {
     latest.current = onFile;
+    latestPdfs.current = onPdfs;
   });
 
   useEffect(() => {
@@ -36,7 +42,10 @@ export function useFileDrop(onFile: (file: File) => void, enabled: boolean): boo
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      const pdfs = latestPdfs.current ? files.filter(isPdfFile) : [];
+      if (pdfs.length > 0) latestPdfs.current?.(pdfs);
+      const file = files.find((candidate) => !pdfs.includes(candidate));
       if (file) latest.current(file);
     };
     window.addEventListener('dragenter', enter);

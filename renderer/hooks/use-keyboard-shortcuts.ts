@@ -26,6 +26,8 @@ export interface ShortcutActions {
   clearSelection?(): boolean;
   /** `x`: "Not interested" (every selected paper); it leaves For you, and Undo brings it back. */
   dismiss?(): void;
+  /** `p`: reads the paper's PDF (or offers to download it). */
+  readPdf?(): void;
   /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y). */
   undo?(): void;
   redo?(): void;
@@ -46,6 +48,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['c', 'Copy the citation (style chosen under Copy citation)'],
   ['o', 'Open the paper in the browser (no link: search Hugging Face Papers)'],
   ['x', 'Not interested: leaves For you and teaches it (every selected paper; Undo brings it back)'],
+  ['p', 'Read the PDF (in the reader: PgUp/PgDn or j/k turn pages, + − zoom, Ctrl/Cmd+F finds, Esc closes)'],
   ['Ctrl/Cmd+Z', 'Undo the last change (outside text fields)'],
   ['Shift+Ctrl/Cmd+Z', 'Redo'],
   ['Esc', 'Leave the field; clear the selection'],
@@ -172,6 +175,8 @@ function keyAction(key: string, actions: ShortcutActions, pageSize: number): (()
       return actions.openPaper;
     case 'x':
       return actions.dismiss ?? null;
+    case 'p':
+      return actions.readPdf ?? null;
     case '?':
       return actions.showShortcuts;
     default:
