@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { enrichInputSchema, enrichReportSchema, enrichStatusInputSchema, enrichStatusSchema } from '../library/enrich/enrich-schema.ts';
 import { pdfOperations } from '../pdfs/pdf-contract.ts';
-import { FOLLOW_PDFS } from '../store/subscription-schema.ts';
+import { FOLLOW_PDFS } from '../store/follow-pdfs.ts';
 import {
   annotationChangeSchema,
   appliedChangesSchema,

@@ -5,6 +5,7 @@ import { PapershelfError, type ErrorCode } from '../model/errors.ts';
 import { processIO, type CliContext } from './context.ts';
 import { isoDay, oneOf, positiveInt } from './parse-options.ts';
 import { ProgressBar } from './progress-bar.ts';
+import { FOLLOW_PDFS, type FollowPdfs } from '../store/follow-pdfs.ts';
 
 const SORTS = ['submitted', 'updated', 'relevance'] as const;
 
@@ -121,18 +122,20 @@ export function registerFetchCommands(program: Command, ctx: CliContext): void {
     .argument('[query...]', 'arXiv query, e.g. "cat:cs.LG AND all:reward"')
     .option('--since <date>', 'hf-daily: first day the first refresh fetches (default: the last 7 days)', isoDay)
     .option('--max <n>', 'arxiv: results the first refresh fetches, newest first (default 100)', positiveInt)
-    .action(async (source: 'hf-daily' | 'arxiv', words: string[], opts: { since?: string; max?: number }) => {
+    .option('--pdfs <which>', "after each refresh, download the PDFs of this follow's papers: starred|all|none (default none)", oneOf(FOLLOW_PDFS))
+    .action(async (source: 'hf-daily' | 'arxiv', words: string[], opts: { since?: string; max?: number; pdfs?: FollowPdfs }) => {
       if (source === 'hf-daily' && (words.length > 0 || opts.max !== undefined)) {
         throw new PapershelfError('bad-input', 'follow hf-daily takes no query and no --max');
       }
       if (source === 'arxiv' && (words.length === 0 || opts.since !== undefined)) {
         throw new PapershelfError('bad-input', 'follow arxiv needs a QUERY (and takes --max, not --since)');
       }
-      const input = source === 'hf-daily' ? { kind: source, since: opts.since } : { kind: source, query: words.join(' '), max: opts.max };
+      const input = source === 'hf-daily' ? { kind: source, since: opts.since, pdfs: opts.pdfs } : { kind: source, query: words.join(' '), max: opts.max, pdfs: opts.pdfs };
       const result = await ctx.call('follow', input);
       warnAll(ctx, result.problems);
       const what = `${result.follow.id}${result.follow.query === null ? '' : ` (arXiv "${result.follow.query}")`}`;
       ctx.print(result.added ? `following ${what}; \`papershelf refresh\` fetches it` : `already following ${what}`);
+      if (result.follow.pdfs !== 'none') ctx.print(`after each refresh, the PDFs of ${result.follow.pdfs === 'all' ? 'its papers' : 'its starred papers'} are downloaded`);
     });
 
   program

@@ -10,6 +10,7 @@ import {
   HF_FOLLOW_ID,
   type ArxivFollow,
   type Follow,
+  type FollowPdfs,
   type HfFollow,
 } from '../store/subscription-schema.ts';
 import { normalizeQuery } from '../store/subscription-store.ts';
@@ -21,7 +22,9 @@ export const FIRST_REFRESH_DAYS = 7;
 export const DEFAULT_FOLLOW_MAX = 100;
 const DAY_MS = 86_400_000;
 
-export type FollowRequest = { kind: 'hf-daily'; since?: string | undefined } | { kind: 'arxiv'; query: string; max?: number | undefined };
+export type FollowRequest = ({ kind: 'hf-daily'; since?: string | undefined } | { kind: 'arxiv'; query: string; max?: number | undefined }) & {
+  pdfs?: FollowPdfs | undefined;
+};
 
 export function shiftDay(day: string, days: number): string {
   return formatDay(parseDay(day) + days * DAY_MS);
@@ -47,7 +50,7 @@ export function arxivFollowId(query: string): string {
 }
 
 export function newFollow(request: FollowRequest, now: string, today: string): Follow {
-  const common = { addedAt: now, lastFetchAt: null, lastError: null };
+  const common = { addedAt: now, lastFetchAt: null, lastError: null, pdfs: request.pdfs ?? 'none' };
   if (request.kind === 'hf-daily') {
     const since = request.since ?? null;
     if (since !== null) {
@@ -94,6 +97,7 @@ export function followView(follow: Follow): FollowView {
     addedAt: follow.addedAt,
     lastFetchAt: follow.lastFetchAt,
     lastError: follow.lastError,
+    pdfs: follow.pdfs,
     progress: follow.kind === 'hf-daily' ? hfProgress(follow) : arxivProgress(follow),
   };
 }

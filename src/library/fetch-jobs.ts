@@ -76,6 +76,11 @@ export class FetchJobs {
     this.current = current;
   }
 
+  /** The door's current Library when one was named, else `started`. */
+  currentLibrary(started: Library): Library {
+    return this.current?.() ?? started;
+  }
+
   /** Imports each batch into the door's current Library when one was named, else into `started`. */
   importer(started: Library): BatchImporter {
     return { importParsed: (parsed, source) => (this.current?.() ?? started).importParsed(parsed, source) };

@@ -33,6 +33,19 @@ export interface RefreshContext {
   followsChanged: (ids: string[]) => void;
   /** After the follows: papers still without an arXiv id (an offline import's, say) resolved on arXiv. */
   resolveTitles?: () => Promise<AutoOutcome>;
+  /** Last: the PDFs the follows (`pdfs`) and the keep setting ask for; given the arXiv ids each follow fetched. */
+  keepPdfs?: (fetched: ReadonlyArray<{ follow: Follow; arxivIds: string[] }>) => Promise<void>;
+}
+
+/** The importer of one follow's refresh, noting the arXiv ids of the papers it imports. */
+function noting(library: BatchImporter, arxivIds: string[]): BatchImporter {
+  return {
+    importParsed: async (parsed, source) => {
+      const summary = await library.importParsed(parsed, source);
+      for (const paper of parsed.papers) if (paper.arxivId) arxivIds.push(paper.arxivId);
+      return summary;
+    },
+  };
 }
 
 function expectedBatches(follow: Follow, today: string): number {
@@ -67,12 +80,16 @@ async function refreshArxiv(ctx: RefreshContext, follow: ArxivFollow): Promise<v
 
 export async function refreshAll(ctx: RefreshContext, follows: readonly Follow[]): Promise<void> {
   for (const follow of follows) ctx.control.plan(follow.id, followLabel(follow), expectedBatches(follow, ctx.today));
+  const fetched: Array<{ follow: Follow; arxivIds: string[] }> = [];
   for (const follow of follows) {
     if (ctx.control.signal.aborted) throw cancelledError();
     ctx.control.part(follow.id, followLabel(follow), expectedBatches(follow, ctx.today));
+    const arxivIds: string[] = [];
+    fetched.push({ follow, arxivIds });
+    const own = { ...ctx, library: noting(ctx.library, arxivIds) };
     try {
-      if (follow.kind === 'hf-daily') await refreshHf(ctx, follow);
-      else await refreshArxiv(ctx, follow);
+      if (follow.kind === 'hf-daily') await refreshHf(own, follow);
+      else await refreshArxiv(own, follow);
       ctx.store.update(follow.id, (current) => ({ ...current, lastFetchAt: ctx.now(), lastError: null }));
     } catch (error) {
       if (ctx.control.signal.aborted || toErrorPayload(error).code === 'cancelled') throw error;
@@ -81,6 +98,17 @@ export async function refreshAll(ctx: RefreshContext, follows: readonly Follow[]
     }
     ctx.followsChanged([follow.id]);
   }
+  await resolveTitles(ctx);
+  if (!ctx.keepPdfs || ctx.control.signal.aborted) return;
+  try {
+    await ctx.keepPdfs(fetched);
+  } catch (error) {
+    if (ctx.control.signal.aborted || toErrorPayload(error).code === 'cancelled') throw error;
+    ctx.control.warn(`PDFs could not be downloaded: ${toErrorPayload(error).message}`);
+  }
+}
+
+async function resolveTitles(ctx: RefreshContext): Promise<void> {
   if (!ctx.resolveTitles || ctx.control.signal.aborted) return;
   try {
     const outcome = await ctx.resolveTitles();

@@ -15,7 +15,7 @@ import { checkArxivQuery, DEFAULT_FOLLOW_MAX, followView, newFollow, type Follow
 import { hfLabel, importHfDays } from './fetch-hf.ts';
 import type { FetchControl } from './fetch-job.ts';
 import { fetchJobsFor, type FetchEnvironment } from './fetch-jobs.ts';
-import { refreshAll } from './fetch-refresh.ts';
+import { refreshAll, type RefreshContext } from './fetch-refresh.ts';
 import type { Library } from './library.ts';
 
 export function listFollows(library: Library): { follows: FollowView[]; problems: string[] } {
@@ -27,8 +27,11 @@ export function follow(library: Library, request: FollowRequest): { follow: Foll
   const jobs = fetchJobsFor(library.dataDir);
   const now = new Date().toISOString();
   const store = SubscriptionStore.open(library.dataDir);
-  const { follow: stored, added } = store.add(newFollow(request, now, todayOf(jobs.environment)));
-  if (added) jobs.followsChanged([stored.id]);
+  const { follow: found, added } = store.add(newFollow(request, now, todayOf(jobs.environment)));
+  // Following again with --pdfs changes only which PDFs the follow keeps.
+  const wanted = request.pdfs;
+  const stored = !added && wanted !== undefined && found.pdfs !== wanted ? (store.update(found.id, (current) => ({ ...current, pdfs: wanted })) ?? found) : found;
+  if (stored !== found || added) jobs.followsChanged([stored.id]);
   return { follow: followView(stored), added, problems: store.problems };
 }
 
@@ -127,6 +130,8 @@ export function startRefresh(library: Library): { job: FetchJob } {
         now: () => new Date(clock ? clock.now() : Date.now()).toISOString(),
         followsChanged: (ids: string[]) => jobs.followsChanged(ids),
         resolveTitles: async () => (await library.enrich()).autoResolve({ signal: control.signal, client: clients.arxiv() }),
+        keepPdfs: async (fetched: Parameters<NonNullable<RefreshContext['keepPdfs']>>[0]) =>
+          (await import('../pdfs/pdf-keep.ts')).keepPdfsWithin(jobs, () => jobs.currentLibrary(library), control, fetched),
       };
       // The list as it is now: a follow added or dropped since the job was asked for counts.
       return refreshAll(context, store.list());

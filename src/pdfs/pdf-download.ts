@@ -11,7 +11,7 @@ import { PapershelfError } from '../model/errors.ts';
 import { cancelledError, type Clock } from '../sources/clock.ts';
 import type { FetchLike } from '../sources/node-transport.ts';
 import type { Pacer, Slot } from '../sources/rate-limiter.ts';
-import { checkRedirect, redirectTarget } from '../sources/redirects.ts';
+import { discard, followRedirects } from '../sources/redirects.ts';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../sources/retry-policy.ts';
 import { connectionError, httpError, SourceError, timeoutError, truncatedError } from '../sources/source-error.ts';
 import { asDiskRefusal, PRIVATE_FILE_MODE } from '../store/disk-errors.ts';
@@ -47,13 +47,6 @@ function rangeStart(response: Response): number | null {
   return match ? Number(match[1]) : null;
 }
 
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The body was already failing or closed: nothing left to drop.
-  }
-}
 
 /** A failed disk operation, told apart from a failing connection: the disk's words, one line. */
 async function onDisk<T>(operation: Promise<T>): Promise<T> {
@@ -117,16 +110,10 @@ class Download {
     let response: Response | null = null;
     let received = 0;
     try {
-      for (let hop = 0, from = this.url; ; hop++) {
+      response = await followRedirects(this.host, this.url, (from) => {
         this.options.onRequest?.();
-        response = await this.options.fetch(from, { headers, signal, redirect: 'manual' });
-        const to = redirectTarget(from, response);
-        if (to === null) break;
-        await discard(response);
-        response = null;
-        checkRedirect(this.host, from, to, hop);
-        from = to;
-      }
+        return this.options.fetch(from, { headers, signal, redirect: 'manual' });
+      });
       touch();
       if (response.status === 416) {
         // The part is no prefix of what the server has now: start again.

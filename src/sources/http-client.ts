@@ -11,7 +11,7 @@ import type { LookupFunction } from 'node:net';
 import { cancelledError, systemClock, type Clock } from './clock.ts';
 import { nodeTransport, type FetchLike } from './node-transport.ts';
 import type { Pacer, Slot } from './rate-limiter.ts';
-import { checkRedirect, redirectTarget } from './redirects.ts';
+import { discard, followRedirects } from './redirects.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy.ts';
 import { connectionError, httpError, SourceError, timeoutError, truncatedError } from './source-error.ts';
 
@@ -120,16 +120,9 @@ export class HttpClient {
     let response: Response | null = null;
     let received = 0;
     try {
-      for (let hop = 0, from = url; ; hop++) {
-        response = await this.fetchImpl(from, { headers: { 'user-agent': this.options.userAgent, accept }, signal: combined, redirect: 'manual' });
-        const to = redirectTarget(from, response);
-        if (to === null) break;
-        await discard(response);
-        // A failure on the next hop is a failure to connect, not a body cut off.
-        response = null;
-        checkRedirect(this.host, from, to, hop);
-        from = to;
-      }
+      response = await followRedirects(this.host, url, (from) =>
+        this.fetchImpl(from, { headers: { 'user-agent': this.options.userAgent, accept }, signal: combined, redirect: 'manual' }),
+      );
       if (!response.ok) {
         await discard(response);
         throw httpError(this.host, url.pathname, response);
@@ -186,14 +179,5 @@ export class HttpClient {
       }
       throw new SourceError('malformed', this.host, `${this.host} sent malformed JSON for ${path}: ${detail}`, false);
     }
-  }
-}
-
-/** Drops an answer's body unread; closing the stream closes the connection. */
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The body was already failing or closed: nothing left to drop.
   }
 }

@@ -43,3 +43,28 @@ export function checkRedirect(host: string, from: URL, to: URL, hop: number): vo
     throw new SourceError('redirect', host, `${host} redirected ${from.pathname} more than ${MAX_REDIRECTS} times`, false);
   }
 }
+
+/** Drops an answer's body unread; closing the stream closes the connection. */
+export async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // The body was already failing or closed: nothing left to drop.
+  }
+}
+
+/**
+ * Sends a request with `send` and follows the redirects allowed (their bodies dropped unread) to the
+ * final answer, which is returned unread. A refused redirect throws (checkRedirect); a failure while
+ * following one comes before any answer, so callers report it as a failure to connect.
+ */
+export async function followRedirects(host: string, url: URL, send: (from: URL) => Promise<Response>): Promise<Response> {
+  for (let hop = 0, from = url; ; hop++) {
+    const response = await send(from);
+    const to = redirectTarget(from, response);
+    if (to === null) return response;
+    await discard(response);
+    checkRedirect(host, from, to, hop);
+    from = to;
+  }
+}

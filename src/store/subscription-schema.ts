@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { NewerFormatError } from '../model/errors.ts';
+import { FOLLOW_PDFS } from './follow-pdfs.ts';
 
 export const SUBSCRIPTIONS_FILE = 'subscriptions.json';
 export const SUBSCRIPTIONS_SCHEMA_VERSION = 1;
@@ -23,6 +24,8 @@ const common = {
   lastFetchAt: timestamp.nullable().default(null),
   /** The last refresh's failure, in words; cleared by the next success. */
   lastError: z.string().max(2000).nullable().default(null),
+  /** Whose PDFs a refresh of this follow downloads among the papers it fetched: none, the starred, or all. */
+  pdfs: z.enum(FOLLOW_PDFS).default('none'),
 };
 
 export const hfFollowSchema = z.object({
@@ -61,6 +64,7 @@ export type HfFollow = z.infer<typeof hfFollowSchema>;
 export type ArxivFollow = z.infer<typeof arxivFollowSchema>;
 export type ArxivResume = z.infer<typeof arxivResumeSchema>;
 export type Follow = z.infer<typeof followSchema>;
+export { FOLLOW_PDFS, type FollowPdfs } from './follow-pdfs.ts';
 
 /**
  * Network settings a user may write by hand. The arXiv spacing is deliberately absent: arXiv's terms

@@ -50,7 +50,9 @@ describe('pdf fetch (the run)', () => {
     expect(readFileSync(store.pathOf('t:elsewhere'))).toEqual(second);
     expect(server.requests.map((request) => request.path)).toEqual(['/pdf/2606.00001v3', '/pdf/elsewhere.pdf']);
     for (const request of server.requests) expect(request.userAgent).toMatch(/^Papershelf\/\S+ \(desktop reading list; /);
-    expect(readdirSync(store.dir).sort()).toEqual(['2606.00001.pdf', 't+elsewhere.pdf']);
+    expect(readdirSync(store.dir).sort()).toEqual(['2606.00001.pdf', '2606.00001.pdf.json', 't+elsewhere.pdf', 't+elsewhere.pdf.json']);
+    expect(store.meta('2606.00001')?.source).toBe('arxiv');
+    expect(store.meta('t:elsewhere')?.source).toBe('url');
   });
 
   it('refuses a captcha page, a PDF cut short and a 404 per paper, and keeps nothing of them', { timeout: 60_000 }, async () => {
@@ -68,7 +70,7 @@ describe('pdf fetch (the run)', () => {
       { id: '2606.00004', reason: `${server.url.slice(7)} answered HTTP 404 Not Found for /pdf/2606.00004` },
       { id: 't:none', reason: 'its pdfUrl is not http(s) (ftp:)' },
     ]);
-    expect(readdirSync(store.dir)).toEqual(['2606.00005.pdf']);
+    expect(readdirSync(store.dir).sort()).toEqual(['2606.00005.pdf', '2606.00005.pdf.json']);
   });
 
   it('spaces arXiv requests three seconds apart on the injected clock, and a second run sends none', { timeout: 60_000 }, async () => {

@@ -29,7 +29,7 @@ describe('the PDF store', () => {
     const store = new PdfStore(tempDir('papershelf-pdf-store-'));
     await store.keep('2508.07662', Buffer.from('%PDF-1.4 first %%EOF'));
     await store.keep('2508.07662', Buffer.from('%PDF-1.4 second %%EOF'));
-    expect(readdirSync(store.dir)).toEqual(['2508.07662.pdf']);
+    expect(readdirSync(store.dir).sort()).toEqual(['2508.07662.pdf', '2508.07662.pdf.json']);
     expect(statSync(store.dir).mode & 0o777).toBe(0o700);
     expect(statSync(store.pathOf('2508.07662')).mode & 0o777).toBe(0o600);
     expect(store.keptBytes('2508.07662')).toBe(21);

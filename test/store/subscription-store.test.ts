@@ -6,7 +6,7 @@ import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 const ADDED = '2026-07-15T12:00:00.000Z';
-const hf: HfFollow = { id: 'hf-daily', kind: 'hf-daily', since: null, lastCompleteDay: null, addedAt: ADDED, lastFetchAt: null, lastError: null };
+const hf: HfFollow = { id: 'hf-daily', kind: 'hf-daily', since: null, lastCompleteDay: null, addedAt: ADDED, lastFetchAt: null, lastError: null, pdfs: 'none' };
 const arxiv: ArxivFollow = {
   id: 'arxiv-0a1b2c3d',
   kind: 'arxiv',
@@ -17,6 +17,7 @@ const arxiv: ArxivFollow = {
   addedAt: ADDED,
   lastFetchAt: null,
   lastError: null,
+  pdfs: 'none',
 };
 
 const fileOf = (dir: string) => join(dir, 'subscriptions.json');
