@@ -2,9 +2,10 @@
 import './dom-with-core.ts';
 // The For you view against the real core: recommendations in rank order with their reasons, the cold
 // start, "Not interested" (x and the detail pane's button) with Undo, and the badge after an import.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { COLD_START_TEXT } from '../../renderer/components/ForYouPane.tsx';
+import { ROW_HEIGHT } from '../../renderer/components/PaperList.tsx';
 import { backupOf, coreBridge, idOf, type SeedPaper } from './core-seed.ts';
 import { topicPapers, type Topic } from './for-you-corpus.ts';
 import { description, renderApp, rowTitles } from './render-app.tsx';
@@ -117,6 +118,41 @@ describe('the For you view', () => {
     await waitFor(() => expect(rowTitles()).not.toContain(first));
     await user.click(within(screen.getByRole('navigation', { name: 'Library' })).getByRole('button', { name: 'Not interested' }));
     await waitFor(() => expect(rowTitles()).toEqual([first]));
+  });
+
+  it('follows stars made elsewhere without losing its scroll position or the selected paper', async () => {
+    const seeds = withStars(4);
+    const { user, bridge } = await renderApp(await coreBridge(seeds));
+    await openForYou(user);
+    await waitFor(() => expect(rowTitles().length).toBeGreaterThan(8));
+    const list = screen.getByRole('listbox', { name: 'Papers' });
+    await act(async () => {
+      list.scrollTop = 12 * ROW_HEIGHT;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(rowTitles().length).toBeGreaterThan(0));
+    const shown = rowTitles();
+    const chosen = shown[Math.floor(shown.length / 2)];
+    const other = shown.find((title) => title !== chosen && !rowTitles().slice(0, 2).includes(title));
+    if (!chosen || !other) throw new Error('For you showed too few papers');
+    await user.click(screen.getByRole('option', { name: new RegExp(escape(chosen)) }));
+    await screen.findByRole('heading', { level: 2, name: chosen });
+    const top = list.scrollTop;
+    // Another window stars a paper of the list: starred papers are not recommended, so it leaves.
+    await bridge.core('setStar', { id: idOf({ title: other }), starred: true });
+    await waitFor(() => expect(rowTitles()).not.toContain(other));
+    expect(list.scrollTop).toBe(top);
+    expect(top).toBeGreaterThan(0);
+    expect(screen.getByRole('option', { name: new RegExp(escape(chosen)) }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('heading', { level: 2, name: chosen })).toBeTruthy();
+  });
+
+  it('lists x in the keyboard shortcuts', async () => {
+    const { user } = await renderApp(await coreBridge(withStars(0)));
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const row = within(dialog).getByRole('rowheader', { name: 'x' }).closest('tr');
+    expect(row?.textContent).toMatch(/Not interested/);
   });
 
   it('shows a badge with the new papers ranked for the user after an import, gone once For you is opened', async () => {
