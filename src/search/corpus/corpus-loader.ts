@@ -14,6 +14,7 @@ import { withWriteLock } from '../../store/write-lock.ts';
 import { upgradeLegacyCorpus, upgradeOutdatedSegments, type PrepareSegments } from './corpus-upgrade.ts';
 import { checkPapers, rebuildManifest, refuseNewerManifest, repairSegments, type Damage } from './corpus-repair.ts';
 import type { LoadedSegment, StateEntry } from './corpus-state.ts';
+import type { UnionInfo } from './corpus-union.ts';
 import { PaperLines } from './paper-lines.ts';
 import { PAPER_FIELDS } from '../analysis/fields.ts';
 import { decodeSegmentIndex, OutdatedIndexError } from '../index/segment-index-codec.ts';
@@ -25,11 +26,14 @@ export interface LoadedCorpus {
   raw: string | null;
   /** The segments the manifest lists, by name. */
   segments: Map<string, LoadedSegment>;
+  /** A synced data folder: where each segment comes from and when its lines were committed. */
+  union?: UnionInfo;
 }
 
 /** The loaded segments in manifest order, as CorpusState takes them. */
 export function stateEntries(loaded: LoadedCorpus): StateEntry[] {
-  return loaded.manifest.segments.map((entry) => ({ entry, segment: loaded.segments.get(entry.name)! }));
+  const times = loaded.union?.times;
+  return loaded.manifest.segments.map((entry) => ({ entry, segment: loaded.segments.get(entry.name)!, time: times?.get(entry.name) }));
 }
 
 /** Concurrent writers can change the manifest under a reader; beyond this, something is wrong. */

@@ -7,6 +7,7 @@
  */
 import { PapershelfError } from '../../model/errors.ts';
 import { papersDir, stageSegmentFiles } from '../../store/segment-files.ts';
+import type { Manifest } from '../../store/segment-manifest.ts';
 import { withWriteLock } from '../../store/write-lock.ts';
 import type { LoadedCorpus } from './corpus-loader.ts';
 import { detached } from './detached.ts';
@@ -18,11 +19,35 @@ import type { MergeJob } from './segment-merge.ts';
 import type { SegmentWorker } from '../worker/segment-worker.ts';
 import { discardPrepared, writeMerge, type PreparedSegment } from './segment-writer.ts';
 
+/** Where merged segments are written: `papers/`, or this device's own folder in a synced data folder. */
+export interface MergeTarget {
+  /** The folder whose write lock a merge takes. */
+  lockDir: string;
+  /** The folder of the segments merged (and of the merged one). */
+  dir: string;
+  /** The segments this process may merge, as the loaded corpus names them. */
+  mergeable(loaded: LoadedCorpus): Manifest;
+  /** A segment's file name in `dir`. */
+  fileName(name: string): string;
+  write(current: LoadedCorpus, plan: CompactionPlan, prepared: PreparedSegment | null): Promise<LoadedCorpus | null>;
+}
+
+export function plainMergeTarget(dataDir: string): MergeTarget {
+  return {
+    lockDir: dataDir,
+    dir: papersDir(dataDir),
+    mergeable: (loaded) => loaded.manifest,
+    fileName: (name) => name,
+    write: (current, plan, prepared) => writeMerge(dataDir, current, plan, prepared),
+  };
+}
+
 export interface MergeHost {
   loaded(): LoadedCorpus;
   state(): CorpusState;
   refresh(): Promise<boolean>;
   apply(loaded: LoadedCorpus): void;
+  target(): MergeTarget;
 }
 
 function bufferOf(bytes: Uint8Array): Buffer {
@@ -36,7 +61,6 @@ export class CorpusMerges {
   lastError: Error | null = null;
 
   constructor(
-    private readonly dataDir: string,
     private readonly background: boolean,
     private readonly worker: SegmentWorker,
     private readonly host: MergeHost,
@@ -57,7 +81,8 @@ export class CorpusMerges {
     do {
       this.again = false;
       for (;;) {
-        const plan = planBackgroundMerge(this.host.loaded().manifest, this.host.state());
+        const loaded = this.host.loaded();
+        const plan = planBackgroundMerge(this.host.target().mergeable(loaded), this.host.state());
         if (plan === null) break;
         try {
           if (!(await this.merge(plan))) break;
@@ -71,17 +96,18 @@ export class CorpusMerges {
 
   async compact(all: boolean): Promise<void> {
     await this.settled();
-    const plan = planCompaction(this.host.loaded().manifest, this.host.state(), all);
+    const plan = planCompaction(this.host.target().mergeable(this.host.loaded()), this.host.state(), all);
     if (plan !== null) await this.merge(plan);
   }
 
   /** Returns whether the merge was written. */
   private async merge(plan: CompactionPlan): Promise<boolean> {
-    const prepared = plan.papers.length === 0 ? null : await this.prepare(plan);
+    const target = this.host.target();
+    const prepared = plan.papers.length === 0 ? null : await this.prepare(plan, target);
     try {
-      return await withWriteLock(this.dataDir, async () => {
+      return await withWriteLock(target.lockDir, async () => {
         await this.host.refresh();
-        const next = await writeMerge(this.dataDir, this.host.loaded(), plan, prepared);
+        const next = await target.write(this.host.loaded(), plan, prepared);
         if (next) this.host.apply(next);
         return next !== null;
       });
@@ -90,10 +116,10 @@ export class CorpusMerges {
     }
   }
 
-  private async prepare(plan: CompactionPlan): Promise<PreparedSegment> {
+  private async prepare(plan: CompactionPlan, target: MergeTarget): Promise<PreparedSegment> {
     const job: MergeJob = {
-      dir: papersDir(this.dataDir),
-      segments: plan.chosen.map((entry) => ({ name: entry.name, papers: entry.papers, keep: plan.keep.get(entry.name)! })),
+      dir: target.dir,
+      segments: plan.chosen.map((entry) => ({ name: target.fileName(entry.name), papers: entry.papers, keep: plan.keep.get(entry.name)! })),
     };
     const result = await this.worker.merge(job);
     const indexBytes = bufferOf(result.index);
@@ -107,6 +133,4 @@ export class CorpusMerges {
   async settled(): Promise<void> {
     while (this.running) await this.running;
   }
-
-
 }

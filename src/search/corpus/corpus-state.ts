@@ -29,6 +29,8 @@ export interface LoadedSegment {
 export interface StateEntry {
   entry: SegmentEntry;
   segment: LoadedSegment;
+  /** When each line was committed (a synced folder's union); the newer copy of a paper is live. */
+  time?: ((line: number) => number) | undefined;
 }
 
 /** Live papers are recorded as slot * LINE_SPAN + line; a slot names one segment for the state's lifetime. */
@@ -41,6 +43,7 @@ export class CorpusState {
   private readonly bySlot: Array<SegmentSource | undefined> = [];
   private entries = new Map<string, SegmentEntry>();
   private position = new Map<string, number>();
+  private times = new Map<string, ((line: number) => number) | undefined>();
   private readonly where = new Map<string, number>();
   private readonly lengthTotals: Record<PaperField, number> = { title: 0, abstract: 0, authors: 0 };
   private bases: number[] = [];
@@ -72,14 +75,15 @@ export class CorpusState {
   /**
    * Moves to the state `entries` describe (manifest order). Segments are matched by name; a kept
    * segment's masked list only ever grows (commits append to it), anything else is rebuilt.
+   * `rebuild`: start from scratch (a union that dropped a segment may have to bring back copies it hid).
    */
-  apply(entries: readonly StateEntry[]): void {
+  apply(entries: readonly StateEntry[], rebuild = false): void {
     const next = new Map(entries.map((e) => [e.entry.name, e]));
     const appendOnly = entries.every(({ entry }) => {
       const old = this.entries.get(entry.name);
       return !old || (entry.masked.length >= old.masked.length && old.masked.every((id, i) => entry.masked[i] === id));
     });
-    if (!appendOnly) this.reset();
+    if (!appendOnly || rebuild) this.reset();
     for (const source of this.sources) {
       if (next.has(source.segment.name)) continue;
       for (let line = 0; line < source.index.size; line++) if (source.isLive(line)) this.setLive(source, line, false);
@@ -95,6 +99,7 @@ export class CorpusState {
       }
     }
     this.position = new Map(entries.map(({ entry }, i) => [entry.name, i]));
+    this.times = new Map(entries.map(({ entry, time }) => [entry.name, time]));
     // Newest first, so that if two segments claim a paper, the newer copy is the live one.
     for (let i = entries.length - 1; i >= 0; i--) {
       const { entry, segment } = entries[i]!;
@@ -107,7 +112,7 @@ export class CorpusState {
         if (masked.has(id)) return;
         const other = this.locate(id);
         if (other) {
-          if (this.position.get(other.source.segment.name)! > i) return;
+          if (this.outranks(other.source.segment.name, other.line, entry.name, line)) return;
           this.setLive(other.source, other.line, false);
         }
         this.setLive(source, line, true);
@@ -123,6 +128,14 @@ export class CorpusState {
       base += source.index.size;
     }
     this.docLimit = base;
+  }
+
+  /** Whether the copy at (a, lineA) beats the one at (b, lineB): newer commit time, then later place. */
+  private outranks(a: string, lineA: number, b: string, lineB: number): boolean {
+    const timeA = this.times.get(a)?.(lineA) ?? 0;
+    const timeB = this.times.get(b)?.(lineB) ?? 0;
+    if (timeA !== timeB) return timeA > timeB;
+    return this.position.get(a)! > this.position.get(b)!;
   }
 
   private reset(): void {

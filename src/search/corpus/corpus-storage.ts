@@ -9,3 +9,6 @@ export { openNewestFirst } from './corpus-progressive.ts';
 export { SegmentWorker } from '../worker/segment-worker.ts';
 export { discardPrepared, writeCommit } from './segment-writer.ts';
 export { storedPaperSchema } from '../../store/segment-paper-schema.ts';
+export { loadUnion } from './corpus-union.ts';
+export { deviceMergeTarget, writeDeviceCommit } from './device-writer.ts';
+export { plainMergeTarget } from './corpus-merges.ts';

@@ -12,12 +12,15 @@ import { locatePapers } from '../../store/paper-locator.ts';
 import { emptyManifest, LEGACY_MANIFEST_VERSION, readManifest } from '../../store/segment-manifest.ts';
 import { papersDir, segmentPaths } from '../../store/segment-paths.ts';
 import { withWriteLock } from '../../store/write-lock.ts';
+import { deviceDir } from '../../sync/sync-layout.ts';
+import { deviceLayoutOf, type DeviceLayout } from './corpus-layout.ts';
 import { AnnotationIndex } from '../index/annotation-index.ts';
-import type { LoadedCorpus } from './corpus-loader.ts';
+import { stateEntries, type LoadedCorpus } from './corpus-loader.ts';
 import type { CorpusMerges } from './corpus-merges.ts';
 import type { LoadProgress } from './corpus-progressive.ts';
 import { rankQuery, rankSimilar } from './corpus-search.ts';
-import { CorpusState, type StateEntry } from './corpus-state.ts';
+import { CorpusState } from './corpus-state.ts';
+import { ensurePrivateDir } from '../../store/disk-errors.ts';
 import type { AnnotationText } from '../analysis/fields.ts';
 import { findMatches, type FieldMatch, type ScoringTerms } from '../query/matches.ts';
 import type { Ranked } from '../query/query-eval.ts';
@@ -100,6 +103,10 @@ export class Corpus {
   private readonly located = new Map<string, StoredPaper | null>();
   /** Lazy, before the full load: the annotation texts the index will be built from. */
   private pendingTexts: Map<string, AnnotationText> | null = null;
+  /** A synced data folder (`sync/` exists): this device, whose folder alone this corpus writes. */
+  private device: DeviceLayout | null = null;
+  /** The lines of `problems` that describe the synced folder's state as last read (replaced on each read). */
+  private notices: string[] = [];
   /** The segment reading and writing machinery, imported and started on first use (corpus-storage.ts). */
   private writers: { storage: Storage; merges: CorpusMerges; segmentWorker: SegmentWorker } | null = null;
 
@@ -113,11 +120,12 @@ export class Corpus {
       const storage = await import('./corpus-storage.ts');
       if (!this.writers) {
         const segmentWorker = new storage.SegmentWorker(this.options.worker ?? true);
-        const merges = new storage.CorpusMerges(this.dataDir, this.options.backgroundMerge ?? false, segmentWorker, {
+        const merges = new storage.CorpusMerges(this.options.backgroundMerge ?? false, segmentWorker, {
           loaded: () => this.loaded,
           state: () => this.state,
           refresh: () => this.refresh(),
           apply: (loaded) => this.apply(loaded),
+          target: () => (this.loaded.union ? storage.deviceMergeTarget(this.dataDir, this.loaded.union) : storage.plainMergeTarget(this.dataDir)),
         });
         this.writers = { storage, merges, segmentWorker };
       }
@@ -125,13 +133,25 @@ export class Corpus {
     return this.writers;
   }
 
+  /**
+   * Everything as on disk now, reusing the segments in memory: `papers/`, or in a synced data folder
+   * the union of every device's papers (corpus-union.ts).
+   */
+  private async readAll(): Promise<LoadedCorpus> {
+    const { storage, segmentWorker } = await this.storage();
+    this.device ??= deviceLayoutOf(this.dataDir);
+    if (this.device) return storage.loadUnion(this.dataDir, this.device.deviceId, this.loaded.union ? this.loaded : null, true);
+    return storage.loadCorpus(this.dataDir, this.loaded.segments, this.problems, true, (dir, papers) => segmentWorker.prepare(dir, papers));
+  }
+
   /** Corrupt segments or manifest are moved to backups/, reported in `problems`; the rest loads. */
   static async open(dataDir: string, options: CorpusOptions = {}): Promise<Corpus> {
     const corpus = new Corpus(dataDir, options);
+    corpus.device = deviceLayoutOf(dataDir);
     if (options.lazy) {
       corpus.pendingLoad = async () => {
-        const { storage, merges, segmentWorker } = await corpus.storage();
-        corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems, true, (dir, papers) => segmentWorker.prepare(dir, papers)));
+        const { merges } = await corpus.storage();
+        corpus.apply(await corpus.readAll());
         corpus.located.clear();
         if (corpus.pendingTexts) corpus.annotations.setAll(corpus.pendingTexts);
         corpus.pendingTexts = null;
@@ -142,8 +162,8 @@ export class Corpus {
     const { storage, merges, segmentWorker } = await corpus.storage();
     // Segments indexed by an older analysis are re-indexed in the worker: the event loop stays free.
     const prepare = (dir: string, papers: StoredPaper[]) => segmentWorker.prepare(dir, papers);
-    if (!options.progressive) {
-      corpus.apply(await storage.loadCorpus(dataDir, new Map(), corpus.problems, true, prepare));
+    if (!options.progressive || corpus.device) {
+      corpus.apply(await corpus.readAll());
     } else {
       const host = { apply: (loaded: LoadedCorpus) => corpus.apply(loaded), setProgress: (progress: LoadProgress | null) => (corpus.progress = progress) };
       const opened = await storage.openNewestFirst(dataDir, corpus.problems, true, host, prepare);
@@ -159,9 +179,17 @@ export class Corpus {
   }
 
   private apply(loaded: LoadedCorpus): void {
+    // A union that lost a segment (another device merged or dropped it) may have to bring back copies it hid.
+    const rebuild = loaded.union !== undefined && [...this.loaded.segments.keys()].some((name) => !loaded.segments.has(name));
     this.loaded = loaded;
-    const entries: StateEntry[] = loaded.manifest.segments.map((entry) => ({ entry, segment: loaded.segments.get(entry.name)! }));
-    this.state.apply(entries);
+    this.state.apply(stateEntries(loaded), rebuild);
+    const notices = loaded.union?.notices ?? [];
+    for (const line of this.notices) {
+      const at = this.problems.indexOf(line);
+      if (at >= 0) this.problems.splice(at, 1);
+    }
+    this.problems.push(...notices);
+    this.notices = [...notices];
   }
 
   /** Null once every segment is loaded; until then, how far loading has come. */
@@ -190,6 +218,7 @@ export class Corpus {
    */
   async locate(ids: readonly string[]): Promise<void> {
     if (!this.deferred) return;
+    if (this.device) return this.whenLoaded();
     const wanted = ids.filter((id) => !this.located.has(id));
     if (wanted.length === 0) return;
     const read = await readManifest(papersDir(this.dataDir));
@@ -255,12 +284,34 @@ export class Corpus {
    */
   async refresh(): Promise<boolean> {
     await this.whenLoaded();
+    this.device ??= deviceLayoutOf(this.dataDir);
+    if (this.device) {
+      const next = await this.readAll();
+      if (next.raw === this.loaded.raw) return false;
+      this.apply(next);
+      return true;
+    }
     const read = await readManifest(papersDir(this.dataDir));
     const raw = read.kind === 'missing' ? null : read.raw;
     if (raw === this.loaded.raw) return false;
-    const { storage, segmentWorker } = await this.storage();
-    this.apply(await storage.loadCorpus(this.dataDir, this.loaded.segments, this.problems, true, (dir, papers) => segmentWorker.prepare(dir, papers)));
+    this.apply(await this.readAll());
     return true;
+  }
+
+  /**
+   * Reads again what other devices' manifests list (call when the data folder watcher sees a change
+   * under `sync/devices/`, or `papers/`): segments that have arrived since are loaded (off the event
+   * loop, a file at a time), half-synced ones stay skipped. Returns whether the library changed, and
+   * what is still waiting for the sync tool.
+   */
+  async reloadForeignSegments(): Promise<{ changed: boolean; waiting: string[] }> {
+    const changed = await this.refresh();
+    return { changed, waiting: [...this.notices] };
+  }
+
+  /** What the synced folder's last read found waiting or skipped (empty for a single-folder library). */
+  get syncNotices(): readonly string[] {
+    return this.notices;
   }
 
   /**
@@ -287,14 +338,20 @@ export class Corpus {
     }
     const upsert = [...byId.values()];
     if (upsert.length === 0 && batch.remove.length === 0) return;
-    const prepared = await segmentWorker.prepare(papersDir(this.dataDir), upsert);
+    await this.whenLoaded();
+    const device = this.loaded.union ? this.device : null;
+    const lockDir = device ? deviceDir(this.dataDir, device.deviceId) : this.dataDir;
+    if (device) ensurePrivateDir(this.loaded.union!.ownDir);
+    const prepared = await segmentWorker.prepare(device ? this.loaded.union!.ownDir : papersDir(this.dataDir), upsert);
     const gone = new Set([...batch.remove, ...byId.keys()]);
+    const removed = new Set(batch.remove.filter((id) => !byId.has(id)));
     try {
-      await withWriteLock(this.dataDir, async () => {
+      await withWriteLock(lockDir, async () => {
         await this.refresh();
-        const next = await storage.writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
+        const next = this.loaded.union
+          ? await storage.writeDeviceCommit(this.dataDir, this.loaded, this.state, prepared, gone, removed)
+          : await storage.writeCommit(this.dataDir, this.loaded, this.state, prepared, gone);
         if (next) this.apply(next);
-
       });
     } finally {
       await storage.discardPrepared(prepared);

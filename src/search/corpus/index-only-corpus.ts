@@ -11,6 +11,8 @@ import { readManifest } from '../../store/segment-manifest.ts';
 import { AnnotationIndex } from '../index/annotation-index.ts';
 import { loadCorpus, stateEntries, type LoadedCorpus } from './corpus-loader.ts';
 import { openNewestFirst, type LoadProgress } from './corpus-progressive.ts';
+import { deviceLayoutOf, type DeviceLayout } from './corpus-layout.ts';
+import { loadUnion } from './corpus-union.ts';
 import { rankQuery, rankSimilar, type PageRequest, type PaperTexts, type RankedPage } from './corpus-search.ts';
 import { PaperCache } from './paper-cache.ts';
 import { PhraseTokenPreparer } from './segment-phrase-tokens.ts';
@@ -26,6 +28,8 @@ export class IndexOnlyCorpus {
   private loading: Promise<void> = Promise.resolve();
   private readonly cache = new PaperCache();
   private preparer: PhraseTokenPreparer | null = null;
+  /** A synced data folder: the union of every device's papers is searched. */
+  private device: DeviceLayout | null = null;
   readonly papers: PaperTexts = {
     has: (id) => this.state.has(id),
     get: (id) => this.paper(id),
@@ -42,6 +46,11 @@ export class IndexOnlyCorpus {
   static async open(dataDir: string, progressive = false, options: { preparePhrases?: boolean } = {}): Promise<IndexOnlyCorpus> {
     const corpus = new IndexOnlyCorpus(dataDir);
     if (options.preparePhrases) corpus.preparer = new PhraseTokenPreparer();
+    corpus.device = deviceLayoutOf(dataDir);
+    if (corpus.device) {
+      corpus.apply(await loadUnion(dataDir, corpus.device.deviceId, null, false));
+      return corpus;
+    }
     if (!progressive) {
       corpus.apply(await loadCorpus(dataDir, new Map(), corpus.problems, false));
       return corpus;
@@ -57,7 +66,8 @@ export class IndexOnlyCorpus {
   private apply(loaded: LoadedCorpus): void {
     const before = this.loaded?.segments;
     this.loaded = loaded;
-    this.state.apply(stateEntries(loaded));
+    const rebuild = loaded.union !== undefined && before !== undefined && [...before.keys()].some((name) => !loaded.segments.has(name));
+    this.state.apply(stateEntries(loaded), rebuild);
     this.preparer?.add(loaded.segments.values());
     // A partial state (loading newest first) only ever adds segments; a refresh may drop some.
     if (before && loaded.raw !== null) {
@@ -117,6 +127,13 @@ export class IndexOnlyCorpus {
   /** Picks up commits and merges made since (by any process); returns whether anything changed. */
   async refresh(): Promise<boolean> {
     await this.loading;
+    this.device ??= deviceLayoutOf(this.dataDir);
+    if (this.device) {
+      const next = await loadUnion(this.dataDir, this.device.deviceId, this.loaded?.union ? this.loaded : null, false);
+      if (this.loaded && next.raw === this.loaded.raw) return false;
+      this.apply(next);
+      return true;
+    }
     const read = await readManifest(papersDir(this.dataDir));
     const raw = read.kind === 'ok' ? read.raw : null;
     if (this.loaded && raw === this.loaded.raw) return false;

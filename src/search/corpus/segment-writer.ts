@@ -63,7 +63,7 @@ export async function prepareSegments(dir: string, papers: StoredPaper[]): Promi
 }
 
 /** A name above every segment the manifest or the folder has ever had. */
-export async function allocateSegmentName(dir: string, manifest: Manifest): Promise<{ name: string; manifest: Manifest }> {
+export async function allocateSegmentName<M extends Pick<Manifest, 'nextSegment'>>(dir: string, manifest: M): Promise<{ name: string; manifest: M }> {
   const onDisk = await segmentNamesOnDisk(dir);
   const last = onDisk.at(-1);
   const number = Math.max(manifest.nextSegment, last ? segmentNumber(last) + 1 : 1);
@@ -71,7 +71,7 @@ export async function allocateSegmentName(dir: string, manifest: Manifest): Prom
 }
 
 /** Files of segments no manifest lists: left by a writer that died before its manifest was written. */
-async function removeOrphans(dir: string, manifest: Manifest): Promise<void> {
+export async function removeOrphans(dir: string, manifest: Pick<Manifest, 'segments'>): Promise<void> {
   const listed = new Set(manifest.segments.map((s) => s.name));
   for (const name of await segmentNamesOnDisk(dir)) if (!listed.has(name)) await deleteSegmentFiles(dir, name);
   cleanStaleTempFiles(dir);
@@ -93,7 +93,7 @@ async function writeState(
   return { manifest, raw, segments };
 }
 
-export async function addSegment(dir: string, manifest: Manifest, prepared: PreparedSegment) {
+export async function addSegment<M extends Pick<Manifest, 'nextSegment'>>(dir: string, manifest: M, prepared: PreparedSegment) {
   const allocated = await allocateSegmentName(dir, manifest);
   const written = await publishStagedSegment(dir, prepared.staged, allocated.name);
   const entry: SegmentEntry = { name: allocated.name, papers: prepared.papers.length, bytes: written.bytes, papersCrc: written.papersChecksum, masked: [] };
