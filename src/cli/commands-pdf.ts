@@ -1,10 +1,20 @@
-/** `pdf fetch`, `pdf path`, `pdf open`, `pdf rm`, `pdf import`: the papers' PDFs, kept in the data folder. */
-import type { Command } from 'commander';
+/** `pdf fetch`, `pdf path`, `pdf open`, `pdf rm`, `pdf import`, `pdf settings`: the papers' PDFs, kept in the data folder. */
+import { InvalidArgumentError, type Command } from 'commander';
 import { PapershelfError } from '../model/errors.ts';
 import { READING_STATUSES, type PaperView, type ReadingStatus } from '../model/paper.ts';
 import type { PdfFetchProgress, PdfFetchSummary } from '../pdfs/pdf-fetch-run.ts';
 import { processIO, type CliContext } from './context.ts';
 import { oneOf } from './parse-options.ts';
+import { PDF_KEEP_CHOICES, type PdfKeep } from '../pdfs/pdf-keep-choices.ts';
+import { parseByteSize } from '../pdfs/byte-size.ts';
+
+function sizeOption(value: string): number | null {
+  try {
+    return parseByteSize(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
 
 interface FetchOptions {
   starred?: boolean;
@@ -110,12 +120,12 @@ async function keptPdf(ctx: CliContext, id: string): Promise<{ paper: PaperView;
 
 async function importCommand(ctx: CliContext, files: string[], json: boolean | undefined): Promise<void> {
   const [{ importPdfFiles }, library, store] = await Promise.all([import('../pdfs/pdf-import.ts'), ctx.openLibrary(), pdfStore(ctx)]);
-  const results = await importPdfFiles(files, library, store);
+  const results = await importPdfFiles(files, library, store, undefined, { env: ctx.io.env, dataDir: store.dataDir });
   ctx.reportProblems(library);
   if (json) ctx.printJson({ files: results });
   const failed = results.filter((result) => result.id === null);
   for (const result of results) {
-    if (result.id !== null && !json) ctx.print(`${result.file}: kept as the PDF of ${result.id} (by ${result.by.replace('-', ' ')})`);
+    if (result.id !== null && !json) ctx.print(`${result.file}: kept as the PDF of ${result.id} (by ${result.by.replace('-', ' ')}${result.added ? '; the paper was added from arXiv' : ''})`);
   }
   if (failed.length === 0) return;
   const line = (result: (typeof failed)[number]) => `${result.file}: ${'reason' in result ? result.reason : ''}`;
@@ -125,7 +135,7 @@ async function importCommand(ctx: CliContext, files: string[], json: boolean | u
 }
 
 export function registerPdfCommands(program: Command, ctx: CliContext): void {
-  const pdf = program.command('pdf').description("keep papers' PDFs offline: fetch, import, path, open, rm");
+  const pdf = program.command('pdf').description("keep papers' PDFs offline: fetch, import, path, open, rm, settings");
   const sub = (name: string) => pdf.command(name).option('--data-dir <dir>', 'library folder');
 
   sub('fetch')
@@ -167,6 +177,23 @@ export function registerPdfCommands(program: Command, ctx: CliContext): void {
       let removed = 0;
       for (const paper of results) if (await store.remove(paper.id)) removed += 1;
       ctx.print(`deleted ${removed} PDF${removed === 1 ? '' : 's'} of papers marked read`);
+    });
+
+  sub('settings')
+    .description('show or change which PDFs are kept on their own (on refresh, on starring in the window) and the size limit')
+    .option('--keep <which>', `${PDF_KEEP_CHOICES.join('|')}: whose PDFs are downloaded on their own`, oneOf(PDF_KEEP_CHOICES))
+    .option('--max-size <size>', 'prune the oldest read papers\' PDFs beyond this total, e.g. 2GB (none: no limit)', sizeOption)
+    .option('--json', 'print the settings as JSON')
+    .action(async (opts: { keep?: PdfKeep; maxSize?: number | null; json?: boolean }) => {
+      const change = { ...(opts.keep === undefined ? {} : { keep: opts.keep }), ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) };
+      const settings = Object.keys(change).length === 0 ? await ctx.call('getPdfSettings', {}) : await ctx.call('savePdfSettings', change);
+      if (opts.json) return ctx.printJson(settings);
+      const { formatByteSize } = await import('../pdfs/byte-size.ts');
+      const limit = settings.maxBytes === null ? 'no size limit' : `size limit ${formatByteSize(settings.maxBytes)} (the oldest read papers' PDFs go first, never a starred one's)`;
+      const keep = { none: 'PDFs are downloaded only when asked for', starred: 'the PDFs of starred papers are kept', 'starred-and-to-read': 'the PDFs of starred and to-read papers are kept' }[settings.keep];
+      const store = await pdfStore(ctx);
+      const totals = store.totals();
+      ctx.print(`${keep}; ${limit}\n${totals.count} PDF${totals.count === 1 ? '' : 's'} kept, ${formatByteSize(totals.bytes)}`);
     });
 
   sub('import')

@@ -4,14 +4,14 @@
  */
 import * as z from 'zod/mini';
 import { int, paperId, readingStatus, tagName, text } from '../api/schemas.ts';
+import { PDF_KEEP_CHOICES } from './pdf-keep-choices.ts';
 
 /** A file given to `importPdfs` is at most this large, and one call carries at most MAX_IMPORT_PDF_FILES. */
 export const MAX_IMPORT_PDF_BYTES = 64 * 1024 * 1024;
 export const MAX_IMPORT_PDF_FILES = 20;
 const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_PDF_BYTES / 3) * 4;
 
-export const PDF_KEEP_CHOICES = ['none', 'starred', 'starred-and-to-read'] as const;
-export type PdfKeep = (typeof PDF_KEEP_CHOICES)[number];
+export { PDF_KEEP_CHOICES, type PdfKeep } from './pdf-keep-choices.ts';
 
 export const pdfSettingsSchema = z.object({
   /** Which papers' PDFs are downloaded on their own: on `refresh`, and when a paper is starred in the window. */

@@ -1,7 +1,8 @@
 /**
  * `pdf import`: attaches local PDF files to the library's papers. Each file is read in the worker
  * (pdf.js, with its budget), matched by its arXiv stamp, DOI or title (pdf-match.ts) and kept
- * atomically; a file that is no PDF or matches no paper is reported and left alone.
+ * atomically; a file that is no PDF or matches no paper is reported and left alone. A file whose
+ * stamp or DOI names an arXiv paper the library lacks adds that paper, asked of arXiv (pdf-arxiv-lookup.ts).
  */
 import { readFile } from 'node:fs/promises';
 import type { FetchEnvironment } from '../library/fetch-jobs.ts';
@@ -39,12 +40,14 @@ export interface PdfImportEntry {
   bytes: () => Promise<Buffer>;
 }
 
-export function importPdfFiles(files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+/** `online`: how to reach arXiv for a paper not in the library (absent: such files are reported unmatched). */
+export function importPdfFiles(files: readonly string[], library: Library, store: PdfStore, budget?: PdfReadBudget, online?: FetchEnvironment): Promise<PdfImportResult[]> {
   return importPdfEntries(
     files.map((file) => ({ file, bytes: () => readFile(file) })),
     library,
     store,
     budget,
+    online,
   );
 }
 
@@ -53,17 +56,24 @@ export async function importPdfEntries(
   library: Library,
   store: PdfStore,
   budget?: PdfReadBudget,
-  _online?: FetchEnvironment,
+  online?: FetchEnvironment,
 ): Promise<PdfImportResult[]> {
   const reader = new PdfReader();
   try {
-    return await importWith(reader, entries, library, store, budget);
+    return await importWith(reader, entries, library, store, budget, online);
   } finally {
     await reader.close();
   }
 }
 
-async function importWith(reader: PdfReader, entries: readonly PdfImportEntry[], library: Library, store: PdfStore, budget?: PdfReadBudget): Promise<PdfImportResult[]> {
+async function importWith(
+  reader: PdfReader,
+  entries: readonly PdfImportEntry[],
+  library: Library,
+  store: PdfStore,
+  budget: PdfReadBudget | undefined,
+  online: FetchEnvironment | undefined,
+): Promise<PdfImportResult[]> {
   let finder: PaperFinder | null = null;
   const find = async (): Promise<PaperFinder> => {
     if (!finder) {
@@ -100,12 +110,25 @@ async function importWith(reader: PdfReader, entries: readonly PdfImportEntry[],
         break;
       }
     }
+    let added = false;
+    const named = clues.find((clue): clue is Extract<PdfClue, { arxivId: string }> => 'arxivId' in clue && clue.arxivId !== null);
+    if (!match && named && online) {
+      const { addFromArxiv } = await import('./pdf-arxiv-lookup.ts');
+      const looked = await addFromArxiv(library, named.arxivId, online);
+      if ('reason' in looked) {
+        results.push({ file, id: null, reason: looked.reason });
+        continue;
+      }
+      match = { id: looked.id, by: named.by };
+      added = true;
+      finder = null;
+    }
     if (!match) {
       results.push({ file, id: null, reason: unmatched(clues) });
       continue;
     }
     await store.keep(match.id, bytes);
-    results.push({ file, id: match.id, by: match.by, bytes: bytes.byteLength });
+    results.push({ file, id: match.id, by: match.by, bytes: bytes.byteLength, ...(added ? { added } : {}) });
   }
   return results;
 }
