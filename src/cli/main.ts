@@ -12,7 +12,10 @@ import { registerEnrichCommand } from './commands-enrich.ts';
 import { registerFetchCommands } from './commands-fetch.ts';
 import { registerPaperCommands } from './commands-papers.ts';
 import { registerPdfCommands } from './commands-pdf.ts';
+import { registerRecommendCommands } from './commands-recommend.ts';
 import { registerServeCommand } from './commands-serve.ts';
+import { registerDevicesCommands } from './commands-devices.ts';
+import { registerSyncCommands } from './commands-sync.ts';
 import { CliContext, processIO, type CliIO } from './context.ts';
 
 export const EXIT_OK = 0;
@@ -38,9 +41,12 @@ export function buildProgram(ctx: CliContext): Command {
   registerPaperCommands(program, ctx);
   registerAnnotationCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerSyncCommands(program, ctx);
+  registerDevicesCommands(program, ctx);
   registerFetchCommands(program, ctx);
   registerPdfCommands(program, ctx);
   registerEnrichCommand(program, ctx);
+  registerRecommendCommands(program, ctx);
   for (const command of program.commands) {
     // `--data-dir` is accepted after the command name too: `papershelf list --data-dir X`.
     command.option('--data-dir <dir>', 'library folder').exitOverride();

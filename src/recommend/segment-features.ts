@@ -40,7 +40,7 @@ export function featuresPath(dataDir: string, segment: string): string {
   return join(dataDir, FEATURES_DIR, `${segment}.bin`);
 }
 
-interface PaperLine {
+export interface PaperLine {
   id: string;
   title?: unknown;
   abstract?: unknown;
@@ -52,24 +52,18 @@ interface PaperLine {
 /** Features of the papers in one segment's `.jsonl` (every line, masked or not: masks change, files do not). */
 export async function computeSegmentFeatures(dataDir: string, entry: SegmentEntry): Promise<SegmentFeatures> {
   const text = await readFile(segmentPaths(papersDir(dataDir), entry.name).papers, 'utf8');
-  const ids: string[] = [];
-  const published: (string | null)[] = [];
-  const added: number[] = [];
-  const upvotes: (number | null)[] = [];
-  const perPaper: { buckets: Uint32Array; counts: Uint16Array }[] = [];
+  const papers: PaperLine[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     const paper = JSON.parse(line) as PaperLine;
-    if (typeof paper.id !== 'string') continue;
-    const title = typeof paper.title === 'string' ? paper.title : '';
-    const abstract = typeof paper.abstract === 'string' ? paper.abstract : '';
-    ids.push(paper.id);
-    published.push(typeof paper.published === 'string' ? paper.published : null);
-    const time = typeof paper.addedAt === 'string' ? Date.parse(paper.addedAt) : NaN;
-    added.push(Number.isFinite(time) ? time : 0);
-    upvotes.push(typeof paper.upvotes === 'number' ? paper.upvotes : null);
-    perPaper.push(countFeatures(paperText({ title, abstract })));
+    if (typeof paper.id === 'string') papers.push(paper);
   }
+  return featuresOfPapers(entry.name, sourceOf(entry), papers);
+}
+
+/** Features of papers held in memory (a segment's lines, or papers made by a benchmark). */
+export function featuresOfPapers(segment: string, source: SegmentFeatures['source'], papers: readonly PaperLine[]): SegmentFeatures {
+  const perPaper = papers.map((paper) => countFeatures(paperText({ title: asText(paper.title), abstract: asText(paper.abstract) })));
   const offsets = new Uint32Array(perPaper.length + 1);
   perPaper.forEach((features, index) => (offsets[index + 1] = (offsets[index] ?? 0) + features.buckets.length));
   const total = offsets[perPaper.length] ?? 0;
@@ -79,7 +73,24 @@ export async function computeSegmentFeatures(dataDir: string, entry: SegmentEntr
     buckets.set(features.buckets, offsets[index]);
     counts.set(features.counts, offsets[index]);
   });
-  return { segment: entry.name, source: sourceOf(entry), ids, published, added, upvotes, offsets, buckets, counts };
+  return {
+    segment,
+    source,
+    ids: papers.map((paper) => paper.id),
+    published: papers.map((paper) => (typeof paper.published === 'string' ? paper.published : null)),
+    added: papers.map((paper) => {
+      const time = typeof paper.addedAt === 'string' ? Date.parse(paper.addedAt) : NaN;
+      return Number.isFinite(time) ? time : 0;
+    }),
+    upvotes: papers.map((paper) => (typeof paper.upvotes === 'number' ? paper.upvotes : null)),
+    offsets,
+    buckets,
+    counts,
+  };
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 function sourceOf(entry: SegmentEntry): { bytes: number; crc: number | null } {
