@@ -10,7 +10,8 @@ import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, PaperView, ReadingStatus, StoredPaper } from '../model/paper.ts';
 import type { Corpus } from '../search/corpus/corpus.ts';
 import type { AnnotationStore } from '../store/annotation-store.ts';
-import { copyToBackups } from '../store/backups.ts';
+import { syncedStoresOf } from '../sync/library-stores.ts';
+import { keepBeforeTagDeletion } from './tag-deletion-backup.ts';
 import type { NoteVersion } from '../store/note-history.ts';
 import type { NoteStore } from '../store/note-store.ts';
 import { withWriteLock } from '../store/write-lock.ts';
@@ -45,7 +46,9 @@ export class LibraryAnnotations {
 
   /** Runs a read-modify-write under the write lock, awaiting the lock rather than blocking on it. */
   private locked<T>(work: () => T): Promise<T> {
-    const run = withWriteLock(this.ctx.dataDir, async () => work());
+    // A synced library writes only this device's own new files: no lock; what arrived is read first.
+    const synced = syncedStoresOf(this.ctx.annotations);
+    const run = synced ? synced.synced.refresh().then(work) : withWriteLock(this.ctx.dataDir, async () => work());
     this.pending.add(run);
     const forget = () => this.pending.delete(run);
     run.then(forget, forget);
@@ -163,6 +166,8 @@ export class LibraryAnnotations {
       }
       const now = new Date().toISOString();
       this.ctx.annotations.updateMany(new Map(applied.map(({ id, after }) => [id, (current: Annotation) => ({ ...current, ...after, tags: [...after.tags], updatedAt: now })])));
+      // Merged with other devices' changes, a paper's state is what the store now says (tag order too).
+      if (syncedStoresOf(this.ctx.annotations)) for (const change of applied) change.after = stateOf(this.ctx.annotations.get(change.id));
       for (const { id, before, after } of applied) {
         if (before.tags.join('\n') !== after.tags.join('\n')) this.syncNoteMeta(this.ctx.paper(id), after.tags);
       }
@@ -200,7 +205,7 @@ export class LibraryAnnotations {
         .filter(([, a]) => hasTag(a.tags, from))
         .map(([id]) => id);
       if (ids.length === 0) throw new PapershelfError('not-found', `no paper has the tag "${from}"`);
-      if (target === null) copyToBackups(this.ctx.dataDir, this.ctx.annotations.path, `before deleting the tag "${from}"`);
+      if (target === null) keepBeforeTagDeletion(this.ctx.dataDir, this.ctx.annotations, ids, from);
       const now = new Date().toISOString();
       const changes = new Map<string, (current: Annotation) => Annotation>();
       for (const id of ids) {

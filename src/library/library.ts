@@ -24,6 +24,7 @@ import { parseArxivReference, titleKey } from './identity.ts';
 import { planInSlices } from './import-plan.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from './paper-view.ts';
 import { LibraryAnnotations } from './library-annotations.ts';
+import { openLibraryStores } from '../sync/library-stores.ts';
 import { exportFile, type LibraryExportFormat } from './export-file.ts';
 
 export interface ImportRequest {
@@ -122,8 +123,7 @@ export class Library {
     // Their code is imported first, so that nothing waits between opening the corpus and watching it load.
     const settings = longRunning ? await import('../store/settings-store.ts') : null;
     const corpus = await Corpus.open(dataDir, { backgroundMerge: longRunning, progressive: longRunning, lazy: !longRunning && options.lazy === true });
-    const annotations = AnnotationStore.open(dataDir);
-    const notes = new NoteStore(dataDir);
+    const { annotations, notes } = await openLibraryStores(dataDir);
     const library = new Library(
       dataDir,
       corpus,
@@ -192,8 +192,8 @@ export class Library {
    */
   async reopen(): Promise<Library> {
     await this.corpus.refresh();
-    const notes = new NoteStore(this.dataDir);
-    const library = new Library(this.dataDir, this.corpus, AnnotationStore.open(this.dataDir), notes, notes.readAll(), this.settingsStore);
+    const { annotations, notes } = await openLibraryStores(this.dataDir, this.annotations);
+    const library = new Library(this.dataDir, this.corpus, annotations, notes, notes.readAll(), this.settingsStore);
     library.longRunning = this.longRunning;
     // The change may be a restore whose process was killed: finish it, as opening does.
     return library.finishPendingRestore();

@@ -50,7 +50,7 @@ export class AnnotationStore {
   private seen: string | null = null;
   private readonly codec = new AnnotationCodec();
 
-  private constructor(readonly dataDir: string) {
+  protected constructor(readonly dataDir: string) {
     this.path = join(dataDir, ANNOTATIONS_FILE);
   }
 

@@ -8,17 +8,20 @@ export interface NoteMeta {
   id: string | null;
   title: string | null;
   tags: string[];
+  /** In a synced library: the hash of the text the file was written from (an edit elsewhere changes the body, not this). */
+  synced: string | null;
 }
 
 const DELIMITER = '---';
 const FIELD = /^([A-Za-z][\w-]*)\s*:(.*)$/;
 
-export function formatNote(id: string, meta: { title: string; tags: readonly string[] }, body: string): string {
+export function formatNote(id: string, meta: { title: string; tags: readonly string[]; synced?: string }, body: string): string {
   const lines = [
     DELIMITER,
     `id: ${JSON.stringify(id)}`,
     `title: ${JSON.stringify(meta.title)}`,
     `tags: ${JSON.stringify(meta.tags)}`,
+    ...(meta.synced === undefined ? [] : [`synced: ${JSON.stringify(meta.synced)}`]),
     DELIMITER,
   ];
   return `${lines.join('\n')}\n${body}`;
@@ -44,7 +47,7 @@ function parseScalar(raw: string): unknown {
 
 /** Splits a note file into its front matter and body. A file without front matter is all body. */
 export function parseNote(text: string): { meta: NoteMeta; body: string } {
-  const meta: NoteMeta = { id: null, title: null, tags: [] };
+  const meta: NoteMeta = { id: null, title: null, tags: [], synced: null };
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0 || text.slice(0, firstBreak).replace(/\r$/, '') !== DELIMITER) return { meta, body: text };
   const fields = new Map<string, unknown>();
@@ -57,6 +60,8 @@ export function parseNote(text: string): { meta: NoteMeta; body: string } {
       const id = fields.get('id');
       const title = fields.get('title');
       const tags = fields.get('tags');
+      const synced = fields.get('synced');
+      meta.synced = typeof synced === 'string' && synced !== '' ? synced : null;
       meta.id = typeof id === 'string' && id !== '' ? id : null;
       meta.title = typeof title === 'string' ? title : null;
       meta.tags = Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
@@ -64,9 +69,9 @@ export function parseNote(text: string): { meta: NoteMeta; body: string } {
     }
     const field = FIELD.exec(line);
     // Not front matter after all (a body that merely starts with a horizontal rule).
-    if (!field && line.trim() !== '') return { meta: { id: null, title: null, tags: [] }, body: text };
+    if (!field && line.trim() !== '') return { meta: { id: null, title: null, tags: [], synced: null }, body: text };
     if (field) fields.set(field[1] ?? '', parseScalar(field[2] ?? ''));
     at = next;
   }
-  return { meta: { id: null, title: null, tags: [] }, body: text };
+  return { meta: { id: null, title: null, tags: [], synced: null }, body: text };
 }

@@ -52,11 +52,13 @@ function parseLine(line: string): StoredVersion | null {
 export class NoteHistory {
   readonly dir: string;
 
+  /** `dir`: where the versions are kept (default `note-history/` in the data folder). */
   constructor(
     dataDir: string,
     private readonly budgetBytes = MAX_HISTORY_BYTES,
+    dir?: string,
   ) {
-    this.dir = join(dataDir, HISTORY_DIR);
+    this.dir = dir ?? join(dataDir, HISTORY_DIR);
   }
 
   /** Newest first. */

@@ -11,11 +11,13 @@ import { withWriteLockSync } from './write-lock.ts';
 
 export const NOTES_DIR = 'notes';
 
-interface NoteFile {
+export interface NoteFile {
   id: string;
   file: string;
   body: string;
   tags: string[];
+  title: string | null;
+  synced: string | null;
   /** False when the file's bytes are not UTF-8: its original must be kept before it is rewritten. */
   valid: boolean;
 }
@@ -63,9 +65,10 @@ export class NoteStore {
   constructor(
     readonly dataDir: string,
     private readonly onProblem: (message: string) => void = (message) => process.stderr.write(`papershelf: warning: ${message}\n`),
+    history?: NoteHistory,
   ) {
     this.dir = join(dataDir, NOTES_DIR);
-    this.history = new NoteHistory(dataDir);
+    this.history = history ?? new NoteHistory(dataDir);
   }
 
   /** The body without front matter, or null when the paper has no note. */
@@ -114,6 +117,11 @@ export class NoteStore {
     return [...this.scan().keys()];
   }
 
+  /** Every note file with its front matter (one per paper). */
+  files(): NoteFile[] {
+    return [...this.scan().values()];
+  }
+
   readAll(): Map<string, string> {
     return new Map([...this.scan()].map(([id, note]) => [id, note.body]));
   }
@@ -134,7 +142,7 @@ export class NoteStore {
   }
 
   /** Before a note file is replaced or removed: its text to the history, its bytes to backups/ if not UTF-8. */
-  private keepOriginal(found: NoteFile): void {
+  protected keepOriginal(found: NoteFile): void {
     const path = join(this.dir, found.file);
     if (!found.valid) {
       const backup = copyToBackups(this.dataDir, path, 'not valid UTF-8; kept before the note was rewritten');
@@ -151,7 +159,7 @@ export class NoteStore {
     this.history.record(found.id, found.body, found.tags, savedAt);
   }
 
-  private remove(file: string): void {
+  protected remove(file: string): void {
     this.changeFolder(
       () => {
         try {
@@ -167,7 +175,7 @@ export class NoteStore {
   }
 
   /** Keeps the index current across our own changes without rescanning, unless someone else changed the folder too. */
-  private changeFolder(change: () => void, updateIndex: (index: Map<string, string>) => void): void {
+  protected changeFolder(change: () => void, updateIndex: (index: Map<string, string>) => void): void {
     const before = folderStamp(this.dir);
     change();
     if (this.index && before === this.indexStamp) {
@@ -179,7 +187,7 @@ export class NoteStore {
   }
 
   /** The usual name, or the hashed one when another id already owns it (case-insensitive file systems). */
-  private freeName(id: string): string {
+  protected freeName(id: string): string {
     const usual = noteFileName(id);
     if (!existsSync(join(this.dir, usual))) return usual;
     const hashed = hashedNoteFileName(id);
@@ -187,14 +195,14 @@ export class NoteStore {
     throw new Error(`Both note file names for ${JSON.stringify(id)} belong to other notes`);
   }
 
-  private readClaimed(file: string, id: string): NoteFile | null {
+  protected readClaimed(file: string, id: string): NoteFile | null {
     const read = readUtf8IfExists(join(this.dir, file));
     if (read === null) return null;
     const { meta, body } = parseNote(read.text);
-    return ownerOf(file, meta.id) === id ? { id, file, body, tags: meta.tags, valid: read.valid } : null;
+    return ownerOf(file, meta.id) === id ? { id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, valid: read.valid } : null;
   }
 
-  private locate(id: string): NoteFile | null {
+  protected locate(id: string): NoteFile | null {
     const usual = noteFileName(id);
     const hashed = hashedNoteFileName(id);
     const direct = this.readClaimed(usual, id) ?? (hashed === usual ? null : this.readClaimed(hashed, id));
@@ -209,7 +217,7 @@ export class NoteStore {
   }
 
   /** Every note by id. When two files claim one id, the one at the id's usual name wins. */
-  private scan(): Map<string, NoteFile> {
+  protected scan(): Map<string, NoteFile> {
     let names: string[];
     try {
       names = readdirSync(this.dir);
@@ -226,7 +234,7 @@ export class NoteStore {
       const id = ownerOf(file, meta.id);
       if (id === null) continue;
       const usual = file === noteFileName(id) || file === hashedNoteFileName(id);
-      if (!notes.has(id) || usual) notes.set(id, { id, file, body, tags: meta.tags, valid: read.valid });
+      if (!notes.has(id) || usual) notes.set(id, { id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, valid: read.valid });
     }
     return notes;
   }

@@ -1,7 +1,8 @@
 import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { writeFileAtomic } from '../store/atomic-write.ts';
+import { readdirSync } from 'node:fs';
+import { writeFileAtomic, writeFileAtomicSync } from '../store/atomic-write.ts';
 import { moveToBackups } from '../store/backups.ts';
 import { ensurePrivateDir } from '../store/disk-errors.ts';
 import { withWriteLock } from '../store/write-lock.ts';
@@ -28,6 +29,23 @@ export async function writeUpdateFile(dataDir: string, deviceId: string, stamp: 
   const name = deviceFileName('update', stamp);
   await writeFileAtomic(join(dir, name), encodeDeviceFile('update', [update]));
   return name;
+}
+
+/** The same, before returning to a caller whose API is synchronous (the annotation and note stores). */
+export function writeUpdateFileSync(dataDir: string, deviceId: string, stamp: Hlc, update: Uint8Array): string {
+  const dir = deviceDir(dataDir, deviceId);
+  ensurePrivateDir(dir);
+  const name = deviceFileName('update', stamp);
+  writeFileAtomicSync(join(dir, name), encodeDeviceFile('update', [update]));
+  return name;
+}
+
+export function countDeviceFilesSync(dataDir: string, deviceId: string): number {
+  try {
+    return readdirSync(deviceDir(dataDir, deviceId)).filter((name) => classifyDeviceFolderEntry(name).type !== 'other').length;
+  } catch {
+    return 0;
+  }
 }
 
 export async function countDeviceFiles(dataDir: string, deviceId: string): Promise<number> {

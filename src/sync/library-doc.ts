@@ -14,6 +14,7 @@ import { replaceNoteText } from './note-edits.ts';
  *   tags            `<paper>\0<tag key>` -> {t, h}: present = tagged. Yjs deletes only the entries a
  *                   device has seen, so a removal loses to a concurrent add (an add-wins set).
  *   note:<paper>    Y.Text, merged character by character; `notes` lists the papers that have one.
+ *   noteTitles      `<paper>` -> title for the note's Markdown file, so every device writes the same file.
  *   devices         `<device>` -> {h}: the device's latest change.  forgotten: `<device>` -> {h, by}.
  */
 
@@ -23,12 +24,14 @@ export type LocalChange =
   | { type: 'add-tag'; paperId: string; tag: string }
   | { type: 'remove-tag'; paperId: string; tag: string }
   /** The note's whole new text, e.g. from the editor or a Markdown file: stored as the minimal edits. */
-  | { type: 'note'; paperId: string; text: string; base?: string }
+  | { type: 'note'; paperId: string; text: string; base?: string; title?: string }
   | { type: 'append-note'; paperId: string; text: string };
 
 export interface MergedState {
   annotations: Map<string, Annotation>;
   notes: Map<string, string>;
+  /** Titles written into notes' Markdown files, by paper. */
+  noteTitles: Map<string, string>;
 }
 
 export interface DeviceSeen {
@@ -86,6 +89,7 @@ export function applyLocal(doc: Y.Doc, clock: HybridClock, changes: readonly Loc
           break;
         case 'note':
           replaceNoteText(noteText(doc, change.paperId), change.text, change.base);
+          if (change.title !== undefined && doc.getMap('noteTitles').get(change.paperId) !== change.title) doc.getMap('noteTitles').set(change.paperId, change.title);
           doc.getMap('notes').set(change.paperId, h);
           break;
         case 'append-note': {
@@ -157,7 +161,9 @@ export function mergedState(doc: Y.Doc): MergedState {
     const text = noteText(doc, paperId).toString();
     if (text !== '') notes.set(paperId, text);
   }
-  return { annotations, notes };
+  const noteTitles = new Map<string, string>();
+  for (const [paperId, title] of doc.getMap('noteTitles').entries()) if (typeof title === 'string') noteTitles.set(paperId, title);
+  return { annotations, notes, noteTitles };
 }
 
 /** The largest stamp any device has written: a clock that observes it orders after every change seen. */

@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { compactDevice, COMPACT_AFTER_FILES, countDeviceFiles, writeUpdateFile, type CompactionResult } from './device-log.ts';
+import { compactDevice, COMPACT_AFTER_FILES, countDeviceFiles, countDeviceFilesSync, writeUpdateFile, writeUpdateFileSync, type CompactionResult } from './device-log.ts';
 import { isDeviceId } from './device-id.ts';
 import { readSyncFolder, refKey, type DeviceFileRef, type ReadSource, type SyncProblem } from './folder-reader.ts';
 import { HybridClock } from './hlc.ts';
@@ -42,11 +43,13 @@ export interface SyncedLibraryOptions {
 }
 
 export class SyncedLibrary {
-  private readonly doc = new Y.Doc();
+  /** The merged document (read it; change it only through `applyLocal`/`applyLocalNow`). */
+  readonly doc = new Y.Doc();
   private readonly clock: HybridClock;
   private readonly applied = new Map<string, DeviceFileRef>();
   private queue: Promise<unknown> = Promise.resolve();
   private lastProblems: SyncProblem[] = [];
+  private changes = 0;
 
   private constructor(
     readonly dataDir: string,
@@ -55,6 +58,12 @@ export class SyncedLibrary {
     private readonly compactAfterFiles: number,
   ) {
     this.clock = new HybridClock(deviceId, now);
+    this.doc.on('update', () => void (this.changes += 1));
+  }
+
+  /** Grows whenever the merged state may have changed: a cache of `state()` is good while it stays. */
+  get revision(): number {
+    return this.changes;
   }
 
   static async open(dataDir: string, options: SyncedLibraryOptions): Promise<SyncedLibrary> {
@@ -82,6 +91,24 @@ export class SyncedLibrary {
       if (update) await this.writeOwn(stamp, update);
       if ((await countDeviceFiles(this.dataDir, this.deviceId)) > this.compactAfterFiles) await this.compactNow([]);
     });
+  }
+
+  /**
+   * Applies this device's changes and writes them before returning, for callers whose API is
+   * synchronous (the annotation and note stores). Files other devices wrote meanwhile are read on the
+   * next `refresh`; the changes merge with them either way.
+   */
+  applyLocalNow(changes: readonly LocalChange[]): boolean {
+    if (changes.length === 0) return false;
+    const [stamp, update] = this.captureLocal(() => applyLocal(this.doc, this.clock, changes));
+    if (!update) return false;
+    const name = writeUpdateFileSync(this.dataDir, this.deviceId, { ...stamp, device: this.deviceId }, update);
+    this.markAppliedSync(name);
+    if (countDeviceFilesSync(this.dataDir, this.deviceId) > this.compactAfterFiles) {
+      // Compaction only tidies: a failure leaves the files it would have merged, all still read.
+      this.compact().catch(() => undefined);
+    }
+    return true;
   }
 
   state(): MergedState {
@@ -184,14 +211,18 @@ export class SyncedLibrary {
     await this.markApplied(name);
   }
 
-  private async markApplied(name: string): Promise<void> {
+  private markAppliedSync(name: string): void {
     try {
-      const info = await stat(join(deviceDir(this.dataDir, this.deviceId), name));
+      const info = statSync(join(deviceDir(this.dataDir, this.deviceId), name));
       const ref = { folder: this.deviceId, name, version: `${info.size}:${info.mtimeMs}` };
       this.applied.set(refKey(ref), ref);
     } catch {
       // Already compacted by another process of this device: the next read simply finds its snapshot.
     }
+  }
+
+  private async markApplied(name: string): Promise<void> {
+    this.markAppliedSync(name);
   }
 
   private async compactNow(absorb: string[]): Promise<CompactionResult> {
