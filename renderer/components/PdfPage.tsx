@@ -67,6 +67,8 @@ export function PdfPage({ doc, page, scale, guessedSize, near, matches, current,
     return () => {
       live = false;
       cancel();
+      // A page away from the view keeps no text (nor stale find marks); it is laid out again when it returns.
+      textContainer.replaceChildren();
       setLayer(null);
     };
   }, [doc, page, scale, near]);
@@ -74,7 +76,7 @@ export function PdfPage({ doc, page, scale, guessedSize, near, matches, current,
   useEffect(() => {
     if (!layer) return;
     markMatches(layer.spans, layer.items, matches, current);
-    if (current >= 0) textRef.current?.querySelector('.pdf-find-current')?.scrollIntoView({ block: 'center' });
+    if (current >= 0) textRef.current?.querySelector('.pdf-find-current')?.scrollIntoView({ block: 'nearest' });
   }, [layer, matches, current]);
 
   const shown = size ?? guessedSize;
