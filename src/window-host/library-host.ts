@@ -8,6 +8,7 @@ import { createDispatch, type Dispatch } from '../api/dispatch.ts';
 import { fetchJobsFor } from '../library/fetch-jobs.ts';
 import { Library } from '../library/library.ts';
 import { DataFolderWatcher, type DataArea } from './data-folder-watcher.ts';
+import { PdfKeeper } from './pdf-keeper-service.ts';
 import type { SearchThread } from './search-thread-client.ts';
 import { WindowOperations } from './window-operations.ts';
 
@@ -35,6 +36,7 @@ export class LibraryHost {
   private reloadAgain: Set<DataArea> | null = null;
   private closed = false;
   private stopFetchEvents: () => void = () => {};
+  private pdfKeeper: PdfKeeper | null = null;
   private current: { library: Library; dispatch: Dispatch; loaded: boolean };
   private searchThread: Promise<SearchThread | null> = Promise.resolve(null);
   private readonly operations = new WindowOperations(
@@ -74,6 +76,7 @@ export class LibraryHost {
     const host = new LibraryHost(dataDir, library, onProblem);
     host.searchThread = thread;
     host.closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+    host.pdfKeeper = new PdfKeeper(host, onProblem);
     if (options.watch ?? true) {
       host.watcher = new DataFolderWatcher(dataDir, (areas) => host.externalChange(areas), options.debounceMs);
       host.watcher.start();
@@ -127,6 +130,7 @@ export class LibraryHost {
   /** Waits (bounded) for operations in flight, writes included, then stops everything. */
   async close(): Promise<void> {
     this.closed = true;
+    this.pdfKeeper?.stop();
     this.watcher?.close();
     if (!(await this.drain())) this.onProblem(`quit while ${this.inFlight.size} operation(s) were still running after ${this.closeTimeoutMs} ms`);
     await this.settled();
