@@ -114,7 +114,9 @@ describe('recommend', () => {
 
     // A segment merged away (or removed) leaves the manifest: its features go at the next call.
     writeFileSync(join(featuresDir, 'seg-9999.bin'), 'stale');
+    await shelf.call('importText', { text: JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-04-03T00:00:00.000Z', papers: [{ ...extra, id: 't:newer-paper' }], annotations: {} }), format: 'json' });
     await shelf.call('recommend', { limit: 5 });
     expect(cached()).toEqual(segments().sort());
+    expect(cached()).toHaveLength(3);
   });
 });
