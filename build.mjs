@@ -33,6 +33,7 @@ const WORKER_ENTRIES = [
   'src/window-host/search-thread.ts',
   'src/importers/worker/parse-worker-thread.ts',
   'src/pdfs/pdf-read-thread.ts',
+  'src/search/fulltext/fulltext-update-thread.ts',
   'src/recommend/recommend-thread.ts',
 ];
 

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { enrichInputSchema, enrichReportSchema, enrichStatusInputSchema, enrichStatusSchema } from '../library/enrich/enrich-schema.ts';
 import { pdfOperations } from '../pdfs/pdf-contract.ts';
+import { pdfMatchSchema } from '../search/fulltext/fulltext-schema.ts';
 import { FOLLOW_PDFS } from '../store/follow-pdfs.ts';
 import {
   annotationChangeSchema,
@@ -129,10 +130,12 @@ export const contract = {
     z.extend(listFilterSchema, {
       query: text(MAX_QUERY_CHARS, `query is longer than ${MAX_QUERY_CHARS} characters`),
       prefixLast: z.optional(z.boolean()),
+      /** Search inside the kept PDFs too (src/search/fulltext/); `fulltext:` words always do. */
+      fulltext: z.optional(z.boolean()),
       sort: z.optional(sortKey),
       ...pageInput,
     }),
-    z.object({ total: int(), results: z.array(searchResultSchema), partial: z.optional(partialSchema) }),
+    z.object({ total: int(), results: z.array(z.extend(searchResultSchema, { pdfMatch: z.optional(pdfMatchSchema) })), partial: z.optional(partialSchema) }),
     false,
   ),
   getPaper: op(z.strictObject({ id: paperId }), paperViewSchema, false),

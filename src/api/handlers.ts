@@ -34,6 +34,7 @@ function whole<N extends OperationName>(run: Handler<N>): Handler<N> {
   };
 }
 
+const fulltextSearch = () => import('../search/fulltext/fulltext-library.ts');
 const fetchService = () => import('../library/fetch-service.ts');
 const pdfs = () => import('../pdfs/pdf-handlers.ts');
 
@@ -48,7 +49,7 @@ const filterOf = (input: z.output<typeof listFilterSchema>): ListFilter => ({
 export const handlers: Handlers = {
   importText: (library, input) => library.importText(input),
   listPapers: whole((library, input) => library.listPapers({ ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset })),
-  search: whole((library, input) => library.search(input.query, { ...filterOf(input), sort: input.sort, limit: input.limit, offset: input.offset, prefixLast: input.prefixLast })),
+  search: whole(async (library, input) => (await fulltextSearch()).searchLibrary(library, input, filterOf(input))),
   getPaper: onePaper<'getPaper'>((library, input) => library.getPaper(input.id)),
   similarPapers: whole((library, input) => ({ results: library.similarPapers(input.id, input.limit) })),
   recommend: whole(async (library, input) => (await import('../recommend/recommend-service.ts')).recommend(library, input)),

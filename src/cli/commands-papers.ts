@@ -59,19 +59,27 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     )
     .argument('<query...>', 'search words')
     .option('--limit <n>', 'show at most N results', positiveInt, 20)
+    .option('--fulltext', 'search inside the kept PDFs too (fulltext:word always does)')
     .option('--json', 'print JSON')
     // `-survey` or "-survey reward" is a query that excludes a word, not an option.
     .allowUnknownOption()
-    .action(async (args: string[], opts: { limit: number; json?: boolean }, command: Command) => {
+    .action(async (args: string[], opts: { limit: number; fulltext?: boolean; json?: boolean }, command: Command) => {
       // Commander keeps a `--` that follows an unknown option; it only separates options from words.
       const words = args.filter((word) => word !== '--');
       const mistyped = words.find((word) => /^--[^\s-]/.test(word) && !/\s/.test(word));
       if (mistyped !== undefined) command.error(`error: unknown option '${mistyped}' (see papershelf search --help)`);
-      const page = await ctx.call('search', { query: words.join(' '), limit: opts.limit });
+      const page = await ctx.call('search', { query: words.join(' '), limit: opts.limit, ...(opts.fulltext ? { fulltext: true } : {}) });
+      const fulltext = opts.fulltext ? await import('../search/fulltext/fulltext-library.ts') : null;
+      const unsearchable = fulltext ? { unsearchablePdfs: fulltext.unsearchablePdfs(ctx.dataDir()) } : {};
       if (opts.json) {
-        return ctx.printJson({ total: page.total, results: page.results.map((r) => ({ ...paperJson(r), score: r.score, matches: r.matches })) });
+        return ctx.printJson({ total: page.total, results: page.results.map((r) => ({ ...paperJson(r), score: r.score, matches: r.matches, ...(r.pdfMatch ? { pdfMatch: r.pdfMatch } : {}) })), ...unsearchable });
       }
-      for (const result of page.results) ctx.print(`${listLine(result)}  (score ${result.score.toFixed(2)})`);
+      const note = fulltext?.unsearchableLine(unsearchable.unsearchablePdfs ?? []);
+      if (note) ctx.print(note);
+      for (const result of page.results) {
+        ctx.print(`${listLine(result)}  (score ${result.score.toFixed(2)})`);
+        if (result.pdfMatch) ctx.print(`    PDF p. ${result.pdfMatch.page}: …${result.pdfMatch.snippet}…`);
+      }
       ctx.print(`${page.results.length} of ${page.total} matches`);
     });
 

@@ -4,7 +4,7 @@
  * read-pdf-in-worker.ts), so a hostile file costs at most that budget.
  */
 import { parentPort } from 'node:worker_threads';
-import { MAX_FIRST_PAGE_CHARS, type PdfFacts, type PdfReadAnswer, type PdfReadRequest } from './pdf-read-protocol.ts';
+import { MAX_DOCUMENT_CHARS, MAX_FIRST_PAGE_CHARS, type PdfFacts, type PdfReadAnswer, type PdfReadRequest, type PdfText } from './pdf-read-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('pdf-read-thread runs in a worker thread');
@@ -55,7 +55,9 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null;
 }
 
-async function read(bytes: ArrayBuffer): Promise<PdfFacts> {
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+async function open(bytes: ArrayBuffer): Promise<PdfDocument> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -67,24 +69,51 @@ async function read(bytes: ArrayBuffer): Promise<PdfFacts> {
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
-  const doc = await task.promise.catch(async (error: unknown) => {
+  return task.promise.catch(async (error: unknown) => {
     await task.destroy();
     throw error;
   });
+}
+
+/** A page's text as a viewer's text layer has it: items in order, a newline where a line ends. */
+async function pageText(doc: PdfDocument, number: number, limit: number): Promise<string> {
+  const page = await doc.getPage(number);
+  const content = await page.getTextContent();
+  let text = '';
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    text += item.hasEOL ? `${item.str}\n` : `${item.str} `;
+    if (text.length > limit) break;
+  }
+  page.cleanup();
+  return text.slice(0, limit);
+}
+
+async function readText(bytes: ArrayBuffer): Promise<PdfText> {
+  const doc = await open(bytes);
+  try {
+    const pages: string[] = [];
+    let left = MAX_DOCUMENT_CHARS;
+    for (let number = 1; number <= doc.numPages; number++) {
+      const text = left > 0 ? await pageText(doc, number, left) : '';
+      left -= text.length;
+      pages.push(text.trimEnd());
+    }
+    return { pages, truncated: left <= 0 };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function read(bytes: ArrayBuffer): Promise<PdfFacts> {
+  const doc = await open(bytes);
   try {
     const { info, metadata } = await doc.getMetadata();
     const fields = (info ?? {}) as Record<string, unknown>;
     const title = text(metadata?.get('dc:title')) ?? text(fields.Title);
     const subject = [fields.Subject, fields.Keywords].map(text).filter((value) => value !== null).join(' ');
-    const page = await doc.getPage(1);
-    const content = await page.getTextContent();
-    let firstPageText = '';
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      firstPageText += item.hasEOL ? `${item.str}\n` : `${item.str} `;
-      if (firstPageText.length > MAX_FIRST_PAGE_CHARS) break;
-    }
-    return { pages: doc.numPages, title, subject, firstPageText: firstPageText.slice(0, MAX_FIRST_PAGE_CHARS) };
+    const firstPageText = await pageText(doc, 1, MAX_FIRST_PAGE_CHARS);
+    return { pages: doc.numPages, title, subject, firstPageText };
   } finally {
     await doc.destroy();
   }
@@ -96,6 +125,13 @@ loadPdfJs().then(
 );
 
 port.on('message', (request: PdfReadRequest) => {
+  if (request.want === 'text') {
+    readText(request.bytes).then(
+      (text) => port.postMessage({ kind: 'text', text } satisfies PdfReadAnswer),
+      (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies PdfReadAnswer),
+    );
+    return;
+  }
   read(request.bytes).then(
     (facts) => port.postMessage({ kind: 'read', facts } satisfies PdfReadAnswer),
     (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies PdfReadAnswer),

@@ -8,9 +8,9 @@ import { PapershelfError } from '../model/errors.ts';
 import { startWorker } from '../search/worker/start-worker.ts';
 import { endProblem, startProblem } from './pdf-bytes.ts';
 import type { Worker } from 'node:worker_threads';
-import type { PdfFacts, PdfReadAnswer, PdfReadRequest } from './pdf-read-protocol.ts';
+import type { PdfFacts, PdfReadAnswer, PdfReadRequest, PdfText } from './pdf-read-protocol.ts';
 
-export type { PdfFacts };
+export type { PdfFacts, PdfText };
 
 /** A file that is not a readable PDF; the message is one line for the user. */
 export class PdfRefusedError extends PapershelfError {
@@ -35,6 +35,15 @@ export function pdfBudgetFor(bytes: number): PdfReadBudget {
   return { timeoutMs: Math.round(5_000 + 500 * mb), maxOldGenerationSizeMb: Math.min(2048, Math.round(192 + 6 * mb)) };
 }
 
+/**
+ * Every page's text takes longer than the first page's: pdf.js reads a paper's page in a few tens of
+ * milliseconds, so a 300-page book fits in the fixed part; the budget still stops a file built to explode.
+ */
+export function pdfTextBudgetFor(bytes: number): PdfReadBudget {
+  const budget = pdfBudgetFor(bytes);
+  return { ...budget, timeoutMs: budget.timeoutMs * 4 };
+}
+
 /** A reused worker's heap cap: the budget of a 50 MB file. */
 const SHARED_HEAP_MB = pdfBudgetFor(50_000_000).maxOldGenerationSizeMb;
 
@@ -52,12 +61,27 @@ export class PdfReader {
 
   /** The facts of a PDF, or a PdfRefusedError saying why the bytes are not a readable PDF. */
   read(bytes: Uint8Array, budget: PdfReadBudget = pdfBudgetFor(bytes.byteLength)): Promise<PdfFacts> {
+    return this.inTurn(bytes, async () => {
+      const facts = await this.readInWorker(bytes, budget, 'facts');
+      if (facts.pages < 1) throw new PdfRefusedError('not a readable PDF (it has no pages)');
+      return facts;
+    });
+  }
+
+  /** Every page's text, or a PdfRefusedError saying why the bytes are not a readable PDF. */
+  readText(bytes: Uint8Array, budget: PdfReadBudget = pdfTextBudgetFor(bytes.byteLength)): Promise<PdfText> {
+    return this.inTurn(bytes, async () => {
+      const text = await this.readInWorker(bytes, budget, 'text');
+      if (text.pages.length < 1) throw new PdfRefusedError('not a readable PDF (it has no pages)');
+      return text;
+    });
+  }
+
+  private inTurn<T>(bytes: Uint8Array, run: () => Promise<T>): Promise<T> {
     const turn = this.queue.then(async () => {
       const problem = startProblem(bytes.subarray(0, 1024)) ?? endProblem(bytes);
       if (problem) throw new PdfRefusedError(problem);
-      const facts = await this.readInWorker(bytes, budget);
-      if (facts.pages < 1) throw new PdfRefusedError('not a readable PDF (it has no pages)');
-      return facts;
+      return run();
     });
     this.queue = turn.catch(() => undefined);
     return turn;
@@ -94,9 +118,11 @@ export class PdfReader {
     return worker;
   }
 
-  private async readInWorker(bytes: Uint8Array, budget: PdfReadBudget): Promise<PdfFacts> {
+  private async readInWorker(bytes: Uint8Array, budget: PdfReadBudget, want: 'facts'): Promise<PdfFacts>;
+  private async readInWorker(bytes: Uint8Array, budget: PdfReadBudget, want: 'text'): Promise<PdfText>;
+  private async readInWorker(bytes: Uint8Array, budget: PdfReadBudget, want: 'facts' | 'text'): Promise<PdfFacts | PdfText> {
     const worker = await this.workerFor(budget);
-    return new Promise<PdfFacts>((resolve, reject) => {
+    return new Promise<PdfFacts | PdfText>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void, broken: boolean) => {
         if (settled) return;
@@ -114,6 +140,7 @@ export class PdfReader {
       const onMessage = (answer: PdfReadAnswer) => {
         if (answer.kind === 'ready') return;
         if (answer.kind === 'read') settle(() => resolve(answer.facts), false);
+        else if (answer.kind === 'text') settle(() => resolve(answer.text), false);
         else refuse(`not a readable PDF (${oneLine(answer.message)})`, false);
       };
       const onError = (error: Error & { code?: string }) => {
@@ -126,7 +153,7 @@ export class PdfReader {
       worker.on('exit', onExit);
       // A private copy, so the caller's buffer stays usable after the transfer.
       const copy = new Uint8Array(bytes).buffer;
-      worker.postMessage({ bytes: copy } satisfies PdfReadRequest, [copy]);
+      worker.postMessage({ bytes: copy, want } satisfies PdfReadRequest, [copy]);
     });
   }
 }

@@ -19,7 +19,7 @@ export interface FieldMatch {
  * Lunr records the raw token ("Smith," or "(LLMs)") while indexing the trimmed one; narrow each
  * position to the word itself with the trimmer's own rule, so slicing the text gives the word.
  */
-function narrow(text: string, start: number, length: number): [number, number] {
+export function narrow(text: string, start: number, length: number): [number, number] {
   const [lead, trail] = trimmedBounds(text.slice(start, start + length));
   if (lead + trail >= length) return [start, length];
   return [start + lead, length - lead - trail];

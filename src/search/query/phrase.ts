@@ -22,6 +22,8 @@ export interface Phrase {
   word: string;
   /** A cheap test every text holding the phrase passes (see phraseProbe). */
   probe: RegExp;
+  /** `fulltext:"…"`: inside the kept PDFs only (`fields` is empty). */
+  fulltext?: boolean;
 }
 
 /** Analysed words of a text in order; punctuation-only tokens (the empty term) are skipped. */

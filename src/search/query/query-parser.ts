@@ -48,7 +48,15 @@ export interface QueryClause {
   boost: number;
   /** The word as typed, for messages. */
   word: string;
+  /**
+   * `fulltext:word`: searched inside the kept PDFs only (src/search/fulltext/). Its `fields` are
+   * empty, so the paper segments never match it.
+   */
+  fulltext?: boolean;
 }
+
+/** The field a user types to search inside the kept PDFs. */
+export const FULLTEXT_NAME = 'fulltext';
 
 function snippet(text: string, start: number, end: number): string {
   return text.slice(Math.max(0, start - 10), Math.min(text.length, end + 10)).trim();
@@ -79,7 +87,7 @@ function friendlyParseError(error: { message: string; start: number; end: number
 
 function parseWithLunr(text: string): ParsedLunrClause[] {
   try {
-    return parseLunrQuery(text, Object.keys(QUERY_FIELD_NAMES));
+    return parseLunrQuery(text, [...Object.keys(QUERY_FIELD_NAMES), FULLTEXT_NAME]);
   } catch (error) {
     if (isQueryParseError(error)) throw new QueryError(friendlyParseError(error, text));
     throw new QueryError(`cannot read the query: ${(error as Error).message}`);
@@ -138,12 +146,14 @@ function toClause(clause: ParsedLunrClause, dropped: string[]): QueryClause | nu
     dropped.push(clause.term);
     return null;
   }
+  const fulltext = clause.fields.includes(FULLTEXT_NAME);
   return {
-    fields: clauseFields(clause.fields),
+    fields: fulltext ? [] : clauseFields(clause.fields),
     terms,
     presence: clause.presence === Presence.Prohibited ? 'prohibited' : 'required',
     boost: clause.boost,
     word: clause.term,
+    ...(fulltext ? { fulltext } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { QueryError } from '../../model/errors.ts';
 import { QUERY_FIELD_HELP, QUERY_FIELD_NAMES, SEARCH_FIELDS } from '../analysis/fields.ts';
-import { parseWord, type QueryClause } from './query-parser.ts';
+import { FULLTEXT_NAME, parseWord, type QueryClause } from './query-parser.ts';
 import { lex, type Token } from './lexer.ts';
 import { makePhrase, type Phrase } from './phrase.ts';
 
@@ -28,9 +28,11 @@ interface Item {
 function phraseNode(token: Extract<Token, { type: 'phrase' }>, dropped: string[]): Item | null {
   const sign = token.prefix.startsWith('-') ? '-' : token.prefix.startsWith('+') ? '+' : '';
   const name = token.prefix.slice(sign.length).replace(/:$/, '').toLowerCase();
+  const fulltext = name === FULLTEXT_NAME;
   const field = name !== '' && Object.hasOwn(QUERY_FIELD_NAMES, name) ? QUERY_FIELD_NAMES[name] : undefined;
-  if (name !== '' && !field) throw new QueryError(`unknown field "${name}:" — you can search ${QUERY_FIELD_HELP}`);
-  const phrase = makePhrase(token.text, field ? [field] : [...SEARCH_FIELDS]);
+  if (name !== '' && !field && !fulltext) throw new QueryError(`unknown field "${name}:" — you can search ${QUERY_FIELD_HELP}`);
+  const found = makePhrase(token.text, fulltext ? [] : field ? [field] : [...SEARCH_FIELDS]);
+  const phrase = found && fulltext ? { ...found, fulltext } : found;
   if (!phrase) {
     if (token.text.trim() !== '') dropped.push(token.text);
     return null;
@@ -38,7 +40,7 @@ function phraseNode(token: Extract<Token, { type: 'phrase' }>, dropped: string[]
   // One word in quotes is that word.
   const node: QueryNode =
     phrase.keys.length === 1
-      ? { kind: 'clause', clause: { fields: phrase.fields, terms: [{ text: phrase.terms[0]!, kind: 'exact', editDistance: 0, stemmedPattern: null }], presence: 'required', boost: 1, word: token.text } }
+      ? { kind: 'clause', clause: { fields: phrase.fields, terms: [{ text: phrase.terms[0]!, kind: 'exact', editDistance: 0, stemmedPattern: null }], presence: 'required', boost: 1, word: token.text, ...(fulltext ? { fulltext } : {}) } }
       : { kind: 'phrase', phrase };
   return { node, excluded: sign === '-' };
 }

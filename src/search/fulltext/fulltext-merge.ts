@@ -1,0 +1,85 @@
+/**
+ * A search that also looks inside the kept PDFs: the papers the query finds in the library, OR those
+ * whose PDF it finds (fulltext-query.ts). A paper found both ways counts once, with the better of its
+ * two scores (each is Lunr's BM25 over its own index); with another order than relevance, the
+ * library's order. Only the top `offset + limit` of the library's hits are needed, plus the library's
+ * answer for the PDF hits outside them — the PDFs are at most a few thousand, the library 100,000.
+ */
+import type { Page, SearchResultView } from '../../library/library.ts';
+import type { PaperView } from '../../model/paper.ts';
+import { parseSearch, type ParseOptions } from '../query/parse-search.ts';
+import type { FulltextIndex } from './fulltext-index.ts';
+import { fulltextTree, namesFulltext, rankFulltext } from './fulltext-query.ts';
+import { pdfMatchOf, type PdfMatch } from './fulltext-snippet.ts';
+
+export type { PdfMatch };
+
+export type FulltextResultView = SearchResultView & { pdfMatch?: PdfMatch };
+
+/** The library's own search, as the door answering has it. */
+export interface OrdinarySearch<P extends Page<SearchResultView>> {
+  /** The library's hits in the request's order; `only`: among these papers (and the request's filter). */
+  search(offset: number, limit: number, only?: ReadonlySet<string>): P;
+  /** Those of these papers the request's filter lets through, in the request's order (relevance: any). */
+  listed(ids: ReadonlySet<string>): PaperView[];
+}
+
+export interface FulltextRequest extends ParseOptions {
+  query: string;
+  /** Unscoped words search inside PDFs too (`fulltext:` words always do). */
+  fulltext?: boolean | undefined;
+  offset: number;
+  limit: number;
+  ranked: boolean;
+}
+
+/** The query's tree for the full-text index, or null when the query does not search inside PDFs. */
+function treeFor(request: FulltextRequest) {
+  let root;
+  try {
+    root = parseSearch(request.query, request).root;
+  } catch {
+    // The library's own search gives the readable refusal.
+    return null;
+  }
+  if (root === null || !(request.fulltext === true || namesFulltext(root))) return null;
+  return fulltextTree(root, request.fulltext === true);
+}
+
+export function searchWithFulltext<P extends Page<SearchResultView>>(request: FulltextRequest, ordinary: OrdinarySearch<P>, index: FulltextIndex): P | (Omit<P, 'results'> & { results: FulltextResultView[] }) {
+  const { offset, limit } = request;
+  const tree = treeFor(request);
+  if (tree === null) return ordinary.search(offset, limit);
+  const space = index.current();
+  const found = space.size === 0 ? null : rankFulltext(space, tree, (id) => index.text(id));
+  if (!found || found.ranked.length === 0) return ordinary.search(offset, limit);
+  const wanted = offset + limit;
+  const first = ordinary.search(0, wanted);
+  const byId = new Map<string, FulltextResultView>(first.results.map((result) => [result.id, result]));
+  const outside = new Set(found.ranked.map((hit) => hit.id).filter((id) => !byId.has(id)));
+  let extra = 0;
+  if (outside.size > 0) {
+    for (const result of ordinary.search(0, outside.size, outside).results) {
+      byId.set(result.id, result);
+      outside.delete(result.id);
+    }
+    for (const view of ordinary.listed(outside)) {
+      byId.set(view.id, { ...view, score: 0, matches: [] });
+      extra++;
+    }
+  }
+  const pdfScore = new Map(found.ranked.map((hit) => [hit.id, hit.score]));
+  let results = [...byId.values()].map((result) => ({ ...result, score: Math.max(result.score, pdfScore.get(result.id) ?? 0) }));
+  if (request.ranked) results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  else {
+    const order = new Map(ordinary.listed(new Set(byId.keys())).map((view, at) => [view.id, at]));
+    results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+  results = results.slice(offset, offset + limit).map((result) => {
+    if (!pdfScore.has(result.id)) return result;
+    const pages = index.pages(result.id);
+    const pdfMatch = pages ? pdfMatchOf(pages, found.terms, found.phrases) : null;
+    return pdfMatch ? { ...result, pdfMatch } : result;
+  });
+  return { ...first, total: first.total + extra, results };
+}
