@@ -8,9 +8,10 @@ import { oneOf } from './parse-options.ts';
 import { PDF_KEEP_CHOICES, type PdfKeep } from '../pdfs/pdf-keep-choices.ts';
 import { parseByteSize } from '../pdfs/byte-size.ts';
 
-function sizeOption(value: string): number | null {
+/** `none` stays a word: commander turns a parser's null into an empty string. */
+function sizeOption(value: string): number | 'none' {
   try {
-    return parseByteSize(value);
+    return parseByteSize(value) ?? 'none';
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
@@ -184,15 +185,18 @@ export function registerPdfCommands(program: Command, ctx: CliContext): void {
     .option('--keep <which>', `${PDF_KEEP_CHOICES.join('|')}: whose PDFs are downloaded on their own`, oneOf(PDF_KEEP_CHOICES))
     .option('--max-size <size>', 'prune the oldest read papers\' PDFs beyond this total, e.g. 2GB (none: no limit)', sizeOption)
     .option('--json', 'print the settings as JSON')
-    .action(async (opts: { keep?: PdfKeep; maxSize?: number | null; json?: boolean }) => {
-      const change = { ...(opts.keep === undefined ? {} : { keep: opts.keep }), ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) };
-      const settings = Object.keys(change).length === 0 ? await ctx.call('getPdfSettings', {}) : await ctx.call('savePdfSettings', change);
+    .action(async (opts: { keep?: PdfKeep; maxSize?: number | 'none'; json?: boolean }) => {
+      const maxBytes = opts.maxSize === 'none' ? null : opts.maxSize;
+      const change = { ...(opts.keep === undefined ? {} : { keep: opts.keep }), ...(maxBytes === undefined ? {} : { maxBytes }) };
+      const saved = Object.keys(change).length === 0 ? null : await ctx.call('savePdfSettings', change);
+      const settings = saved ?? (await ctx.call('getPdfSettings', {}));
       if (opts.json) return ctx.printJson(settings);
       const { formatByteSize } = await import('../pdfs/byte-size.ts');
       const limit = settings.maxBytes === null ? 'no size limit' : `size limit ${formatByteSize(settings.maxBytes)} (the oldest read papers' PDFs go first, never a starred one's)`;
       const keep = { none: 'PDFs are downloaded only when asked for', starred: 'the PDFs of starred papers are kept', 'starred-and-to-read': 'the PDFs of starred and to-read papers are kept' }[settings.keep];
       const store = await pdfStore(ctx);
       const totals = store.totals();
+      if (saved?.pruned) ctx.print(saved.pruned.message);
       ctx.print(`${keep}; ${limit}\n${totals.count} PDF${totals.count === 1 ? '' : 's'} kept, ${formatByteSize(totals.bytes)}`);
     });
 

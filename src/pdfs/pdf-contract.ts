@@ -67,5 +67,9 @@ export const pdfOperations = {
     output: z.object({ files: z.array(pdfImportFileResultSchema) }),
   },
   getPdfSettings: { input: z.strictObject({}), output: pdfSettingsSchema },
-  savePdfSettings: { input: z.partial(z.strictObject(pdfSettingsSchema.shape)), output: pdfSettingsSchema },
+  /** `pruned`: PDFs a new, lower size limit removed at once (the oldest read papers' first), and why. */
+  savePdfSettings: {
+    input: z.partial(z.strictObject(pdfSettingsSchema.shape)),
+    output: z.extend(pdfSettingsSchema, { pruned: z.optional(z.object({ ids: z.array(z.string()), bytes: int(), message: z.string() })) }),
+  },
 };

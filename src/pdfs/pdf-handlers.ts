@@ -94,7 +94,11 @@ export async function savePdfSettingsOp(library: Library, input: In<'savePdfSett
   if (input.maxBytes !== undefined && settings.maxBytes !== null) {
     const { pruneToLimit } = await import('./pdf-prune.ts');
     const pruned = await pruneToLimit(library, new PdfStore(library.dataDir), settings.maxBytes);
-    fetchJobsFor(library.dataDir).pdfsChanged(pruned.removed.map((entry) => entry.id));
+    const ids = pruned.removed.map((entry) => entry.id);
+    fetchJobsFor(library.dataDir).pdfsChanged(ids);
+    if (pruned.removed.length > 0 || pruned.bytes > settings.maxBytes) {
+      return { ...settings, pruned: { ids, bytes: pruned.removed.reduce((sum, entry) => sum + entry.bytes, 0), message: pruned.message } };
+    }
   }
   return settings;
 }

@@ -6,6 +6,7 @@
  */
 import type { Library } from '../library/library.ts';
 import type { PaperView } from '../model/paper.ts';
+import { formatByteSize } from './byte-size.ts';
 import { readPdfSettings } from './pdf-settings-store.ts';
 import type { KeptPdf, PdfStore } from './pdf-store.ts';
 
@@ -18,7 +19,7 @@ export interface PruneReport {
 }
 
 const RANK: Record<string, number> = { read: 0, none: 1, reading: 2, 'to-read': 3 };
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = formatByteSize;
 
 /** The PDFs to remove, in order, so that `kept` fits in `maxBytes`. */
 export function choosePrunable(kept: readonly KeptPdf[], papers: ReadonlyMap<string, Pick<PaperView, 'starred' | 'status'>>, maxBytes: number): KeptPdf[] {
