@@ -10,18 +10,21 @@ export interface NoteMeta {
   tags: string[];
   /** In a synced library: the hash of the text the file was written from (an edit elsewhere changes the body, not this). */
   synced: string | null;
+  /** In a synced library: the device that wrote the file, the one that takes an edit made to it. */
+  device: string | null;
 }
 
 const DELIMITER = '---';
 const FIELD = /^([A-Za-z][\w-]*)\s*:(.*)$/;
 
-export function formatNote(id: string, meta: { title: string; tags: readonly string[]; synced?: string }, body: string): string {
+export function formatNote(id: string, meta: { title: string; tags: readonly string[]; synced?: string; device?: string }, body: string): string {
   const lines = [
     DELIMITER,
     `id: ${JSON.stringify(id)}`,
     `title: ${JSON.stringify(meta.title)}`,
     `tags: ${JSON.stringify(meta.tags)}`,
     ...(meta.synced === undefined ? [] : [`synced: ${JSON.stringify(meta.synced)}`]),
+    ...(meta.device === undefined ? [] : [`device: ${JSON.stringify(meta.device)}`]),
     DELIMITER,
   ];
   return `${lines.join('\n')}\n${body}`;
@@ -47,7 +50,7 @@ function parseScalar(raw: string): unknown {
 
 /** Splits a note file into its front matter and body. A file without front matter is all body. */
 export function parseNote(text: string): { meta: NoteMeta; body: string } {
-  const meta: NoteMeta = { id: null, title: null, tags: [], synced: null };
+  const meta: NoteMeta = { id: null, title: null, tags: [], synced: null, device: null };
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0 || text.slice(0, firstBreak).replace(/\r$/, '') !== DELIMITER) return { meta, body: text };
   const fields = new Map<string, unknown>();
@@ -62,6 +65,8 @@ export function parseNote(text: string): { meta: NoteMeta; body: string } {
       const tags = fields.get('tags');
       const synced = fields.get('synced');
       meta.synced = typeof synced === 'string' && synced !== '' ? synced : null;
+      const device = fields.get('device');
+      meta.device = typeof device === 'string' && device !== '' ? device : null;
       meta.id = typeof id === 'string' && id !== '' ? id : null;
       meta.title = typeof title === 'string' ? title : null;
       meta.tags = Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
@@ -69,9 +74,9 @@ export function parseNote(text: string): { meta: NoteMeta; body: string } {
     }
     const field = FIELD.exec(line);
     // Not front matter after all (a body that merely starts with a horizontal rule).
-    if (!field && line.trim() !== '') return { meta: { id: null, title: null, tags: [], synced: null }, body: text };
+    if (!field && line.trim() !== '') return { meta: { id: null, title: null, tags: [], synced: null, device: null }, body: text };
     if (field) fields.set(field[1] ?? '', parseScalar(field[2] ?? ''));
     at = next;
   }
-  return { meta: { id: null, title: null, tags: [], synced: null }, body: text };
+  return { meta: { id: null, title: null, tags: [], synced: null, device: null }, body: text };
 }

@@ -18,6 +18,7 @@ export interface NoteFile {
   tags: string[];
   title: string | null;
   synced: string | null;
+  device: string | null;
   /** False when the file's bytes are not UTF-8: its original must be kept before it is rewritten. */
   valid: boolean;
 }
@@ -199,7 +200,7 @@ export class NoteStore {
     const read = readUtf8IfExists(join(this.dir, file));
     if (read === null) return null;
     const { meta, body } = parseNote(read.text);
-    return ownerOf(file, meta.id) === id ? { id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, valid: read.valid } : null;
+    return ownerOf(file, meta.id) === id ? { id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, device: meta.device, valid: read.valid } : null;
   }
 
   protected locate(id: string): NoteFile | null {
@@ -234,7 +235,7 @@ export class NoteStore {
       const id = ownerOf(file, meta.id);
       if (id === null) continue;
       const usual = file === noteFileName(id) || file === hashedNoteFileName(id);
-      if (!notes.has(id) || usual) notes.set(id, { id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, valid: read.valid });
+      if (!notes.has(id) || usual) notes.set(id, { id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, device: meta.device, valid: read.valid });
     }
     return notes;
   }

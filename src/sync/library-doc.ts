@@ -32,6 +32,8 @@ export interface MergedState {
   notes: Map<string, string>;
   /** Titles written into notes' Markdown files, by paper. */
   noteTitles: Map<string, string>;
+  /** The device that changed each note last (as far as this state knows). */
+  noteAuthors: Map<string, string>;
 }
 
 export interface DeviceSeen {
@@ -163,7 +165,12 @@ export function mergedState(doc: Y.Doc): MergedState {
   }
   const noteTitles = new Map<string, string>();
   for (const [paperId, title] of doc.getMap('noteTitles').entries()) if (typeof title === 'string') noteTitles.set(paperId, title);
-  return { annotations, notes, noteTitles };
+  const noteAuthors = new Map<string, string>();
+  for (const [paperId, h] of doc.getMap('notes').entries()) {
+    const device = parseHlc(h)?.device;
+    if (device !== undefined) noteAuthors.set(paperId, device);
+  }
+  return { annotations, notes, noteTitles, noteAuthors };
 }
 
 /** The largest stamp any device has written: a clock that observes it orders after every change seen. */

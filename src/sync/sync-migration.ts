@@ -117,6 +117,8 @@ export async function enableSync(dataDir: string, deviceId: string): Promise<Syn
       applyLocal(doc, clock, batch.changes);
     }
     at = Date.now();
+    // The migrating device is listed among the library's devices even when it had nothing to carry.
+    applyLocal(doc, clock, []);
     for (const note of noteFiles) {
       if (note.body.trim() !== '') applyLocal(doc, clock, [{ type: 'note', paperId: note.id, text: note.body, title: note.title ?? note.id }]);
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../store/atomic-write.ts';
 import { moveToBackups } from '../store/backups.ts';
@@ -15,12 +15,14 @@ import type { SyncedLibrary } from './synced-library.ts';
 
 /*
  * Notes of a library in the sync layout. The text is the merged Y.Text of every device; notes/*.md are
- * its readable projections, written with `synced: <hash of the text they were written from>`. A file
- * whose body no longer matches its hash was edited in another program: the edit becomes this device's
- * change, carried onto the current text as a patch when the text it started from is known, and added to
- * it (nothing removed) when not. Every device writes the same bytes for the same merged state, so two
- * devices projecting one note do not make a sync tool keep two versions; a conflicted copy a tool makes
- * anyway is taken in the same way and then moved to backups/.
+ * its readable projections, written with `synced: <hash of the text they were written from>` and
+ * `device: <the device that changed the note last>`. A file whose body no longer matches its hash was
+ * edited in another program: the device it names takes the edit in as its own change (one device, so
+ * an edit a sync tool carried everywhere is applied once), carried onto the current text as a patch
+ * when the text it started from is known, and added to it (nothing removed) when not. Every device
+ * writes the same bytes for the same merged state, so devices projecting one note do not make a sync
+ * tool keep two versions; a conflicted copy a tool makes anyway is taken in the same way, then removed
+ * (moved to backups/ when it held an edit).
  */
 
 export function textHash(text: string): string {
@@ -39,8 +41,7 @@ function isConflictedCopy(name: string, owner: string): boolean {
 }
 
 export class SyncedNoteStore extends NoteStore {
-  /** Texts this process wrote files from, by hash: the base of an edit made to such a file. */
-  private readonly projected = new Map<string, string>();
+  private readonly bases: NoteBases;
 
   constructor(
     dataDir: string,
@@ -49,6 +50,7 @@ export class SyncedNoteStore extends NoteStore {
     history: NoteHistory,
   ) {
     super(dataDir, undefined, history);
+    this.bases = new NoteBases(join(history.dir, 'bases'));
   }
 
   override read(id: string): string | null {
@@ -97,12 +99,11 @@ export class SyncedNoteStore extends NoteStore {
    * every note's file say what the merged text says. Returns the papers whose note text changed here.
    */
   reconcile(): string[] {
-    const edited = this.absorbFileEdits();
-    const state = this.merged();
-    const ids = new Set([...state.notes.keys(), ...this.filesByOwner().keys()]);
+    const { edited, waiting, owners } = this.absorbFileEdits();
+    const ids = new Set([...this.merged().notes.keys(), ...owners]);
     for (const id of ids) {
       try {
-        this.project(id);
+        this.project(id, waiting);
       } catch (error) {
         // A disk that refuses writes still lets the user read: the files catch up on the next write.
         if (!isDiskRefusal(error)) throw error;
@@ -112,8 +113,12 @@ export class SyncedNoteStore extends NoteStore {
     return edited;
   }
 
-  /** Writes the Markdown file of `id` from the merged state, unless it already says exactly that. */
-  project(id: string): void {
+  /**
+   * Writes the Markdown file of `id` from the merged state, unless it already says that. A file edited
+   * elsewhere that another device is to take in is left alone until that device has.
+   */
+  project(id: string, waiting: ReadonlySet<string> = new Set()): void {
+    if (waiting.has(id)) return;
     const state = this.merged();
     const body = state.notes.get(id) ?? '';
     const found = this.locate(id);
@@ -125,12 +130,15 @@ export class SyncedNoteStore extends NoteStore {
       return;
     }
     const synced = textHash(body);
-    const text = formatNote(id, { title: state.noteTitles.get(id) ?? found?.title ?? id, tags: state.annotations.get(id)?.tags ?? [], synced }, body);
+    const title = state.noteTitles.get(id) ?? found?.title ?? id;
+    const tags = state.annotations.get(id)?.tags ?? [];
+    const author = state.noteAuthors.get(id) ?? this.synced.deviceId;
+    if (author === this.synced.deviceId) this.bases.remember(id, synced, body);
+    const text = formatNote(id, { title, tags, synced, device: author }, body);
     const file = found?.file ?? this.freeName(id);
     if (found && readUtf8IfExists(join(this.dir, found.file))?.text === text) return;
     if (found && (found.body !== body || !found.valid)) this.keepOriginal(found);
     ensurePrivateDir(this.dir);
-    this.projected.set(synced, body);
     this.changeFolder(
       () => writeFileAtomicSync(join(this.dir, file), text),
       (index) => index.set(id, file),
@@ -153,39 +161,90 @@ export class SyncedNoteStore extends NoteStore {
       const id = meta.id ?? idFromNoteFileName(file);
       if (id === null) continue;
       const list = owners.get(id) ?? [];
-      list.push({ id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, valid: read.valid });
+      list.push({ id, file, body, tags: meta.tags, title: meta.title, synced: meta.synced, device: meta.device, valid: read.valid });
       owners.set(id, list);
     }
     return owners;
   }
 
-  private absorbFileEdits(): string[] {
+  /**
+   * Edits made to notes/ in other programs become this device's changes. A file names the device that
+   * changed its note last; only that device takes in an edit of it (and a sync tool's copy of it), so an
+   * edit carried to several devices is applied once. Returns the papers it changed and the papers whose
+   * files wait for another device.
+   */
+  private absorbFileEdits(): { edited: string[]; waiting: Set<string>; owners: string[] } {
     const state = this.merged();
+    const me = this.synced.deviceId;
     const changes: LocalChange[] = [];
-    const copies: NoteFile[] = [];
-    for (const [id, files] of this.filesByOwner()) {
+    const copies: Array<{ file: NoteFile; edited: boolean }> = [];
+    const waiting = new Set<string>();
+    const owners = this.filesByOwner();
+    for (const [id, files] of owners) {
       let current = state.notes.get(id) ?? '';
       for (const file of files) {
-        const copy = isConflictedCopy(file.file, id);
-        if (copy) copies.push(file);
         const untouched = file.synced !== null && file.synced === textHash(file.body);
-        if (untouched || file.body === current) continue;
-        const base = file.synced === null ? undefined : file.synced === textHash(current) ? current : this.projected.get(file.synced);
-        // Without the text the file started from, an edit can only add: removing would guess.
-        const text = base === undefined || copy ? mergeNoteBodies(current, file.body) : null;
+        if (file.device !== null && file.device !== me) {
+          if (!untouched) waiting.add(id);
+          continue;
+        }
+        const copy = isConflictedCopy(file.file, id);
+        if (copy) copies.push({ file, edited: !untouched });
+        // A text already taken in (a copy a sync tool brought back) is not applied twice.
+        if (untouched || file.body === current || this.bases.recall(id, textHash(file.body)) !== undefined) continue;
+        const base = file.synced === null ? undefined : file.synced === textHash(current) ? current : this.bases.recall(id, file.synced);
         const title = state.noteTitles.has(id) || file.title === null ? {} : { title: file.title };
-        changes.push(text === null && base !== undefined ? { type: 'note', paperId: id, text: file.body, base, ...title } : { type: 'note', paperId: id, text: text ?? file.body, ...title });
-        current = text ?? file.body;
+        // Without the text the file started from, an edit can only add: removing would be a guess.
+        const merged = base === undefined ? mergeNoteBodies(current, file.body) : null;
+        changes.push(merged === null && base !== undefined ? { type: 'note', paperId: id, text: file.body, base, ...title } : { type: 'note', paperId: id, text: merged ?? file.body, ...title });
+        this.bases.remember(id, textHash(file.body), file.body);
+        current = merged ?? file.body;
       }
     }
     if (changes.length > 0) this.synced.applyLocalNow(changes);
-    for (const copy of copies) {
+    for (const { file, edited } of copies) {
+      const path = join(this.dir, file.file);
       try {
-        moveToBackups(this.dataDir, join(this.dir, copy.file), 'a sync tool\'s copy of a note, taken into the note');
+        // A copy that only repeats a text some device wrote holds nothing new: its words are in that device's files.
+        if (edited) moveToBackups(this.dataDir, path, "a sync tool's copy of a note, taken into the note");
+        else rmSync(path, { force: true });
       } catch (error) {
         if (!isDiskRefusal(error)) throw error;
       }
     }
-    return [...new Set(changes.map((change) => change.paperId))];
+    return { edited: [...new Set(changes.map((change) => change.paperId))], waiting, owners: [...owners.keys()] };
+  }
+}
+
+/** The last few texts each note's file was written from (by hash), in this device's own folder: the base of an edit. */
+class NoteBases {
+  private static readonly KEPT = 8;
+
+  constructor(private readonly dir: string) {}
+
+  private path(id: string): string {
+    return join(this.dir, `${noteFileName(id).slice(0, -NOTE_EXTENSION.length)}.json`);
+  }
+
+  private read(id: string): Array<{ hash: string; text: string }> {
+    const read = readUtf8IfExists(this.path(id));
+    if (!read) return [];
+    try {
+      const parsed = JSON.parse(read.text) as unknown;
+      return Array.isArray(parsed) ? parsed.filter((entry): entry is { hash: string; text: string } => typeof entry?.hash === 'string' && typeof entry?.text === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  remember(id: string, hash: string, text: string): void {
+    const entries = this.read(id);
+    if (entries.some((entry) => entry.hash === hash)) return;
+    ensurePrivateDir(this.dir);
+    writeFileAtomicSync(this.path(id), JSON.stringify([{ hash, text }, ...entries].slice(0, NoteBases.KEPT)));
+  }
+
+  recall(id: string, hash: string): string | undefined {
+    return this.read(id).find((entry) => entry.hash === hash)?.text;
   }
 }

@@ -84,6 +84,7 @@ export class FolderCopier {
         this.write(this.b, copy, this.read(this.b, path));
         this.write(this.b, path, this.read(this.a, path));
         this.base.set(path, hashA);
+        this.base.set(copy, hashB);
         report.conflicts.push(path);
         continue;
       }
