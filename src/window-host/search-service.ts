@@ -10,13 +10,16 @@ import type { ChangeEvent } from '../api/contract.ts';
 import type { Page, SearchResultView } from '../library/library.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from '../library/paper-view.ts';
 import { PapershelfError } from '../model/errors.ts';
-import type { Annotation, StoredPaper } from '../model/paper.ts';
+import type { Annotation, PaperView, StoredPaper } from '../model/paper.ts';
 import type { AnnotationText } from '../search/analysis/fields.ts';
 import { DEFAULT_PAGE_SIZE } from '../search/corpus/corpus.ts';
 import { IndexOnlyCorpus } from '../search/corpus/index-only-corpus.ts';
 import type { Ranked } from '../search/query/query-eval.ts';
 import { findMatches, type ScoringTerms } from '../search/query/matches.ts';
 import { AnnotationStore } from '../store/annotation-store.ts';
+import { FulltextIndex } from '../search/fulltext/fulltext-index.ts';
+import { searchWithFulltext, type FulltextResultView } from '../search/fulltext/fulltext-merge.ts';
+import { updateFulltextIndex } from '../search/fulltext/fulltext-updater.ts';
 import { NoteStore } from '../store/note-store.ts';
 
 /** A filter as it crosses to the worker (a Set does not need to: ids travel as an array). */
@@ -28,6 +31,8 @@ export interface ServiceSearchRequest extends FilterInput {
   limit?: number | undefined;
   offset?: number | undefined;
   prefixLast?: boolean | undefined;
+  /** Search inside the kept PDFs too (`fulltext:` words always do). */
+  fulltext?: boolean | undefined;
 }
 
 /** How much of the library an answer covers while it is still loading, newest segments first. */
@@ -36,7 +41,10 @@ export interface Partial {
   total: number;
 }
 
-export type ServicePage = Page<SearchResultView> & { partial?: Partial };
+export type ServicePage = Page<FulltextResultView> & { partial?: Partial };
+
+/** How often a search inside PDFs looks whether `pdfs/` changed (a few hundred stats). */
+const FULLTEXT_CHECK_MS = 2000;
 
 function hasFilter(filter: ListFilter): boolean {
   return Boolean(filter.starred) || filter.tag !== undefined || filter.status !== undefined || filter.source !== undefined || filter.ids !== undefined;
@@ -48,6 +56,10 @@ export class SearchService {
   private readonly store: AnnotationStore;
   /** A change of papers that arrived while loading: applied once loading is done. */
   private pendingRefresh: Promise<unknown> = Promise.resolve();
+  private readonly fulltext: FulltextIndex;
+  /** The running full-text index update (a worker of its own), and when `pdfs/` was last looked at. */
+  private fulltextUpdate: Promise<unknown> | null = null;
+  private fulltextCheckedAt = -Infinity;
 
   private constructor(
     readonly dataDir: string,
@@ -58,6 +70,34 @@ export class SearchService {
     this.noteCache = this.notes.readAll();
     this.store = AnnotationStore.open(dataDir);
     this.corpus.setAnnotationTexts(this.annotationTexts());
+    this.fulltext = new FulltextIndex(dataDir);
+    this.catchUpFulltext();
+  }
+
+  /**
+   * Starts bringing the full-text index up to date with `pdfs/` when it is behind; searches keep
+   * answering from the index as last committed, and see the new PDFs once the update commits.
+   */
+  private catchUpFulltext(): void {
+    const now = performance.now();
+    if (this.fulltextUpdate || now - this.fulltextCheckedAt < FULLTEXT_CHECK_MS) return;
+    this.fulltextCheckedAt = now;
+    if (!this.fulltext.isStale()) return;
+    const done = () => {
+      this.fulltextUpdate = null;
+      this.fulltextCheckedAt = -Infinity;
+    };
+    this.fulltextUpdate = updateFulltextIndex(this.dataDir).then(done, done);
+  }
+
+  /** Resolves once the full-text index has caught up with `pdfs/` (for tests and measurements). */
+  async fulltextSettled(): Promise<void> {
+    this.fulltextCheckedAt = -Infinity;
+    this.catchUpFulltext();
+    while (this.fulltextUpdate) {
+      await this.fulltextUpdate;
+      this.catchUpFulltext();
+    }
   }
 
   /** With `progressive`, resolves once the newest segment is loaded; answers say `partial` until all are. */
@@ -134,6 +174,30 @@ export class SearchService {
   }
 
   search(request: ServiceSearchRequest): ServicePage {
+    const offset = request.offset ?? 0;
+    const limit = request.limit ?? DEFAULT_PAGE_SIZE;
+    const ordinary = {
+      search: (from: number, count: number, only?: ReadonlySet<string>) =>
+        this.ordinarySearch({ ...request, ids: only ? [...only].filter((id) => !request.ids || request.ids.includes(id)) : request.ids, offset: from, limit: count }),
+      listed: (ids: ReadonlySet<string>) => this.listed(request, ids),
+    };
+    if (request.fulltext !== true && !/fulltext:/i.test(request.query)) return ordinary.search(offset, limit);
+    this.catchUpFulltext();
+    const ranked = request.sort === undefined || request.sort === 'relevance';
+    return searchWithFulltext<ServicePage>({ query: request.query, fulltext: request.fulltext, prefixLast: request.prefixLast, offset, limit, ranked }, ordinary, this.fulltext);
+  }
+
+  /** Library.listPapers over these papers: those the filter lets through, in the request's order. */
+  private listed(request: ServiceSearchRequest, ids: ReadonlySet<string>): PaperView[] {
+    const only = [...ids].filter((id) => !request.ids || request.ids.includes(id));
+    const annotations = this.store.all();
+    const filter = this.filterOf({ ...request, ids: only }, annotations);
+    const papers = only.filter(filter).map((id) => this.paper(id));
+    papers.sort(comparePapers(request.sort === undefined || request.sort === 'relevance' ? 'date' : request.sort));
+    return papers.map((paper) => toPaperView(paper, annotations[paper.id], this.noteCache.get(paper.id) ?? null));
+  }
+
+  private ordinarySearch(request: ServiceSearchRequest): ServicePage {
     const filtered = hasFilter({ ...request, ids: undefined }) || request.ids !== undefined;
     const annotations = filtered ? this.store.all() : null;
     const filter = annotations ? this.filterOf(request, annotations) : undefined;

@@ -120,6 +120,11 @@ export class SearchThread {
     return this.rpc.call('settled', null);
   }
 
+  /** Resolves once the full-text index has caught up with `pdfs/` (tests; searches wait behind it). */
+  fulltextSettled(): Promise<void> {
+    return this.rpc.call('fulltextSettled', null);
+  }
+
   /** Resolves once the worker confirms phrases on term numbers everywhere (phrase-tokens.ts). */
   phrasesPrepared(): Promise<void> {
     return this.rpc.call('phrasesPrepared', null);

@@ -30,6 +30,10 @@ serveRpc({
     await opened().phrasesPrepared();
     return { value: null };
   },
+  fulltextSettled: async () => {
+    await opened().fulltextSettled();
+    return { value: null };
+  },
   settled: async () => {
     await opened().settled();
     return { value: null };

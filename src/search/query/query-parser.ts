@@ -146,7 +146,8 @@ function toClause(clause: ParsedLunrClause, dropped: string[]): QueryClause | nu
     dropped.push(clause.term);
     return null;
   }
-  const fulltext = clause.fields.includes(FULLTEXT_NAME);
+  // An unscoped word lists every field name, `fulltext` among them; only `fulltext:word` names it alone.
+  const fulltext = clause.fields.length === 1 && clause.fields[0] === FULLTEXT_NAME;
   return {
     fields: fulltext ? [] : clauseFields(clause.fields),
     terms,

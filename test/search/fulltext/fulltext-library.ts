@@ -20,6 +20,7 @@ export const PDF_PAGES: Record<string, string[][]> = {
   '2601.00001': [['Introduction to cargo airships.', 'Helium is costly.'], ['The Hindenburg was a zeppelin of great size.', 'Quixotic ballast schemes failed.'], ['Conclusion.']],
   '2601.00002': [['An ornithopter wing beats like an insect.', 'Wing loading matters.'], ['The wing of an ornithopter is light.']],
   '2601.00003': [[], []],
+  '2601.00004': [['The ornithopter has one wing, the zeppelin none.']],
 };
 
 export function writePdf(dir: string, id: string, pages: string[][]): void {
@@ -27,8 +28,8 @@ export function writePdf(dir: string, id: string, pages: string[][]): void {
   writeFileSync(join(dir, 'pdfs', pdfFileName(id)), makePdf({ pages }));
 }
 
-export async function fulltextLibrary(): Promise<string> {
-  const dir = tempDir('papershelf-fulltext-');
+/** In `dir`, else in a folder removed after the current test. */
+export async function fulltextLibrary(dir = tempDir('papershelf-fulltext-')): Promise<string> {
   const imported = await cli(dir, ['import', backupFile(PAPERS)]);
   expect(imported.code, imported.stderr).toBe(0);
   for (const [id, pages] of Object.entries(PDF_PAGES)) writePdf(dir, id, pages);
