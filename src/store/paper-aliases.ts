@@ -5,13 +5,17 @@
  * when papers move, so every change re-reads it under its own lock and replaces it atomically; a
  * damaged file is moved to backups/ and reported, keeping every alias that could be read.
  */
-import { statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NewerFormatError } from '../model/errors.ts';
 import { cleanStaleTempFiles, writeFileAtomic, writeFileAtomicSync } from './atomic-write.ts';
 import { moveToBackups } from './backups.ts';
+import { ensurePrivateDir } from './disk-errors.ts';
 import { readTextIfExists } from './read-text.ts';
 import { withWriteLock, withWriteLockSync } from './write-lock.ts';
+import { isDeviceId } from '../sync/device-id.ts';
+import { resolveDeviceId } from '../sync/device-identity.ts';
+import { deviceDir, devicesRoot, SYNC_DIR } from '../sync/sync-layout.ts';
 
 export const ALIASES_FILE = 'aliases.json';
 export const ALIASES_SCHEMA_VERSION = 1;
@@ -100,26 +104,92 @@ export function withMoves(aliases: AliasMap, moves: readonly IdMove[]): Map<stri
   return next;
 }
 
+/**
+ * Two devices' aliases for one old id: the one leading to an arXiv id wins over a title key, then the
+ * greater id, so that every device resolves it the same way.
+ */
+function preferredTarget(a: string, b: string): string {
+  const titleA = a.startsWith('t:');
+  if (titleA !== b.startsWith('t:')) return titleA ? b : a;
+  return a > b ? a : b;
+}
+
+/**
+ * In a synced data folder (`sync/` exists) each device records moves in its own
+ * `sync/devices/<id>/aliases.json`, and the aliases are the union of every device's file and of the
+ * `aliases.json` the folder had before (read only): no file is written by two devices. A file a sync
+ * tool has not finished copying is read as it was last read well.
+ */
 export class PaperAliasStore {
   /** What was found damaged and moved aside, in words for the user. */
   readonly problems: string[] = [];
+  /** The file this process writes. */
   readonly path: string;
   private cache: { stamp: string; aliases: Map<string, string> } | null = null;
+  /** Synced folder: the other files read, with the last good content of each. */
+  private readonly others = new Map<string, Map<string, string>>();
 
-  private constructor(readonly dataDir: string) {
-    this.path = join(dataDir, ALIASES_FILE);
+  private constructor(
+    readonly dataDir: string,
+    /** The folder whose lock guards `path`: the data folder, or this device's folder. */
+    private readonly lockDir: string,
+  ) {
+    this.path = join(lockDir, ALIASES_FILE);
   }
 
   /** Throws only for a file from a newer version or an I/O error; repairs are listed in `problems`. */
   static open(dataDir: string): PaperAliasStore {
-    const store = new PaperAliasStore(dataDir);
-    cleanStaleTempFiles(dataDir, ALIASES_FILE);
+    const synced = existsSync(join(dataDir, SYNC_DIR));
+    const store = new PaperAliasStore(dataDir, synced ? deviceDir(dataDir, resolveDeviceId(dataDir)) : dataDir);
+    cleanStaleTempFiles(store.lockDir, ALIASES_FILE);
     store.read();
     return store;
   }
 
+  /** In a synced folder, every alias file other than this device's: the old shared one and the other devices'. */
+  private otherFiles(): string[] {
+    if (this.lockDir === this.dataDir) return [];
+    let names: string[] = [];
+    try {
+      names = readdirSync(devicesRoot(this.dataDir));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const own = this.path;
+    const devices = names.filter(isDeviceId).map((name) => join(devicesRoot(this.dataDir), name, ALIASES_FILE));
+    return [join(this.dataDir, ALIASES_FILE), ...devices.filter((path) => path !== own)];
+  }
+
+  /** The union of this device's aliases with the other files' (read-only: damage there is never repaired). */
+  private withOthers(own: Map<string, string>): Map<string, string> {
+    const files = this.otherFiles();
+    if (files.length === 0) return own;
+    const union = new Map<string, string>();
+    for (const path of files) {
+      const text = readTextIfExists(path);
+      let aliases = this.others.get(path) ?? new Map<string, string>();
+      if (text !== null) {
+        const decoded = decodeAliases(text);
+        // A half-copied file decodes partly: its last good version stands until the copy completes.
+        if (decoded.kind === 'ok') aliases = decoded.aliases;
+      }
+      this.others.set(path, aliases);
+      for (const [from, to] of aliases) {
+        const known = union.get(from);
+        union.set(from, known === undefined ? to : preferredTarget(known, to));
+      }
+    }
+    for (const [from, to] of own) union.set(from, to);
+    return union;
+  }
+
   all(): AliasMap {
     return this.read();
+  }
+
+  /** This device's own moves (the whole map outside a synced folder). */
+  private own(): Map<string, string> {
+    return this.lockDir === this.dataDir ? this.read() : this.load();
   }
 
   resolve(id: string): string {
@@ -133,10 +203,11 @@ export class PaperAliasStore {
   /** Records that papers moved (an import's or an enrichment's rekeys). */
   async record(moves: readonly IdMove[]): Promise<void> {
     if (moves.length === 0) return;
+    ensurePrivateDir(this.lockDir);
     await withWriteLock(
-      this.dataDir,
+      this.lockDir,
       async () => {
-        const before = this.read();
+        const before = this.own();
         const after = withMoves(before, moves);
         if (encodeAliases(after) === encodeAliases(before)) return;
         await writeFileAtomic(this.path, encodeAliases(after));
@@ -146,21 +217,15 @@ export class PaperAliasStore {
     );
   }
 
-  /** Size and time of the file: another process's change is noticed on the next call. */
+  /** Size and time of the files: another process's (or device's) change is noticed on the next call. */
   private stamp(): string {
-    try {
-      const stat = statSync(this.path);
-      return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
-      throw error;
-    }
+    return [this.path, ...this.otherFiles()].map(fileStamp).join('|');
   }
 
   private read(): Map<string, string> {
     const stamp = this.stamp();
     if (this.cache?.stamp === stamp) return this.cache.aliases;
-    const aliases = this.load();
+    const aliases = this.withOthers(this.load());
     this.cache = { stamp: this.stamp(), aliases };
     return aliases;
   }
@@ -171,7 +236,7 @@ export class PaperAliasStore {
     const decoded = decodeAliases(text);
     if (decoded.kind === 'ok') return decoded.aliases;
     return withWriteLockSync(
-      this.dataDir,
+      this.lockDir,
       () => {
         // Another process may have repaired it while we waited for the lock.
         const again = readTextIfExists(this.path);
@@ -186,5 +251,15 @@ export class PaperAliasStore {
       },
       LOCK,
     );
+  }
+}
+
+function fileStamp(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw error;
   }
 }
