@@ -85,7 +85,10 @@ function idsBridge(bridge: PapershelfBridge, spec: () => ListSpec): PapershelfBr
 export function useForYou(bridge: PapershelfBridge, revision: number, query: string, papers: number | null) {
   const [view, setView] = useState<ForYouView | null>(null);
   const [info, setInfo] = useState<ForYouInfo | null>(null);
-  const list = useMemo(() => new PagedList((spec, offset, limit) => fetchPage(bridge, spec, offset, limit, setInfo)), [bridge]);
+  // Each opening starts a list of its own: rows ranked before stars made meanwhile are not shown
+  // first and then reshuffled. While open, the same list follows changes in place.
+  const makeList = useCallback(() => new PagedList((spec, offset, limit) => fetchPage(bridge, spec, offset, limit, setInfo)), [bridge]);
+  const [list, setList] = useState(makeList);
   const snapshot = useSyncExternalStore(list.subscribe, list.getSnapshot);
   const spec = useMemo(() => (view ? specOf(view) : null), [view]);
   const badge = useForYouBadge(bridge, papers, view !== null);
@@ -97,7 +100,11 @@ export function useForYou(bridge: PapershelfBridge, revision: number, query: str
 
   const selectionBridge = useMemo(() => idsBridge(bridge, () => spec ?? specOf({ tag: null })), [bridge, spec]);
 
-  const open = useCallback((next: ForYouView) => setView(next), []);
+  const open = useCallback((next: ForYouView) => {
+    setView(next);
+    setInfo(null);
+    setList(makeList());
+  }, [makeList]);
   const close = useCallback(() => setView(null), []);
 
   const shown: ForYouShown | null =

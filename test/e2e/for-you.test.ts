@@ -26,6 +26,8 @@ const app = useServedApp({
 });
 
 const forYouEntry = (page: Page) => sidebar(page).getByRole('button', { name: 'For you', exact: true });
+const listed = async (filter: object) =>
+  (await api<{ results: Array<{ id: string; title: string }> }>(app.serve, 'listPapers', { limit: 500, ...filter })).results;
 const shownTitles = (page: Page) => loadedRows(page).locator('.row-title-text').allTextContents();
 
 async function openWindow() {
@@ -53,16 +55,25 @@ describe('For you in Chromium', { timeout: 120_000 }, () => {
     expect(titles('protein')).toContain((await shownTitles(page))[0]);
 
     await sidebar(page).getByRole('button', { name: 'All papers' }).click();
-    const starred = titles('attention').slice(0, 4);
-    for (const title of starred) {
-      await openPaper(page, title);
-      await paperList(page).focus();
+    // By upvotes the attention papers come last: End reaches them, then s stars, k moves up.
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('upvotes');
+    await paperList(page).focus();
+    await page.keyboard.press('End');
+    let previous = '';
+    for (let i = 0; i < 4; i += 1) {
+      // Each key waits for the paper it moved to: s stars the paper the detail pane shows.
+      await expect.poll(async () => (await details(page).getByRole('heading', { level: 2 }).textContent()) ?? previous).not.toBe(previous);
+      previous = (await details(page).getByRole('heading', { level: 2 }).textContent()) ?? '';
       await page.keyboard.press('s');
       await details(page).locator('button[aria-pressed="true"]', { hasText: 'Star' }).waitFor();
+      await page.keyboard.press('k');
     }
+    const starred = (await listed({ starred: true })).map((paper) => paper.title);
+    expect(starred.filter((title) => titles('attention').includes(title))).toHaveLength(4);
     await openForYou(page);
+    await page.getByText(/^Ranked by what you liked in 4 papers/).waitFor();
     await expect.poll(async () => (await shownTitles(page)).length).toBeGreaterThan(6);
-    const rest = new Set(titles('attention').slice(4));
+    const rest = new Set(titles('attention').filter((title) => !starred.includes(title)));
     const top = (await shownTitles(page)).slice(0, 6);
     expect(top.filter((title) => rest.has(title))).toEqual(top);
     const reason = await loadedRows(page).first().locator('.row-reason').textContent();
@@ -87,6 +98,9 @@ describe('For you in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('papers a later import adds put a badge on For you, gone once it is opened', async () => {
+    // New papers count as ranked for the user once there is something to learn from.
+    const liked = (await listed({})).filter((paper) => titles('attention').includes(paper.title)).slice(0, 4);
+    await api(app.serve, 'applyChanges', { changes: liked.map(({ id }) => ({ id, starred: true })) });
     const { page, errors } = await openWindow();
     await openForYou(page);
     await sidebar(page).getByRole('button', { name: 'All papers' }).click();
