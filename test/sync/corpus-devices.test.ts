@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredPaper } from '../../src/model/paper.ts';
 import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { devicePapersDir } from '../../src/search/corpus/device-manifest.ts';
+import { IndexOnlyCorpus } from '../../src/search/corpus/index-only-corpus.ts';
 import { migrateCorpusToDevice } from '../../src/sync/corpus-migration.ts';
 import { DEVICE_ID_ENV } from '../../src/sync/device-identity.ts';
 import { fixturePapers, makePaper } from '../search/corpus-fixtures.ts';
@@ -104,6 +105,16 @@ describe('papers in a synced data folder', () => {
       expect(searchIds(corpus, wordOf(papers[2]!))).toContain(papers[2]!.id);
       expect(searchIds(corpus, `title:${wordOf(papers[20]!)}`)).toContain(papers[20]!.id);
     }
+    // The search worker's index-only corpus answers over the same union.
+    process.env[DEVICE_ID_ENV] = 'desktop';
+    const worker = await IndexOnlyCorpus.open(b);
+    delete process.env[DEVICE_ID_ENV];
+    const query = wordOf(papers[2]!);
+    const inProcess = (await openAs(b, 'desktop')).search(query, { limit: 1000 });
+    const fromWorker = worker.search(query, { offset: 0, limit: 1000 });
+    expect(fromWorker.page.map((hit) => [hit.id, hit.score])).toEqual(inProcess.hits.map((hit) => [hit.id, hit.score]));
+    expect(worker.size).toBe(25);
+    worker.close();
     // The open corpora pick the other device's papers up when told that files arrived.
     expect((await laptop.reloadForeignSegments()).changed).toBe(true);
     expect(ids(laptop)).toEqual(all);
