@@ -49,13 +49,20 @@ export interface ReasonPart {
 /** How many of the user's papers a reason names; the rest are left out of one line. */
 const NAMED = 2;
 
-/** "Because you starred *X* and tagged *Y* — sparse attention, KV cache"; empty when nothing explains it. */
-export function reasonParts(because: readonly Because[], words: readonly string[]): ReasonPart[] {
+function shortened(title: string, max: number): string {
+  return title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * "Because you starred *X* and tagged *Y* — sparse attention, KV cache"; empty when nothing explains
+ * it. `maxTitle` shortens the named titles so the words still fit on a row's one line.
+ */
+export function reasonParts(because: readonly Because[], words: readonly string[], maxTitle = Infinity): ReasonPart[] {
   const parts: ReasonPart[] = [];
   const named = because.slice(0, NAMED);
   named.forEach((item, index) => {
     parts.push({ text: `${index === 0 ? 'Because you ' : ' and '}${VERBS[item.reason]} ` });
-    parts.push({ text: item.title, title: true });
+    parts.push({ text: shortened(item.title, maxTitle), title: true });
   });
   if (words.length > 0) parts.push({ text: `${parts.length > 0 ? ' — ' : 'About '}${words.slice(0, 4).join(', ')}` });
   return parts;
