@@ -71,8 +71,9 @@ function conflictedAnnotationFiles(dataDir: string): string[] {
  */
 export async function rollForward(dataDir: string, synced: SyncedLibrary): Promise<{ taken: number; corpus: CorpusMigrationResult | null }> {
   const copies = conflictedAnnotationFiles(dataDir);
-  const legacy = annotationsFileState(dataDir) === 'legacy';
-  if (!legacy && copies.length === 0) return { taken: 0, corpus: null };
+  const state = annotationsFileState(dataDir);
+  const legacy = state === 'legacy';
+  if (state === 'marker' && copies.length === 0) return { taken: 0, corpus: null };
   let taken = 0;
   for (const name of [...(legacy ? [ANNOTATIONS_FILE] : []), ...copies]) {
     const text = readTextIfExists(join(dataDir, name));
@@ -82,8 +83,8 @@ export async function rollForward(dataDir: string, synced: SyncedLibrary): Promi
     taken += batches.length;
     if (name !== ANNOTATIONS_FILE) moveToBackups(dataDir, join(dataDir, name), 'a sync tool\'s copy of annotations.json, taken into the synced library');
   }
-  const corpus = legacy ? await migrateCorpusToDevice(dataDir, synced.deviceId) : null;
-  if (legacy) writeFileAtomicSync(join(dataDir, ANNOTATIONS_FILE), SYNC_MARKER_TEXT);
+  const corpus = state === 'marker' ? null : await migrateCorpusToDevice(dataDir, synced.deviceId);
+  if (state !== 'marker') writeFileAtomicSync(join(dataDir, ANNOTATIONS_FILE), SYNC_MARKER_TEXT);
   return { taken, corpus };
 }
 
