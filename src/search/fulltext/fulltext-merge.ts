@@ -51,7 +51,7 @@ export function searchWithFulltext<P extends Page<SearchResultView>>(request: Fu
   const tree = treeFor(request);
   if (tree === null) return ordinary.search(offset, limit);
   const space = index.current();
-  const found = space.size === 0 ? null : rankFulltext(space, tree, (id) => index.text(id));
+  const found = space.size === 0 ? null : rankFulltext(space, tree, (id, phrase) => index.holdsPhrase(id, phrase));
   if (!found || found.ranked.length === 0) return ordinary.search(offset, limit);
   const wanted = offset + limit;
   const first = ordinary.search(0, wanted);

@@ -8,7 +8,7 @@ import { SEARCH_FIELDS } from '../analysis/fields.ts';
 import { Evaluator, rankMatched, type Ranked } from '../query/query-eval.ts';
 import type { QueryNode } from '../query/syntax-tree.ts';
 import { matchTree, scoringClauses, type PhraseCheck } from '../query/tree-eval.ts';
-import { containsPhrase, type Phrase } from '../query/phrase.ts';
+import type { Phrase } from '../query/phrase.ts';
 import { FULLTEXT_FIELD } from './fulltext-manifest.ts';
 import type { FulltextSpace } from './fulltext-source.ts';
 
@@ -46,14 +46,10 @@ export interface FulltextRanking {
   phrases: Phrase[];
 }
 
-/** Ranks every PDF the tree matches; `textOf` gives a PDF's whole text, to confirm phrases. */
-export function rankFulltext(space: FulltextSpace, tree: QueryNode, textOf: (id: string) => string | null): FulltextRanking {
+/** Ranks every PDF the tree matches; `holdsPhrase` confirms a phrase on a PDF holding its words. */
+export function rankFulltext(space: FulltextSpace, tree: QueryNode, holdsPhrase: (id: string, phrase: Phrase) => boolean): FulltextRanking {
   const evaluator = new Evaluator(space);
-  const holds: PhraseCheck = (doc, _field, phrase) => {
-    const text = textOf(space.idOf(doc));
-    // Without its text file the index cannot be checked: the phrase counts as found, as for papers.
-    return text === null || containsPhrase(text, phrase.keys, phrase.probe);
-  };
+  const holds: PhraseCheck = (doc, _field, phrase) => holdsPhrase(space.idOf(doc), phrase);
   const matched = matchTree(evaluator, tree, null, holds);
   const evaluation = rankMatched(evaluator, scoringClauses(tree), matched, { offset: 0, limit: Math.max(1, space.docLimit) });
   return { ranked: evaluation.page, terms: evaluation.scoringTerms.get(FULLTEXT_FIELD) ?? new Set(), phrases: fulltextPhrases(tree) };

@@ -15,7 +15,7 @@ afterAll(() => reader.close());
 function found(dir: string, query: string): string[] {
   const index = new FulltextIndex(dir);
   const root = parseSearch(query).root!;
-  return rankFulltext(index.current(), fulltextTree(root, true), (id) => index.text(id))
+  return rankFulltext(index.current(), fulltextTree(root, true), (id, phrase) => index.holdsPhrase(id, phrase))
     .ranked.map((hit) => hit.id)
     .sort();
 }
