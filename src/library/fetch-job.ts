@@ -10,6 +10,9 @@ import type { ImportSummary } from './library.ts';
 export type FetchJobKind = FetchJob['kind'];
 type Part = FetchJob['parts'][number] & { expected: number };
 
+/** The id prefix of a job's part that downloads PDFs (src/pdfs/pdf-fetch-job.ts). */
+export const PDF_PART_PREFIX = 'pdf:';
+
 /** Warnings kept per job; a fetch of the whole archive could otherwise hold thousands. */
 const MAX_WARNINGS = 200;
 const UNCHANGED_SUFFIX = / — your library is unchanged$/;
@@ -160,8 +163,11 @@ export class Job implements FetchControl {
   }
 
   view(): FetchJob {
+    // A refresh's PDF downloads are a part of their own (PDF_PART_PREFIX): listed with their counts,
+    // but the refresh's added/updated/… count papers, not PDFs.
+    const papers = this.kind === 'pdf' ? this.parts : this.parts.filter((part) => !part.id.startsWith(PDF_PART_PREFIX));
     const sum = (key: 'added' | 'updated' | 'unchanged' | 'skipped' | 'requests' | 'batches'): number =>
-      this.parts.reduce((total, part) => total + part[key], 0);
+      (key === 'requests' || key === 'batches' ? this.parts : papers).reduce((total, part) => total + part[key], 0);
     const done = sum('batches');
     const total = this.parts.reduce((all, part) => all + (part.error || this.finished ? part.batches : Math.max(part.expected, part.batches)), 0);
     return {

@@ -7,7 +7,7 @@
  */
 import type { FetchJob } from '../api/contract.ts';
 import { checkedConfig } from '../library/fetch-clients.ts';
-import type { FetchControl } from '../library/fetch-job.ts';
+import { PDF_PART_PREFIX, type FetchControl } from '../library/fetch-job.ts';
 import { fetchJobsFor, type FetchJobs } from '../library/fetch-jobs.ts';
 import type { Library } from '../library/library.ts';
 import { PapershelfError } from '../model/errors.ts';
@@ -32,7 +32,7 @@ const papersWord = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`
 export async function downloadWithin(jobs: FetchJobs, papers: readonly PdfPaper[], control: FetchControl, label: string): Promise<PdfFetchSummary> {
   const environment = jobs.environment;
   const config = checkedConfig(environment, SubscriptionStore.open(jobs.dataDir).sources());
-  control.part(`pdf:${label}`, label, papers.length);
+  control.part(`${PDF_PART_PREFIX}${label}`, label, papers.length);
   const outcome = await fetchPdfs(
     papers,
     new PdfStore(jobs.dataDir),

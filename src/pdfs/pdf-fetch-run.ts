@@ -70,13 +70,19 @@ interface Run {
   pacers: PdfPacers;
   download: Omit<DownloadOptions, 'pacer' | 'onBytes'>;
   environment: PdfFetchEnvironment;
+  /** Hosts found unreachable in a row this run: after two, their other papers are not tried (offline). */
+  unreachable: Map<string, number>;
 }
+
+const UNREACHABLE_LIMIT = 2;
 
 /** Downloads, checks and keeps one paper's PDF; a refusal or a failed request is a reason for the summary. */
 async function fetchOne(run: Run, paper: PdfPaper, progress: (message: string, finished: boolean) => void): Promise<string | null> {
   const { store, summary } = run;
   const target = pdfTarget(paper, run.base);
   if ('none' in target) return target.none;
+  const host = target.url.host;
+  if ((run.unreachable.get(host) ?? 0) >= UNREACHABLE_LIMIT) return `not tried: ${host} could not be reached (offline?); it is tried again next time`;
   const release = store.claimDownload(paper.id);
   if (!release) return 'another Papershelf process is downloading it';
   try {
@@ -98,8 +104,10 @@ async function fetchOne(run: Run, paper: PdfPaper, progress: (message: string, f
     summary.downloaded += 1;
     summary.bytes += bytes.byteLength;
     progress(`kept (${megabytes(bytes.byteLength)})`, true);
+    run.unreachable.delete(host);
     return null;
   } catch (error) {
+    if (error instanceof SourceError && error.kind === 'offline') run.unreachable.set(host, (run.unreachable.get(host) ?? 0) + 1);
     if (error instanceof SourceError || error instanceof PdfRefusedError) return error.message.replace(UNCHANGED, '');
     // Cancelling, a full or read-only disk: the whole run stops.
     if (error instanceof PapershelfError && (error.code === 'cancelled' || error.code === 'read-only')) throw error;
@@ -125,6 +133,7 @@ export async function fetchPdfs(
     base: arxivPdfBaseUrl(environment.env),
     pacers: new PdfPacers(config, store.dataDir, environment.clock),
     environment,
+    unreachable: new Map(),
     download: {
       userAgent: config.userAgent,
       timeoutMs: config.timeoutMs,

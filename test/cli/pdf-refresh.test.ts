@@ -71,8 +71,10 @@ describe('PDFs kept by follows and the keep setting', () => {
     const kept = readdirSync(join(dir, 'pdfs')).filter((name) => name.endsWith('.pdf')).sort();
     expect(kept).toEqual([...followed.map((name) => `${name.replace(/v\d+$/, '')}.pdf`), '2606.00031.pdf'].sort());
     expect(readFileSync(join(dir, 'pdfs', '2606.00031.pdf'))).toEqual(starred);
-    const summary = refresh.json<{ follows: Array<{ label: string; added: number; requests: number }> }>();
+    const summary = refresh.json<{ added: number; requests: number; follows: Array<{ label: string; added: number; requests: number }> }>();
     expect(summary.follows.at(-1)).toMatchObject({ label: 'PDFs of 4 papers', added: 4, requests: 4 });
+    // The refresh's own counts are papers; its requests include the PDFs'.
+    expect(summary).toMatchObject({ added: 3, requests: 5 });
 
     const before = pdfs.requests.length;
     const second = await cli(dir, ['refresh', '--json'], env);

@@ -7,6 +7,7 @@ import { PdfStore } from '../../src/pdfs/pdf-store.ts';
 import { nodeTransport, type FetchLike } from '../../src/sources/node-transport.ts';
 import { sourceConfig } from '../../src/sources/source-config.ts';
 import { tempDir } from '../helpers/fixtures.ts';
+import { closedPort } from '../helpers/replay-server.ts';
 import { TestClock } from '../sources/test-clock.ts';
 import { makePdf } from './make-pdf.ts';
 import { startPdfServer, type PdfServer } from './pdf-server.ts';
@@ -71,6 +72,21 @@ describe('pdf fetch (the run)', () => {
       { id: 't:none', reason: 'its pdfUrl is not http(s) (ftp:)' },
     ]);
     expect(readdirSync(store.dir).sort()).toEqual(['2606.00005.pdf', '2606.00005.pdf.json']);
+  });
+
+  it('stops asking a host that could not be reached twice in a row: the rest are reported as not tried, for next time', { timeout: 60_000 }, async () => {
+    const { sentAt, store, run } = setup({ env: { PAPERSHELF_ARXIV_PDF_URL: `http://127.0.0.1:${await closedPort()}` }, retry: { backoffMs: 10, retries: 1 } });
+    const { summary } = await run([arxiv('2606.00061'), arxiv('2606.00062'), arxiv('2606.00063'), arxiv('2606.00064')]);
+    expect(summary.failed.map((failure) => failure.reason.replace(/127\.0\.0\.1:\d+/, 'HOST'))).toEqual([
+      'offline: could not reach HOST',
+      'offline: could not reach HOST',
+      'not tried: HOST could not be reached (offline?); it is tried again next time',
+      'not tried: HOST could not be reached (offline?); it is tried again next time',
+    ]);
+    // A refused connection is not retried: one request for each of the first two papers, none after.
+    expect(summary.requests).toBe(2);
+    expect(sentAt).toHaveLength(2);
+    expect(store.totals()).toEqual({ count: 0, bytes: 0 });
   });
 
   it('spaces arXiv requests three seconds apart on the injected clock, and a second run sends none', { timeout: 60_000 }, async () => {
