@@ -3,17 +3,16 @@
  * tests): the centroid of the positives' tf-idf vectors, and the similarity to one positive paper
  * (what "similar papers" offers). Both score by cosine over the same features.
  */
-import { addRow, dot, type FeatureMatrix } from './feature-matrix.ts';
-import { FEATURE_SPACE } from './features.ts';
+import { addRow, emptyWeights, score, type FeatureMatrix } from './feature-matrix.ts';
 
 export function centroidWeights(matrix: FeatureMatrix, positives: readonly number[]): Float64Array {
-  const weights = new Float64Array(FEATURE_SPACE + 1);
+  const weights = emptyWeights(matrix);
   for (const row of positives) addRow(matrix, row, weights, 1 / Math.max(1, positives.length));
   return weights;
 }
 
 export function onePaperWeights(matrix: FeatureMatrix, positive: number): Float64Array {
-  const weights = new Float64Array(FEATURE_SPACE + 1);
+  const weights = emptyWeights(matrix);
   addRow(matrix, positive, weights, 1);
   return weights;
 }
@@ -24,7 +23,7 @@ export function rankBy(matrix: FeatureMatrix, weights: Float64Array, skip: Reado
   const scores = new Float64Array(matrix.ids.length);
   for (let r = 0; r < matrix.ids.length; r++) {
     if (skip.has(r)) continue;
-    scores[r] = dot(matrix, r, weights) + (weights[FEATURE_SPACE] ?? 0);
+    scores[r] = score(matrix, r, weights);
     rows.push(r);
   }
   return rows.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b).slice(0, count);

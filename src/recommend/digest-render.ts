@@ -16,7 +16,8 @@ const SHOWN_AUTHORS = 5;
 /** The abstract's first sentences, cut at a word near ABSTRACT_CHARS. */
 export function firstSentences(abstract: string, sentences = ABSTRACT_SENTENCES): string {
   const text = abstract.replace(/\s+/g, ' ').trim();
-  const parts = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [];
+  // A sentence ends at . ! or ? followed by a space (so "2.5" and "e.g.x" do not end one).
+  const parts = text.match(/.*?[.!?]+(?=\s|$)|.+$/g) ?? [];
   let lead = parts.slice(0, sentences).join('').trim();
   if (lead.length > ABSTRACT_CHARS) lead = `${lead.slice(0, ABSTRACT_CHARS).replace(/\s+\S*$/, '')}…`;
   return lead;

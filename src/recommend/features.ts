@@ -10,14 +10,21 @@ export const FEATURE_BITS = 20;
 export const FEATURE_SPACE = 1 << FEATURE_BITS;
 const MASK = FEATURE_SPACE - 1;
 
-/** FNV-1a over UTF-16 code units: fast, stable across versions and processes. */
-export function hashTerm(text: string): number {
-  let hash = 0x811c9dc5;
+/** FNV-1a over UTF-16 code units, continuing from `state`: fast, stable across versions and processes. */
+function fnv(text: string, state = 0x811c9dc5): number {
+  let hash = state;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) & MASK;
+  return hash >>> 0;
+}
+
+const SPACE_STATE = (previous: number) => fnv(' ', previous);
+
+/** The bucket of the bigram "first second", without building the string. */
+function bigramBucket(firstState: number, second: string): number {
+  return fnv(second, SPACE_STATE(firstState)) & MASK;
 }
 
 /** Terms that carry no topic: empty (punctuation only), one letter, or only digits and dots. */
@@ -30,20 +37,20 @@ export function paperText(paper: { title: string; abstract: string }): string {
 }
 
 /**
- * Each feature of a text with its surface form, in order of first appearance: `visit(bucket, words)`
- * where `words` is the lowercased text of the term or bigram as written.
+ * Each feature of a text: `visit(bucket, start, end)` where start..end is the feature's place in the
+ * lowercased text (a bigram spans both words).
  */
-export function forEachFeature(text: string, visit: (bucket: number, words: string) => void): void {
-  const lower = text.toLowerCase();
-  let previous: { term: string; start: number } | null = null;
+function forEachFeatureAt(text: string, visit: (bucket: number, start: number, end: number) => void): void {
+  let previous: { state: number; start: number } | null = null;
   forEachTerm(text, (term, start, length) => {
     if (term === null || !useful(term)) {
       previous = null;
       return;
     }
-    visit(hashTerm(term), trimSurface(lower.slice(start, start + length)));
-    if (previous) visit(hashTerm(`${previous.term} ${term}`), trimSurface(lower.slice(previous.start, start + length)));
-    previous = { term, start };
+    const state = fnv(term);
+    visit(state & MASK, start, start + length);
+    if (previous) visit(bigramBucket(previous.state, term), previous.start, start + length);
+    previous = { state, start };
   });
 }
 
@@ -53,17 +60,27 @@ function trimSurface(words: string): string {
 
 /** A text's features as sorted buckets with their counts (term frequencies). */
 export function countFeatures(text: string): { buckets: Uint32Array; counts: Uint16Array } {
-  const counts = new Map<number, number>();
-  forEachFeature(text, (bucket) => counts.set(bucket, (counts.get(bucket) ?? 0) + 1));
-  const buckets = Uint32Array.from(counts.keys()).sort();
-  return { buckets, counts: Uint16Array.from(buckets, (bucket) => Math.min(0xffff, counts.get(bucket) ?? 0)) };
+  const all: number[] = [];
+  forEachFeatureAt(text, (bucket) => void all.push(bucket));
+  const sorted = Uint32Array.from(all).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const buckets = new Uint32Array(distinct);
+  const counts = new Uint16Array(distinct);
+  let at = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) buckets[++at] = sorted[i] ?? 0;
+    counts[at] = Math.min(0xffff, (counts[at] ?? 0) + 1);
+  }
+  return { buckets, counts };
 }
 
-/** Bucket → the first surface form seen in `text` (to name a model's words for one paper). */
+/** Bucket → the first surface form seen in `text`, lowercased (to name a model's words for one paper). */
 export function surfaceForms(text: string): Map<number, string> {
+  const lower = text.toLowerCase();
   const forms = new Map<number, string>();
-  forEachFeature(text, (bucket, words) => {
-    if (!forms.has(bucket)) forms.set(bucket, words);
+  forEachFeatureAt(text, (bucket, start, end) => {
+    if (!forms.has(bucket)) forms.set(bucket, trimSurface(lower.slice(start, end)));
   });
   return forms;
 }

@@ -3,9 +3,7 @@
  * positive papers closest to the recommendation (cosine of tf-idf vectors, which are unit length),
  * `words` the features weighing most in its score (model weight × the paper's own value).
  */
-import { dot, type FeatureMatrix } from './feature-matrix.ts';
-import { FEATURE_SPACE } from './features.ts';
-import { BIAS } from './linear-svm.ts';
+import { dot, score, type FeatureMatrix } from './feature-matrix.ts';
 
 export const BECAUSE_PAPERS = 3;
 export const TOP_WORDS = 5;
@@ -45,16 +43,15 @@ export function rankRows(matrix: FeatureMatrix, weights: Float64Array, request: 
   const scores = new Float64Array(n);
   const rows: number[] = [];
   let newSince = 0;
-  const bias = weights[BIAS] ?? 0;
   for (let r = 0; r < n; r++) {
     if (!request.candidate(r)) continue;
-    const score = dot(matrix, r, weights) + bias;
-    scores[r] = score;
+    const value = score(matrix, r, weights);
+    scores[r] = value;
     rows.push(r);
-    if (score > 0 && (matrix.added[r] ?? 0) >= request.newSince) newSince++;
+    if (value > 0 && (matrix.added[r] ?? 0) >= request.newSince) newSince++;
   }
   const page = topRows(scores, rows, request.offset + request.limit).slice(request.offset);
-  const scratch = new Float32Array(FEATURE_SPACE);
+  const scratch = new Float32Array(matrix.columns);
   const results = page.map((row) => {
     const start = matrix.starts[row] ?? 0;
     const end = matrix.starts[row + 1] ?? 0;
@@ -66,10 +63,10 @@ export function rankRows(matrix: FeatureMatrix, weights: Float64Array, request: 
       .slice(0, BECAUSE_PAPERS);
     const words: { bucket: number; weight: number }[] = [];
     for (let k = start; k < end; k++) {
-      const bucket = matrix.cols[k] ?? 0;
-      const weight = (weights[bucket] ?? 0) * (matrix.vals[k] ?? 0);
-      if (weight > 0) words.push({ bucket, weight });
-      scratch[bucket] = 0;
+      const column = matrix.cols[k] ?? 0;
+      const weight = (weights[column] ?? 0) * (matrix.vals[k] ?? 0);
+      if (weight > 0) words.push({ bucket: matrix.bucketOf[column] ?? 0, weight });
+      scratch[column] = 0;
     }
     words.sort((a, b) => b.weight - a.weight || a.bucket - b.bucket);
     return { row, score: scores[row] ?? 0, because, words: words.slice(0, TOP_WORDS * 2).map((word) => word.bucket) };

@@ -82,7 +82,7 @@ async function fixturePapers(): Promise<{ papers: StoredPaper[]; fileOf: Map<str
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const library = await Library.open(dir);
-    await library.importText({ text: readFileSync(join(FIXTURES, name), 'utf8'), sourceName: name });
+    await library.importText({ text: readFileSync(join(FIXTURES, name), 'utf8') });
     for (const { paper } of library.itemsForExport({})) {
       if (!fileOf.has(paper.id)) fileOf.set(paper.id, name);
       papers.set(paper.id, paper);
