@@ -18,6 +18,7 @@ export interface PruneReport {
   message: string;
 }
 
+const REMOVE_AT_ONCE = 16;
 const RANK: Record<string, number> = { read: 0, none: 1, reading: 2, 'to-read': 3 };
 const mb = formatByteSize;
 
@@ -53,11 +54,16 @@ export async function pruneToLimit(library: Library, store: PdfStore, maxBytes =
   const papers = new Map(views.map((paper) => [paper.id, paper]));
   const removed: PruneReport['removed'] = [];
   let bytes = total;
-  for (const pdf of choosePrunable(kept, papers, maxBytes)) {
-    if (await store.remove(pdf.id)) {
+  const chosen = choosePrunable(kept, papers, maxBytes);
+  // A few removals at a time: each is several file operations, and a large limit change removes thousands.
+  for (let start = 0; start < chosen.length; start += REMOVE_AT_ONCE) {
+    const slice = chosen.slice(start, start + REMOVE_AT_ONCE);
+    const gone = await Promise.all(slice.map((pdf) => store.remove(pdf.id)));
+    slice.forEach((pdf, index) => {
+      if (!gone[index]) return;
       removed.push({ id: pdf.id, bytes: pdf.bytes });
       bytes -= pdf.bytes;
-    }
+    });
   }
   const over = bytes > maxBytes ? `; still ${mb(bytes)}, over the limit of ${mb(maxBytes)}: the rest are starred, to read or being read` : '';
   const message =
