@@ -22,7 +22,7 @@ export type SortKey = z.infer<typeof sortKey>;
 export type FieldMatch = z.infer<typeof fieldMatchSchema>;
 export type SearchResult = OperationOutput<'search'>['results'][number];
 /** A list row: a paper, plus its score and matched terms when it came from a search. */
-export type Row = PaperView & Partial<Pick<SearchResult, 'score' | 'matches'>>;
+export type Row = PaperView & Partial<Pick<SearchResult, 'score' | 'matches' | 'pdfMatch'>>;
 export type Stats = OperationOutput<'stats'>;
 export type TagCount = OperationOutput<'listTags'>['tags'][number];
 export type ImportSummary = OperationOutput<'importText'>;

@@ -3,6 +3,7 @@ import type { Row } from '../api/types.ts';
 import type { ClickModifiers } from '../hooks/use-selection.ts';
 import { authorLine, paperDate } from '../lib/format.ts';
 import { ForYouReason } from './ForYouReason.tsx';
+import { PdfMatchLine } from './PdfMatchLine.tsx';
 
 interface PaperRowProps {
   row: Row | undefined;
@@ -66,6 +67,7 @@ export const PaperRow = memo(function PaperRow({ row, index, total, top, height,
         ))}
       </div>
       <ForYouReason row={row} />
+      <PdfMatchLine row={row} />
     </div>
   );
 });

@@ -6,6 +6,8 @@ import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useFileDrop } from '../hooks/use-file-drop.ts';
 import { usePdfDrop } from '../hooks/use-pdf-drop.ts';
 import { usePdfReader } from '../hooks/use-pdf-reader.ts';
+import { usePdfSearch } from '../hooks/use-pdf-search.ts';
+import { PdfSearchToggle } from './PdfSearchToggle.tsx';
 import { PdfDropResults } from './PdfDropResults.tsx';
 import { PdfReader } from './PdfReader.tsx';
 import { useForYou } from '../hooks/use-for-you.ts';
@@ -60,7 +62,8 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   const [querySort, setQuerySort] = useState<SortKey | null>(null);
   const sort = listOrder(query, querySort, ui.sort);
   const spec = useMemo(() => ({ query, filter: filterOf(ui.view), sort }), [query, ui.view, sort]);
-  const library = usePagedList(bridge, spec, revision);
+  const pdfSearch = usePdfSearch(bridge);
+  const library = usePagedList(pdfSearch.listBridge, spec, revision);
   // A For you list, while one is shown, stands in for the library's list (same rows, selection and keys).
   const forYou = useForYou(bridge, revision, query, stats?.papers ?? null);
   const { list, snapshot, partial } = forYou.shown ?? library;
@@ -110,6 +113,11 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
   };
   const busyImporting = importer.phase.kind === 'reading' || importer.phase.kind === 'importing';
   const reader = usePdfReader();
+  // A result found inside its PDF opens the reader at the page it was found on.
+  const readPdf = (id: string, title: string) => {
+    const found = ui.selectedId === id && selectedIndex >= 0 ? snapshot.row(selectedIndex)?.pdfMatch : undefined;
+    reader.open(id, title, found?.page);
+  };
   const pdfDrop = usePdfDrop(bridge);
   const dragging = useFileDrop((file) => {
     if (busyImporting) return;
@@ -134,7 +142,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
       redo: () => void undo.redo(),
       copyCitation: actions.copyCitation,
       openPaper: actions.openPaper,
-      readPdf: () => detail.paper && reader.open(detail.paper.id, detail.paper.title),
+      readPdf: () => detail.paper && readPdf(detail.paper.id, detail.paper.title),
       dismiss: () => void notInterested(),
       showShortcuts: () => setDialog({ kind: 'shortcuts' }),
     },
@@ -183,6 +191,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
         <header className="topbar">
           <h1 className="brand">Papershelf</h1>
           <SearchBar value={ui.query} onChange={setQuery} error={snapshot.error?.message ?? null} inputRef={searchRef} />
+          <PdfSearchToggle on={pdfSearch.on} onChange={pdfSearch.setOn} />
           <LoadingNotice loading={stats?.loading ?? null} />
           <PartialNotice partial={partial} searching={query.trim() !== ''} />
           <EnrichBanner bridge={bridge} />
@@ -231,7 +240,7 @@ export function Workspace({ bridge, initialUi }: { bridge: PapershelfBridge; ini
             {multi ? (
               <BulkToolbar ids={selection.ids} bulk={bulk} knownTags={tags} tagInputRef={bulkTagRef} onClear={() => selecting.collapse()} />
             ) : (
-              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} onDismiss={() => void notInterested()} onReadPdf={reader.open} />
+              <DetailPane paper={detail.paper} matches={row?.matches} similar={detail.similar} knownTags={tags} actions={actions} tagInputRef={tagRef} noteRef={noteRef} onDismiss={() => void notInterested()} onReadPdf={readPdf} />
             )}
           </>
         )}

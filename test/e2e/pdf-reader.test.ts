@@ -29,6 +29,7 @@ function readerPdf(arxivId: string): Buffer {
     const lines = [`This is page ${n} of the reader test paper.`, 'Plain words fill the page so it has some text.'];
     if (n === 3) lines.push('A lattice of points, and another lattice.');
     if (n === 9 || n === 15) lines.push(`The lattice returns on page ${n}.`);
+    if (n === 11) lines.push('Zymurgy is found on this page only.');
     return lines;
   });
   return makePdf({ title: 'Reader test paper', stamp: `arXiv:${arxivId}v1 [cs.SE] 1 Jan 2026`, pages });
@@ -183,6 +184,32 @@ describe('PDF reader in Chromium', { timeout: 120_000 }, () => {
     await reader(page).waitFor();
     await expect.poll(() => pageField(page).inputValue()).toBe('7');
     await expect.poll(() => reader(page).locator('.pdf-page[data-page="7"] canvas').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('Search inside PDFs finds a word of the PDF with its page and snippet; Read PDF opens at that page', async () => {
+    const first = papers[0];
+    if (!first) throw new Error('no paper keeps a PDF');
+    // The PDF's text is indexed in the background after it was attached.
+    const deadline = Date.now() + 60_000;
+    while ((await api<{ total: number }>(app.serve, 'search', { query: 'zymurgy', fulltext: true })).total === 0) {
+      if (Date.now() > deadline) throw new Error('the PDF text was not indexed within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const { page, errors } = await openPage(app.browser, app.serve.url);
+    await waitForRows(page);
+    await page.getByRole('checkbox', { name: 'Search inside PDFs' }).check();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('zymurgy');
+    const option = page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: first.title });
+    await expect.poll(() => option.locator('.pdf-match-line').textContent()).toMatch(/^p\. 11 — .*Zymurgy/);
+    await option.click();
+    await details(page).getByRole('button', { name: 'Read PDF' }).click();
+    await expect.poll(() => pageField(page).inputValue()).toBe('11');
+    await expect.poll(() => reader(page).locator('.pdf-page[data-page="11"] canvas').count()).toBe(1);
+    // The query is saved with the window's state; the next tests open the window on the whole list.
+    await page.keyboard.press('Escape');
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    await expect.poll(async () => (await api<{ query: string }>(app.serve, 'getUiState', {})).query).toBe('');
     expect(errors).toEqual([]);
   });
 
