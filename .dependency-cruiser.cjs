@@ -8,6 +8,10 @@ const BROWSER_SAFE_SRC = [
   '^src/model/(paper|errors|paper-id|ui-state|ui-state-schema)\\.ts$',
   '^src/library/paper-view\\.ts$',
   '^src/library/enrich/(enrich-schema|paper-gaps)\\.ts$',
+  // The PDF and full-text parts of the contract (schemas and their constants only).
+  '^src/pdfs/(pdf-contract|pdf-keep-choices)\\.ts$',
+  '^src/store/follow-pdfs\\.ts$',
+  '^src/search/fulltext/fulltext-schema\\.ts$',
   // Citations in the window (BibTeX and CSL through citeproc) and everything they import.
   '^src/export/(paper-view-item|bibtex|bibliography|csl-json|citation-keys|names|paper-facts|types|latex-escape)\\.ts$',
   '^src/export/csl/(apa-style|chicago-style|ieee-style|nature-style|shared-macros|citeproc\\.d)\\.ts$',
