@@ -14,7 +14,7 @@ import { manifestPath, readManifest, readSegment, type FulltextManifest } from '
 import { fulltextSpace, type FulltextSpace } from './fulltext-source.ts';
 
 /** Texts kept between queries: a phrase confirmed on the same PDFs while the user types. */
-const TEXT_CACHE = 64;
+const TEXT_CACHE = 256;
 
 export class FulltextIndex {
   private version = '';

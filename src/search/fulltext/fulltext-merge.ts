@@ -2,8 +2,8 @@
  * A search that also looks inside the kept PDFs: the papers the query finds in the library, OR those
  * whose PDF it finds (fulltext-query.ts). A paper found both ways counts once, with the better of its
  * two scores (each is Lunr's BM25 over its own index); with another order than relevance, the
- * library's order. Only the top `offset + limit` of the library's hits are needed, plus the library's
- * answer for the PDF hits outside them — the PDFs are at most a few thousand, the library 100,000.
+ * library's order. Only the top `offset + limit` of the library's hits are needed, plus how many of
+ * the PDF hits outside them the library finds too — the PDFs are a few thousand, the library 100,000.
  */
 import type { Page, SearchResultView } from '../../library/library.ts';
 import type { PaperView } from '../../model/paper.ts';
@@ -46,6 +46,8 @@ function treeFor(request: FulltextRequest) {
   return fulltextTree(root, request.fulltext === true);
 }
 
+const byScore = (a: { id: string; score: number }, b: { id: string; score: number }) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function searchWithFulltext<P extends Page<SearchResultView>>(request: FulltextRequest, ordinary: OrdinarySearch<P>, index: FulltextIndex): P | (Omit<P, 'results'> & { results: FulltextResultView[] }) {
   const { offset, limit } = request;
   const tree = treeFor(request);
@@ -56,26 +58,35 @@ export function searchWithFulltext<P extends Page<SearchResultView>>(request: Fu
   const wanted = offset + limit;
   const first = ordinary.search(0, wanted);
   const byId = new Map<string, FulltextResultView>(first.results.map((result) => [result.id, result]));
+  const pdfScore = new Map(found.ranked.map((hit) => [hit.id, hit.score]));
   const outside = new Set(found.ranked.map((hit) => hit.id).filter((id) => !byId.has(id)));
   let extra = 0;
   if (outside.size > 0) {
-    for (const result of ordinary.search(0, outside.size, outside).results) {
-      byId.set(result.id, result);
-      outside.delete(result.id);
-    }
-    for (const view of ordinary.listed(outside)) {
-      byId.set(view.id, { ...view, score: 0, matches: [] });
-      extra++;
-    }
+    // Outside the library's top hits, a PDF hit ranks by its PDF score (its library score, if any,
+    // is below the last of those hits); the library only says how many of them it finds itself.
+    const alsoFound = ordinary.search(0, 1, outside).total;
+    const views = ordinary.listed(outside);
+    for (const view of views) byId.set(view.id, { ...view, score: 0, matches: [] });
+    extra = views.length - alsoFound;
   }
-  const pdfScore = new Map(found.ranked.map((hit) => [hit.id, hit.score]));
   let results = [...byId.values()].map((result) => ({ ...result, score: Math.max(result.score, pdfScore.get(result.id) ?? 0) }));
-  if (request.ranked) results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (request.ranked) results.sort(byScore);
   else {
     const order = new Map(ordinary.listed(new Set(byId.keys())).map((view, at) => [view.id, at]));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
-  results = results.slice(offset, offset + limit).map((result) => {
+  results = results.slice(offset, offset + limit);
+  // The page's PDF hits the library finds too: its view, with the library's highlights and score.
+  const shown = new Set(results.filter((result) => outside.has(result.id)).map((result) => result.id));
+  if (shown.size > 0) {
+    const own = new Map(ordinary.search(0, shown.size, shown).results.map((result) => [result.id, result]));
+    results = results.map((result) => {
+      const mine = own.get(result.id);
+      return mine ? { ...mine, score: Math.max(mine.score, result.score) } : result;
+    });
+    if (request.ranked) results.sort(byScore);
+  }
+  results = results.map((result) => {
     if (!pdfScore.has(result.id)) return result;
     const pages = index.pages(result.id);
     const pdfMatch = pages ? pdfMatchOf(pages, found.terms, found.phrases) : null;
