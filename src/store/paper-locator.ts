@@ -68,13 +68,39 @@ export function checkIdTable(bytes: Buffer, entry: SegmentEntry): IdTable | null
  * 'damaged' when its row cannot be read.
  */
 export function findRow(table: IdTable, id: string): { offset: number; length: number; crc: number } | null | 'damaged' {
+  const found = rowAt(table, id);
+  return found === null || found === 'damaged' ? found : found.row;
+}
+
+function rowAt(table: IdTable, id: string): { row: { offset: number; length: number; crc: number }; at: number } | null | 'damaged' {
   const key = Buffer.from(`\n${JSON.stringify(id)}\t`, 'utf8');
   const at = table.bytes.indexOf(key);
   if (at < 0) return null;
   const rowEnd = table.bytes.indexOf(10, at + key.length);
   const [offset, length, crc] = table.bytes.toString('latin1', at + key.length, rowEnd < 0 ? undefined : rowEnd).split('\t').map(Number);
   if (![offset, length, crc].every(Number.isSafeInteger)) return 'damaged';
-  return { offset: offset!, length: length!, crc: crc! };
+  return { row: { offset: offset!, length: length!, crc: crc! }, at };
+}
+
+/** As findRow, with the paper's line number in the segment (rows are in line order). */
+export function findRowAndLine(table: IdTable, id: string): { offset: number; length: number; crc: number; line: number } | null | 'damaged' {
+  const found = rowAt(table, id);
+  if (found === null || found === 'damaged') return found;
+  let line = 0;
+  for (let i = table.bytes.indexOf(10); i >= 0 && i < found.at; i = table.bytes.indexOf(10, i + 1)) line++;
+  return { ...found.row, line };
+}
+
+/** The paper on a row's line, checked against the row's CRC and id; null when it does not match. */
+export async function readRowPaper(papersPath: string, row: { offset: number; length: number; crc: number }, id: string): Promise<StoredPaper | null> {
+  try {
+    const line = await readSlice(papersPath, row.offset, row.length);
+    if (line.length !== row.length || crc32(line) !== row.crc) return null;
+    const paper = JSON.parse(line.toString('utf8')) as StoredPaper;
+    return paper?.id === id ? paper : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readSlice(path: string, offset: number, length: number): Promise<Buffer> {
@@ -126,15 +152,8 @@ export async function locatePapers(segments: readonly SegmentFiles[], ids: reado
         rest.push(id);
         continue;
       }
-      let paper: StoredPaper;
-      try {
-        const line = await readSlice(segment.papersPath, row.offset, row.length);
-        if (line.length !== row.length || crc32(line) !== row.crc) return null;
-        paper = JSON.parse(line.toString('utf8')) as StoredPaper;
-      } catch {
-        return null;
-      }
-      if (paper?.id !== id) return null;
+      const paper = await readRowPaper(segment.papersPath, row, id);
+      if (paper === null) return null;
       found.set(id, paper);
     }
     wanted = rest;

@@ -142,6 +142,34 @@ describe('papers in a synced data folder', () => {
     expect((await openAs(b, 'desktop')).get(paper.id)?.upvotes).toBe(9);
   });
 
+  it('finds single papers without loading the union, choosing the copy the full union shows', async () => {
+    const a = syncedFolder('laptop');
+    const b = syncedFolder('desktop');
+    const papers = fixturePapers();
+    const laptop = await openAs(a, 'laptop');
+    await laptop.commit({ upsert: papers.slice(0, 6), remove: [] });
+    await laptop.commit({ upsert: papers.slice(6, 9), remove: [] });
+    // A merged segment of the laptop holds lines committed at two times.
+    await laptop.compact({ all: true });
+    const copier = new FolderCopier(a, b);
+    copier.sync();
+    const desktop = await openAs(b, 'desktop');
+    await desktop.commit({ upsert: [{ ...papers[1]!, upvotes: 4242 }], remove: [papers[2]!.id] });
+    copier.sync();
+    const wanted = [papers[1]!.id, papers[2]!.id, papers[7]!.id, 'no-such-paper'];
+    process.env[DEVICE_ID_ENV] = 'laptop';
+    const lazy = await Corpus.open(a, { lazy: true, worker: false });
+    opened.push(lazy);
+    delete process.env[DEVICE_ID_ENV];
+    await lazy.locate(wanted);
+    expect(lazy.deferred).toBe(true);
+    const full = await openAs(a, 'laptop');
+    for (const id of wanted) expect(lazy.get(id)).toEqual(full.get(id));
+    expect(lazy.get(papers[1]!.id)?.upvotes).toBe(4242);
+    expect(lazy.get(papers[2]!.id)).toBeUndefined();
+    expect(lazy.get(papers[7]!.id)?.id).toBe(papers[7]!.id);
+  });
+
   it('keeps a paper first known by title and then by arXiv id as one paper, and removals cross devices', async () => {
     const a = syncedFolder('laptop');
     const b = syncedFolder('desktop');

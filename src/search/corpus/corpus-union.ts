@@ -50,11 +50,11 @@ export interface UnionInfo {
   notices: string[];
 }
 
-function contentKey(entry: DeviceSegmentEntry): string {
+export function contentKey(entry: DeviceSegmentEntry): string {
   return `${entry.papersCrc}:${entry.bytes.papers}:${entry.bytes.index}:${entry.papers}`;
 }
 
-function lastTime(entry: DeviceSegmentEntry): number {
+export function lastTime(entry: DeviceSegmentEntry): number {
   return entry.runs.reduce((max, [, time]) => Math.max(max, time), 0);
 }
 
@@ -114,14 +114,41 @@ async function readForeign(dataDir: string, deviceId: string, previous: Readonly
 }
 
 /** Whether a listed segment's files are all there at their full size (a sync tool may be mid-copy). */
-async function arrived(dir: string, entry: DeviceSegmentEntry): Promise<boolean> {
+export async function arrived(dir: string, entry: DeviceSegmentEntry): Promise<boolean> {
   const paths = segmentPaths(dir, entry.name);
   return (await fileSize(paths.papers)) === entry.bytes.papers && (await fileSize(paths.index)) === entry.bytes.index;
 }
 
-function asSegmentEntry(entry: DeviceSegmentEntry): SegmentEntry {
+export function asSegmentEntry(entry: DeviceSegmentEntry): SegmentEntry {
   const { runs: _runs, papersCrc, ...rest } = entry;
   return papersCrc < 0 ? rest : { ...rest, papersCrc };
+}
+
+/**
+ * Every manifest of the union, this device's first, then the other devices' (by id), then the base.
+ * `previous` gives the last good manifest of each source, used where the current one does not parse.
+ */
+export async function readSources(
+  dataDir: string,
+  deviceId: string,
+  previous: ReadonlyMap<string, UnionSource>,
+  notices: string[],
+): Promise<{ own: { manifest: DeviceManifest; raw: string | null }; byPreference: UnionSource[]; rankOf: Map<string, number> }> {
+  const own = await readOwn(dataDir, deviceId);
+  const ownSource: UnionSource = { source: deviceId, dir: devicePapersDir(dataDir, deviceId), raw: own.raw, segments: own.manifest.segments, removed: own.manifest.removed };
+  const foreign = await readForeign(dataDir, deviceId, previous, notices);
+  const base = await readBase(dataDir, previous.get(BASE_SOURCE), notices);
+  const byPreference = [ownSource, ...foreign, ...(base ? [base] : [])];
+  // The union's order does not depend on which device reads it: base first, then devices by id.
+  const order = [...byPreference].sort((a, b) => (a.source === BASE_SOURCE ? -1 : b.source === BASE_SOURCE ? 1 : a.source < b.source ? -1 : 1));
+  return { own, byPreference, rankOf: new Map(order.map((source, i) => [source.source, i])) };
+}
+
+/** The newest removal of each id recorded by any source. */
+export function removalTimes(sources: readonly UnionSource[]): Map<string, number> {
+  const removedAt = new Map<string, number>();
+  for (const source of sources) for (const { id, at } of source.removed) removedAt.set(id, Math.max(removedAt.get(id) ?? 0, at));
+  return removedAt;
 }
 
 /**
@@ -131,17 +158,12 @@ function asSegmentEntry(entry: DeviceSegmentEntry): SegmentEntry {
 export async function loadUnion(dataDir: string, deviceId: string, previous: LoadedCorpus | null, withPapers = true): Promise<LoadedCorpus> {
   const notices: string[] = [];
   const before = previous?.union;
-  const own = await readOwn(dataDir, deviceId);
-  const ownSource: UnionSource = { source: deviceId, dir: devicePapersDir(dataDir, deviceId), raw: own.raw, segments: own.manifest.segments, removed: own.manifest.removed };
-  const foreign = await readForeign(dataDir, deviceId, before?.sources ?? new Map(), notices);
-  const base = await readBase(dataDir, before?.sources.get(BASE_SOURCE), notices);
+  const { own, byPreference, rankOf } = await readSources(dataDir, deviceId, before?.sources ?? new Map(), notices);
+  const ownSource = byPreference[0]!;
   // Own copies first: a segment identical to one already taken is not loaded again.
-  const byPreference = [ownSource, ...foreign, ...(base ? [base] : [])];
   const taken = new Set<string>();
   const included: Array<{ qname: string; source: UnionSource; entry: DeviceSegmentEntry; index: number; rank: number }> = [];
   const segments = new Map<string, LoadedSegment>();
-  const order = [...byPreference].sort((a, b) => (a.source === BASE_SOURCE ? -1 : b.source === BASE_SOURCE ? 1 : a.source < b.source ? -1 : 1));
-  const rankOf = new Map(order.map((source, i) => [source.source, i]));
   for (const source of byPreference) {
     let waiting = 0;
     for (const [index, entry] of source.segments.entries()) {
@@ -172,15 +194,10 @@ export async function loadUnion(dataDir: string, deviceId: string, previous: Loa
   }
   included.sort((a, b) => lastTime(a.entry) - lastTime(b.entry) || a.rank - b.rank || a.index - b.index);
 
-  const removedAt = new Map<string, number>();
+  const removedAt = removalTimes(byPreference);
   let clock = own.manifest.clock;
-  for (const source of byPreference) {
-    for (const { id, at } of source.removed) {
-      removedAt.set(id, Math.max(removedAt.get(id) ?? 0, at));
-      clock = Math.max(clock, at);
-    }
-    for (const entry of source.segments) clock = Math.max(clock, lastTime(entry));
-  }
+  for (const at of removedAt.values()) clock = Math.max(clock, at);
+  for (const source of byPreference) for (const entry of source.segments) clock = Math.max(clock, lastTime(entry));
   const times = new Map<string, (line: number) => number>();
   const origin = new Map<string, { source: string; entry: DeviceSegmentEntry }>();
   const entries: SegmentEntry[] = included.map(({ qname, source, entry }) => {

@@ -218,9 +218,15 @@ export class Corpus {
    */
   async locate(ids: readonly string[]): Promise<void> {
     if (!this.deferred) return;
-    if (this.device) return this.whenLoaded();
     const wanted = ids.filter((id) => !this.located.has(id));
     if (wanted.length === 0) return;
+    if (this.device) {
+      const { locateInUnion } = await import('./union-locate.ts');
+      const inUnion = await locateInUnion(this.dataDir, this.device.deviceId, wanted);
+      if (inUnion === null || !this.deferred) return this.whenLoaded();
+      for (const id of wanted) this.located.set(id, inUnion.get(id) ?? null);
+      return;
+    }
     const read = await readManifest(papersDir(this.dataDir));
     if (read.kind === 'missing') {
       for (const id of wanted) this.located.set(id, null);
