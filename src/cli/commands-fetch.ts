@@ -168,7 +168,9 @@ export function registerFetchCommands(program: Command, ctx: CliContext): void {
     .command('refresh')
     .description('fetch everything followed since its last successful fetch (resumes an interrupted refresh)')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--digest <file>', 'then write the digest of papers for you to FILE (HTML for .html, else Markdown)')
+    .action(async (opts: { json?: boolean; digest?: string }) => {
       report(ctx, await runJob(ctx, () => ctx.call('refresh', {})), opts.json);
+      if (opts.digest !== undefined) await (await import('./commands-recommend.ts')).writeRefreshDigest(ctx, opts.digest);
     });
 }

@@ -52,6 +52,12 @@ export async function writeDigest(ctx: CliContext, opts: { since?: string | unde
   await writeOutput(opts.output, content);
 }
 
+/** `refresh --digest FILE`: the default digest, after the refresh, in the format the file's name says. */
+export async function writeRefreshDigest(ctx: CliContext, file: string): Promise<void> {
+  await writeDigest(ctx, { limit: 20, format: digestFormat(undefined, file), output: file });
+  ctx.io.stderr(`digest written to ${file}\n`);
+}
+
 /** markdown unless asked, or unless the file is named .html/.htm. */
 export function digestFormat(format: 'markdown' | 'html' | undefined, output: string | undefined): 'markdown' | 'html' {
   return format ?? (output !== undefined && /\.html?$/i.test(output) ? 'html' : 'markdown');

@@ -64,9 +64,14 @@ function header(plan: DigestPlan): { title: string; intro: string } {
   return { title: `Papershelf digest — ${day}`, intro };
 }
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&-]/g;
+/** Characters with a meaning anywhere in a line; `-`, `+`, `#`, `>` and "1." only at its start. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>!|~&]/g;
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
+    .replace(/^([-+#=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export function renderMarkdown(plan: DigestPlan): string {
