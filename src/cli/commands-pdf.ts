@@ -93,14 +93,22 @@ async function fetchCommand(ctx: CliContext, ids: string[], opts: FetchOptions):
   };
   process.on('SIGINT', onInterrupt);
   let outcome: Awaited<ReturnType<typeof fetchPdfs>>;
+  const downloaded = new Set<string>();
   try {
     const wanted = papers.map((paper) => ({ id: paper.id, arxivId: paper.arxivId, version: paper.details.version, pdfUrl: paper.pdfUrl }));
-    outcome = await fetchPdfs(wanted, store, config, { env: ctx.io.env }, { signal: controller.signal, onProgress: (p) => progress.show(p) });
+    outcome = await fetchPdfs(
+      wanted,
+      store,
+      config,
+      { env: ctx.io.env },
+      { signal: controller.signal, onProgress: (p) => progress.show(p), onPaper: (id, result) => result.kept === 'downloaded' && downloaded.add(id) },
+    );
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.close();
   }
   const { summary, cancelled } = outcome;
+  if (downloaded.size > 0) await applySizeLimit(ctx, downloaded);
   if (opts.json) ctx.printJson(summary);
   else ctx.print(summaryLine(summary));
   if (!opts.json) for (const { id, reason } of summary.failed) ctx.io.stderr(`papershelf: warning: ${id}: ${reason}\n`);
@@ -119,9 +127,24 @@ async function keptPdf(ctx: CliContext, id: string): Promise<{ paper: PaperView;
   return { paper, path: store.pathOf(paper.id) };
 }
 
+/** After PDFs were added: the size limit, if one is set; what it removed is said on stderr. */
+async function applySizeLimit(ctx: CliContext, added: ReadonlySet<string>): Promise<void> {
+  const [{ readPdfSettings }, { pruneToLimit }, library, store] = await Promise.all([
+    import('../pdfs/pdf-settings-store.ts'),
+    import('../pdfs/pdf-prune.ts'),
+    ctx.openLibrary(),
+    pdfStore(ctx),
+  ]);
+  if (readPdfSettings(store.dataDir).settings.maxBytes === null) return;
+  const pruned = await pruneToLimit(library, store, undefined, added);
+  if (pruned.removed.length > 0 || (pruned.maxBytes !== null && pruned.bytes > pruned.maxBytes)) ctx.io.stderr(`papershelf: ${pruned.message}\n`);
+}
+
 async function importCommand(ctx: CliContext, files: string[], json: boolean | undefined): Promise<void> {
   const [{ importPdfFiles }, library, store] = await Promise.all([import('../pdfs/pdf-import.ts'), ctx.openLibrary(), pdfStore(ctx)]);
   const results = await importPdfFiles(files, library, store, undefined, { env: ctx.io.env, dataDir: store.dataDir });
+  const added = new Set(results.flatMap((result) => (result.id === null ? [] : [result.id])));
+  if (added.size > 0) await applySizeLimit(ctx, added);
   ctx.reportProblems(library);
   if (json) ctx.printJson({ files: results });
   const failed = results.filter((result) => result.id === null);

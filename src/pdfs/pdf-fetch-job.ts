@@ -29,7 +29,13 @@ const papersWord = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`
  * Downloads the papers' PDFs within a running job, reporting each paper through `control`. Resolves
  * with the run's summary; throws only when cancelled or the disk refuses.
  */
-export async function downloadWithin(jobs: FetchJobs, papers: readonly PdfPaper[], control: FetchControl, label: string): Promise<PdfFetchSummary> {
+export async function downloadWithin(
+  jobs: FetchJobs,
+  papers: readonly PdfPaper[],
+  control: FetchControl,
+  label: string,
+): Promise<PdfFetchSummary & { kept: Set<string> }> {
+  const kept = new Set<string>();
   const environment = jobs.environment;
   const config = checkedConfig(environment, SubscriptionStore.open(jobs.dataDir).sources());
   control.part(`${PDF_PART_PREFIX}${label}`, label, papers.length);
@@ -45,6 +51,7 @@ export async function downloadWithin(jobs: FetchJobs, papers: readonly PdfPaper[
       onPaper: (id, result) => {
         const none = { added: 0, updated: 0, unchanged: 0, skipped: 0, warnings: [] as string[] };
         if (result.kept === 'downloaded') {
+          kept.add(id);
           control.imported({ ...none, added: 1 }, `${id}: PDF kept`);
           jobs.pdfsChanged([id]);
         } else if (result.kept === 'already') {
@@ -56,12 +63,12 @@ export async function downloadWithin(jobs: FetchJobs, papers: readonly PdfPaper[
     },
   );
   if (outcome.cancelled) throw cancelledError();
-  return outcome.summary;
+  return { ...outcome.summary, kept };
 }
 
 /** The size limit applied after downloads; what it removed is a warning of the job. */
-export async function pruneWithin(jobs: FetchJobs, library: () => Library, control: FetchControl): Promise<void> {
-  const pruned = await pruneToLimit(library(), new PdfStore(jobs.dataDir));
+export async function pruneWithin(jobs: FetchJobs, library: () => Library, control: FetchControl, spare: ReadonlySet<string> = new Set()): Promise<void> {
+  const pruned = await pruneToLimit(library(), new PdfStore(jobs.dataDir), undefined, spare);
   if (pruned.removed.length === 0) return;
   jobs.pdfsChanged(pruned.removed.map((entry) => entry.id));
   control.warn(pruned.message);
@@ -72,7 +79,7 @@ export function startPdfJob(library: Library, papers: readonly PdfPaper[], label
   const jobs = fetchJobsFor(library.dataDir);
   return jobs.start('pdf', label, async (control) => {
     const summary = await downloadWithin(jobs, papers, control, label);
-    await pruneWithin(jobs, () => library, control);
+    await pruneWithin(jobs, () => library, control, summary.kept);
     if (summary.failed.length > 0) {
       const n = summary.failed.length;
       control.failed(new PapershelfError('offline', `${n} PDF${n === 1 ? '' : 's'} could not be fetched (${summary.failed.map((f) => f.id).slice(0, 5).join(', ')}${n > 5 ? ', …' : ''})`));

@@ -77,6 +77,11 @@ export async function importPdfs(library: Library, input: In<'importPdfs'>): Pro
   const results = await importPdfEntries(entries, library, new PdfStore(library.dataDir), undefined, fetchJobsFor(library.dataDir).environment);
   const kept = results.flatMap((result) => (result.id === null ? [] : [result.id]));
   fetchJobsFor(library.dataDir).pdfsChanged(kept);
+  if (kept.length > 0) {
+    const { pruneToLimit } = await import('./pdf-prune.ts');
+    const pruned = await pruneToLimit(library, new PdfStore(library.dataDir), undefined, new Set(kept));
+    fetchJobsFor(library.dataDir).pdfsChanged(pruned.removed.map((entry) => entry.id));
+  }
   const files: PdfImportFileResult[] = results.map((result) =>
     result.id === null
       ? { name: result.file, outcome: 'unmatched', id: null, by: null, bytes: 0, reason: result.reason }

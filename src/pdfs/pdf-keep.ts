@@ -41,9 +41,11 @@ export async function wantedPdfs(library: Library, fetched: ReadonlyArray<{ foll
 /** The last step of a refresh: downloads what is wanted within the refresh's job, then applies the size limit. */
 export async function keepPdfsWithin(jobs: FetchJobs, library: () => Library, control: FetchControl, fetched: ReadonlyArray<{ follow: Follow; arxivIds: string[] }>): Promise<void> {
   const papers = await wantedPdfs(library(), fetched);
+  let kept = new Set<string>();
   if (papers.length > 0) {
     const summary = await downloadWithin(jobs, papers, control, `PDFs of ${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`);
+    kept = summary.kept;
     if (summary.failed.length > 0) control.warn(`${summary.failed.length} PDFs could not be downloaded; the next refresh tries again`);
   }
-  await pruneWithin(jobs, library, control);
+  await pruneWithin(jobs, library, control, kept);
 }

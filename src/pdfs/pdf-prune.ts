@@ -2,7 +2,8 @@
  * The size limit: when the kept PDFs together exceed `maxBytes`, PDFs are removed until they fit, in
  * this order: papers marked read (kept longest ago first), then papers with no reading status, then
  * those being read or to read. A starred paper's PDF is never removed, nor one whose paper is not
- * in the library's papers at all (its id may be a name the library resolves some other way).
+ * in the library's papers at all (its id may be a name the library resolves some other way), nor
+ * one the run that triggered the pruning has just added.
  */
 import type { Library } from '../library/library.ts';
 import type { PaperView } from '../model/paper.ts';
@@ -23,13 +24,18 @@ const RANK: Record<string, number> = { read: 0, none: 1, reading: 2, 'to-read': 
 const mb = formatByteSize;
 
 /** The PDFs to remove, in order, so that `kept` fits in `maxBytes`. */
-export function choosePrunable(kept: readonly KeptPdf[], papers: ReadonlyMap<string, Pick<PaperView, 'starred' | 'status'>>, maxBytes: number): KeptPdf[] {
+export function choosePrunable(
+  kept: readonly KeptPdf[],
+  papers: ReadonlyMap<string, Pick<PaperView, 'starred' | 'status'>>,
+  maxBytes: number,
+  spare: ReadonlySet<string> = new Set(),
+): KeptPdf[] {
   let total = kept.reduce((sum, pdf) => sum + pdf.bytes, 0);
   if (total <= maxBytes) return [];
   const candidates = kept
     .filter((pdf) => {
       const paper = papers.get(pdf.id);
-      return paper !== undefined && !paper.starred;
+      return paper !== undefined && !paper.starred && !spare.has(pdf.id);
     })
     .sort((a, b) => {
       const rank = (pdf: KeptPdf) => RANK[papers.get(pdf.id)?.status ?? 'none'] ?? 1;
@@ -44,8 +50,13 @@ export function choosePrunable(kept: readonly KeptPdf[], papers: ReadonlyMap<str
   return chosen;
 }
 
-/** Applies the saved limit; nothing happens without one. */
-export async function pruneToLimit(library: Library, store: PdfStore, maxBytes = readPdfSettings(store.dataDir).settings.maxBytes): Promise<PruneReport> {
+/** Applies the saved limit; nothing happens without one. `spare`: PDFs just added, which are not removed for being added. */
+export async function pruneToLimit(
+  library: Library,
+  store: PdfStore,
+  maxBytes = readPdfSettings(store.dataDir).settings.maxBytes,
+  spare: ReadonlySet<string> = new Set(),
+): Promise<PruneReport> {
   const kept = store.keptList();
   const total = kept.reduce((sum, pdf) => sum + pdf.bytes, 0);
   if (maxBytes === null || total <= maxBytes) return { removed: [], bytes: total, maxBytes, message: 'within the limit' };
@@ -54,7 +65,7 @@ export async function pruneToLimit(library: Library, store: PdfStore, maxBytes =
   const papers = new Map(views.map((paper) => [paper.id, paper]));
   const removed: PruneReport['removed'] = [];
   let bytes = total;
-  const chosen = choosePrunable(kept, papers, maxBytes);
+  const chosen = choosePrunable(kept, papers, maxBytes, spare);
   // A few removals at a time: each is several file operations, and a large limit change removes thousands.
   for (let start = 0; start < chosen.length; start += REMOVE_AT_ONCE) {
     const slice = chosen.slice(start, start + REMOVE_AT_ONCE);

@@ -3,11 +3,13 @@
  * papers' PDFs first, then unmarked papers', never a starred paper's, and to-read ones last.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { choosePrunable } from '../../src/pdfs/pdf-prune.ts';
 import { PdfStore } from '../../src/pdfs/pdf-store.ts';
 import { cli, cliProcess } from '../cli/run-cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
+import { makePdf } from './make-pdf.ts';
 import { backupFile, type TestPaper } from './pdf-library.ts';
 
 const PAPERS: TestPaper[] = [
@@ -47,6 +49,7 @@ describe('the PDF size limit', () => {
     expect(choosePrunable(kept, papers, 5000)).toEqual([]);
     expect(choosePrunable(kept, papers, 3000).map((pdf) => pdf.id)).toEqual(['2606.00002', '2606.00003']);
     expect(choosePrunable(kept, papers, 0).map((pdf) => pdf.id)).toEqual(['2606.00002', '2606.00003', '2606.00005', '2606.00004']);
+    expect(choosePrunable(kept, papers, 0, new Set(['2606.00002'])).map((pdf) => pdf.id)).toEqual(['2606.00003', '2606.00005', '2606.00004']);
   });
 
   it('pdf settings --max-size prunes at once and says what it removed; a limit only starred PDFs exceed removes no starred one', { timeout: 120_000 }, async () => {
@@ -72,5 +75,14 @@ describe('the PDF size limit', () => {
     expect(cliProcess(dir, ['pdf', 'settings', '--max-size', 'lots']).stderr).toContain('"lots" is not a size');
     const cleared = cliProcess(dir, ['pdf', 'settings', '--max-size', 'none', '--json']);
     expect(cleared.json()).toEqual({ keep: 'starred', maxBytes: null });
+
+    // A PDF just imported is not pruned for being imported, even of a read paper.
+    expect(cliProcess(dir, ['pdf', 'settings', '--max-size', '1500']).code).toBe(0);
+    const file = join(tempDir('papershelf-pdf-prune-files-'), 'read-lately.pdf');
+    writeFileSync(file, makePdf({ title: 'Read lately', stamp: 'arXiv:2606.00003v1 [cs.CL] 1 Jun 2026', padding: 2000 }));
+    const imported = cliProcess(dir, ['pdf', 'import', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/over the limit of 1\.5 KB, but none may be removed/);
+    expect(keptIds(store)).toEqual(['2606.00001', '2606.00003']);
   });
 });
