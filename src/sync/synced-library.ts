@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { compactDevice, COMPACT_AFTER_FILES, countDeviceFiles, countDeviceFilesSync, writeUpdateFile, writeUpdateFileSync, type CompactionResult } from './device-log.ts';

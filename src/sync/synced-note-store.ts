@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomicSync } from '../store/atomic-write.ts';
 import { moveToBackups } from '../store/backups.ts';
 import { ensurePrivateDir, isDiskRefusal } from '../store/disk-errors.ts';
 import { hashedNoteFileName, idFromNoteFileName, NOTE_EXTENSION, noteFileName } from '../store/note-file-names.ts';
@@ -10,6 +9,7 @@ import type { NoteHistory } from '../store/note-history.ts';
 import { mergeNoteBodies, NoteStore, type NoteFile, type NoteMetaInput } from '../store/note-store.ts';
 import { readUtf8IfExists } from '../store/read-text.ts';
 import { conflictedCopyOf } from './conflict-names.ts';
+import { writeDerivedFileSync } from './derived-file.ts';
 import type { LocalChange, MergedState } from './library-doc.ts';
 import type { SyncedLibrary } from './synced-library.ts';
 
@@ -140,7 +140,7 @@ export class SyncedNoteStore extends NoteStore {
     if (found && (found.body !== body || !found.valid)) this.keepOriginal(found);
     ensurePrivateDir(this.dir);
     this.changeFolder(
-      () => writeFileAtomicSync(join(this.dir, file), text),
+      () => writeDerivedFileSync(join(this.dir, file), text),
       (index) => index.set(id, file),
     );
   }
@@ -241,7 +241,7 @@ class NoteBases {
     const entries = this.read(id);
     if (entries.some((entry) => entry.hash === hash)) return;
     ensurePrivateDir(this.dir);
-    writeFileAtomicSync(this.path(id), JSON.stringify([{ hash, text }, ...entries].slice(0, NoteBases.KEPT)));
+    writeDerivedFileSync(this.path(id), JSON.stringify([{ hash, text }, ...entries].slice(0, NoteBases.KEPT)));
   }
 
   recall(id: string, hash: string): string | undefined {

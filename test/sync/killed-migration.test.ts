@@ -68,7 +68,7 @@ function killedWhen(dataDir: string, moment: (dataDir: string) => boolean): Prom
   });
 }
 
-describe('sync enable killed at any moment', () => {
+describe('sync enable killed at any moment', { timeout: 120_000 }, () => {
   it('leaves the old layout or the new one, with everything, and a second run finishes it', async () => {
     const dir = tempDir();
     const template = await legacyLibrary(dir);

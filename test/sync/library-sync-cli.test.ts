@@ -57,7 +57,7 @@ function twoDevices(): { a: Device; b: Device; copier: FolderCopier; paper: stri
   return { a, b, copier, paper };
 }
 
-describe('two devices sharing a synced library through a copier (real CLI)', () => {
+describe('two devices sharing a synced library through a copier (real CLI)', { timeout: 180_000 }, () => {
   it('keeps a star made on one device and a tag made on the other on the same paper, on both', () => {
     const { a, b, copier, paper } = twoDevices();
     a.run('star', paper);

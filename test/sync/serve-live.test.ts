@@ -40,7 +40,7 @@ function firstEvent(serve: ServeProcess, kind: string, signal: AbortSignal): Pro
   });
 }
 
-describe('a running serve and a change from another device', () => {
+describe('a running serve and a change from another device', { timeout: 120_000 }, () => {
   it('shows a star made on the other device within 2 s of the copier bringing it', async () => {
     const dirA = tempDir('papershelf-live-a-');
     const dirB = tempDir('papershelf-live-b-');
