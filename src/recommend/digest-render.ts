@@ -39,7 +39,9 @@ const VERBS: Record<Recommendation['because'][number]['reason'], string> = {
 
 /** "Because you starred “X” and tagged “Y” — sparse attention, kv cache" (plain text). */
 export function reasonLine(paper: Recommendation): string {
-  const because = paper.because.slice(0, 2).map((entry) => `${VERBS[entry.reason]} “${entry.title}”`);
+  const shown = paper.because.slice(0, 2);
+  // "starred “X” and “Y”" rather than "starred “X” and starred “Y”".
+  const because = shown.map((entry, index) => (index > 0 && shown[index - 1]?.reason === entry.reason ? `“${entry.title}”` : `${VERBS[entry.reason]} “${entry.title}”`));
   const words = paper.words.slice(0, 4).join(', ');
   const head = because.length > 0 ? `Because you ${because.join(' and ')}` : paper.upvotes !== null ? `${paper.upvotes} upvotes` : 'Popular';
   return words ? `${head} — ${words}` : head;
