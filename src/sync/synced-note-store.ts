@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { moveToBackups } from '../store/backups.ts';
 import { ensurePrivateDir, isDiskRefusal } from '../store/disk-errors.ts';
@@ -100,10 +100,12 @@ export class SyncedNoteStore extends NoteStore {
    */
   reconcile(): string[] {
     const { edited, waiting, owners } = this.absorbFileEdits();
-    const ids = new Set([...this.merged().notes.keys(), ...owners]);
+    const ids = new Set([...this.merged().notes.keys(), ...owners.keys()]);
     for (const id of ids) {
+      const files = (owners.get(id) ?? []).filter((file) => existsSync(join(this.dir, file.file)) && !isConflictedCopy(file.file, id));
+      const usual = files.find((file) => file.file === noteFileName(id) || file.file === hashedNoteFileName(id)) ?? files[0] ?? null;
       try {
-        this.project(id, waiting);
+        this.project(id, waiting, usual);
       } catch (error) {
         // A disk that refuses writes still lets the user read: the files catch up on the next write.
         if (!isDiskRefusal(error)) throw error;
@@ -117,11 +119,12 @@ export class SyncedNoteStore extends NoteStore {
    * Writes the Markdown file of `id` from the merged state, unless it already says that. A file edited
    * elsewhere that another device is to take in is left alone until that device has.
    */
-  project(id: string, waiting: ReadonlySet<string> = new Set()): void {
+  project(id: string, waiting: ReadonlySet<string> = new Set(), known?: NoteFile | null): void {
     if (waiting.has(id)) return;
     const state = this.merged();
     const body = state.notes.get(id) ?? '';
-    const found = this.locate(id);
+    // `known`: the file a scan of the folder just found (or null: none), saving a search per note.
+    const found = known === undefined ? this.locate(id) : known;
     if (body === '') {
       if (found && found.synced !== null && found.synced === textHash(found.body)) {
         this.keepOriginal(found);
@@ -133,10 +136,11 @@ export class SyncedNoteStore extends NoteStore {
     const title = state.noteTitles.get(id) ?? found?.title ?? id;
     const tags = state.annotations.get(id)?.tags ?? [];
     const author = state.noteAuthors.get(id) ?? this.synced.deviceId;
+    const same = found && found.valid && found.body === body && found.synced === synced && found.device === author && found.title === title;
+    if (same && JSON.stringify(found.tags) === JSON.stringify(tags)) return;
     if (author === this.synced.deviceId) this.bases.remember(id, synced, body);
     const text = formatNote(id, { title, tags, synced, device: author }, body);
     const file = found?.file ?? this.freeName(id);
-    if (found && readUtf8IfExists(join(this.dir, found.file))?.text === text) return;
     if (found && (found.body !== body || !found.valid)) this.keepOriginal(found);
     ensurePrivateDir(this.dir);
     this.changeFolder(
@@ -173,7 +177,7 @@ export class SyncedNoteStore extends NoteStore {
    * edit carried to several devices is applied once. Returns the papers it changed and the papers whose
    * files wait for another device.
    */
-  private absorbFileEdits(): { edited: string[]; waiting: Set<string>; owners: string[] } {
+  private absorbFileEdits(): { edited: string[]; waiting: Set<string>; owners: Map<string, NoteFile[]> } {
     const state = this.merged();
     const me = this.synced.deviceId;
     const changes: LocalChange[] = [];
@@ -212,7 +216,7 @@ export class SyncedNoteStore extends NoteStore {
         if (!isDiskRefusal(error)) throw error;
       }
     }
-    return { edited: [...new Set(changes.map((change) => change.paperId))], waiting, owners: [...owners.keys()] };
+    return { edited: [...new Set(changes.map((change) => change.paperId))], waiting, owners };
   }
 }
 
