@@ -75,6 +75,12 @@ describe('papershelf recommend and digest (the bundled command)', () => {
     expect(markdown.stdout).toMatch(/^# Papershelf digest — \d{4}-\d{2}-\d{2}\n/);
     expect(markdown.stdout.match(/^### /gm)?.length).toBeGreaterThan(0);
 
+    // Not interested, from one process; the next reads it from annotations.json and leaves the paper out.
+    const top = answer.results[0]?.id ?? '';
+    expect(cliProcess(shelf, ['status', top, 'dismissed']).code).toBe(0);
+    expect(cliProcess(shelf, ['list', '--status', 'dismissed', '--json']).json<{ results: Array<{ id: string }> }>().results.map((paper) => paper.id)).toEqual([top]);
+    expect(cliProcess(shelf, ['recommend', '--json', '--limit', '500']).json<{ results: Array<{ id: string }> }>().results.map((paper) => paper.id)).not.toContain(top);
+
     expect(cliProcess(shelf, ['recommend', '--limit', '501']).code).toBe(2);
     expect(cliProcess(shelf, ['recommend', '--since', '2026-13-01']).code).toBe(2);
   });
