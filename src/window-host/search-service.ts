@@ -180,11 +180,19 @@ export class SearchService {
       search: (from: number, count: number, only?: ReadonlySet<string>) =>
         this.ordinarySearch({ ...request, ids: only ? [...only].filter((id) => !request.ids || request.ids.includes(id)) : request.ids, offset: from, limit: count }),
       listed: (ids: ReadonlySet<string>) => this.listed(request, ids),
+      count: (ids: ReadonlySet<string>) => this.count(request, ids),
     };
     if (request.fulltext !== true && !/fulltext:/i.test(request.query)) return ordinary.search(offset, limit);
     this.catchUpFulltext();
     const ranked = request.sort === undefined || request.sort === 'relevance';
     return searchWithFulltext<ServicePage>({ query: request.query, fulltext: request.fulltext, prefixLast: request.prefixLast, offset, limit, ranked }, ordinary, this.fulltext);
+  }
+
+  /** How many of these papers the library holds and the filter lets through, reading papers only when a filter needs them. */
+  private count(request: ServiceSearchRequest, ids: ReadonlySet<string>): number {
+    const only = [...ids].filter((id) => !request.ids || request.ids.includes(id));
+    if (!hasFilter({ ...request, ids: undefined })) return only.filter((id) => this.corpus.papers.has(id)).length;
+    return only.filter(this.filterOf({ ...request, ids: only }, this.store.all())).length;
   }
 
   /** Library.listPapers over these papers: those the filter lets through, in the request's order. */

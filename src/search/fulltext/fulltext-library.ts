@@ -41,6 +41,7 @@ export async function searchLibrary(library: Library, input: LibrarySearchInput,
       library.search(query, { ...filter, ids: only ? within(filter.ids, only) : filter.ids, sort, offset, limit, prefixLast }),
     listed: (ids: ReadonlySet<string>) =>
       library.listPapers({ ...filter, ids: within(filter.ids, ids), sort: sort === undefined || sort === 'relevance' ? 'date' : sort, limit: Math.max(1, ids.size) }).results,
+    count: (ids: ReadonlySet<string>) => library.listPapers({ ...filter, ids: within(filter.ids, ids), limit: 1 }).total,
   };
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 50;

@@ -22,6 +22,8 @@ export interface OrdinarySearch<P extends Page<SearchResultView>> {
   search(offset: number, limit: number, only?: ReadonlySet<string>): P;
   /** Those of these papers the request's filter lets through, in the request's order (relevance: any). */
   listed(ids: ReadonlySet<string>): PaperView[];
+  /** How many of these papers are in the library and pass the request's filter (no views made). */
+  count(ids: ReadonlySet<string>): number;
 }
 
 export interface FulltextRequest extends ParseOptions {
@@ -60,19 +62,30 @@ export function searchWithFulltext<P extends Page<SearchResultView>>(request: Fu
   const byId = new Map<string, FulltextResultView>(first.results.map((result) => [result.id, result]));
   const pdfScore = new Map(found.ranked.map((hit) => [hit.id, hit.score]));
   const outside = new Set(found.ranked.map((hit) => hit.id).filter((id) => !byId.has(id)));
-  let extra = 0;
-  if (outside.size > 0) {
-    // Outside the library's top hits, a PDF hit ranks by its PDF score (its library score, if any,
-    // is below the last of those hits); the library only says how many of them it finds itself.
-    const alsoFound = ordinary.search(0, 1, outside).total;
-    const views = ordinary.listed(outside);
-    for (const view of views) byId.set(view.id, { ...view, score: 0, matches: [] });
-    extra = views.length - alsoFound;
-  }
-  let results = [...byId.values()].map((result) => ({ ...result, score: Math.max(result.score, pdfScore.get(result.id) ?? 0) }));
-  if (request.ranked) results.sort(byScore);
-  else {
-    const order = new Map(ordinary.listed(new Set(byId.keys())).map((view, at) => [view.id, at]));
+  // Outside the library's top hits, a PDF hit ranks by its PDF score (its library score, if any, is
+  // below the last of those hits); the library only says how many of them it finds itself.
+  const extra = outside.size === 0 ? 0 : ordinary.count(outside) - ordinary.search(0, 1, outside).total;
+  let results: FulltextResultView[];
+  if (request.ranked) {
+    // Views only for as many PDF hits as the page can show (the filter may drop some: ask for more).
+    const ordered = found.ranked.filter((hit) => outside.has(hit.id)).map((hit) => hit.id);
+    let taken = 0;
+    let views = 0;
+    while (views < wanted && taken < ordered.length) {
+      const batch = ordered.slice(taken, taken + Math.max(wanted - views, 16) * 2);
+      taken += batch.length;
+      for (const view of ordinary.listed(new Set(batch))) {
+        byId.set(view.id, { ...view, score: 0, matches: [] });
+        views++;
+      }
+    }
+    results = [...byId.values()].map((result) => ({ ...result, score: Math.max(result.score, pdfScore.get(result.id) ?? 0) }));
+    results.sort(byScore);
+  } else {
+    const views = ordinary.listed(new Set([...byId.keys(), ...outside]));
+    for (const view of views) if (!byId.has(view.id)) byId.set(view.id, { ...view, score: 0, matches: [] });
+    const order = new Map(views.map((view, at) => [view.id, at]));
+    results = [...byId.values()].map((result) => ({ ...result, score: Math.max(result.score, pdfScore.get(result.id) ?? 0) }));
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
   results = results.slice(offset, offset + limit);
