@@ -22,6 +22,7 @@ import { devicesRoot } from '../../sync/sync-layout.ts';
 import { isDamage, loadSegment, type LoadedCorpus } from './corpus-loader.ts';
 import { BASE_SOURCE, qualifiedName } from './corpus-layout.ts';
 import type { LoadedSegment } from './corpus-state.ts';
+import { loadSegmentSliced } from './segment-load-sliced.ts';
 import { devicePapersDir, emptyDeviceManifest, lineTimes, readDeviceManifest, type DeviceManifest, type DeviceSegmentEntry } from './device-manifest.ts';
 
 /** One device's (or the base's) manifest as last read well. */
@@ -178,7 +179,8 @@ export async function loadUnion(dataDir: string, deviceId: string, previous: Loa
           waiting++;
           continue;
         }
-        const loaded = await loadSegment(source.dir, asSegmentEntry(entry), withPapers);
+        // An open library reading what another device sent keeps answering meanwhile.
+        const loaded = withPapers && previous ? await loadSegmentSliced(source.dir, asSegmentEntry(entry)) : await loadSegment(source.dir, asSegmentEntry(entry), withPapers);
         if (isDamage(loaded)) {
           // A sync tool may still be writing it: read again next time, never repaired from here.
           notices.push(`${source.source === BASE_SOURCE ? 'papers' : `sync/devices/${source.source}/papers`}/${entry.name} was skipped: ${loaded.detail}`);
