@@ -8,7 +8,9 @@ import type { ChangeEvent } from './types.ts';
 type Listener = (event: ChangeEvent) => void;
 export type EventSourceFactory = (url: string) => EventSource;
 
-const KINDS = new Set<ChangeEvent['kind']>(['papers', 'annotations', 'tags', 'fetch', 'follows']);
+// A record, so adding a change kind to the contract fails the type-check until the window accepts it.
+const KIND_NAMES: Record<ChangeEvent['kind'], true> = { papers: true, annotations: true, tags: true, fetch: true, follows: true, pdfs: true };
+const KINDS = new Set(Object.keys(KIND_NAMES));
 
 export function parseChangeEvent(data: unknown): ChangeEvent | null {
   if (typeof data !== 'string') return null;

@@ -133,8 +133,8 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const stats = await ctx.call('stats', {});
-      const pdfs = new (await import('../pdfs/pdf-store.ts')).PdfStore(stats.dataDir).totals();
-      if (opts.json) return ctx.printJson({ ...stats, pdfs });
+      const pdfs = stats.pdfs;
+      if (opts.json) return ctx.printJson(stats);
       ctx.print(
         [
           `papers:   ${stats.papers}`,
