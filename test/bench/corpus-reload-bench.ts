@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { DEVICE_ID_ENV } from '../../src/sync/device-identity.ts';
+import { watchEventLoop } from '../helpers/event-loop-gaps.ts';
 import { buildVocabulary, syntheticPapers } from './synthetic-library.ts';
 
 const size = Number(process.argv[2] ?? 5000);
@@ -27,18 +28,12 @@ try {
   process.env[DEVICE_ID_ENV] = 'desktop';
   const desktop = await Corpus.open(b, { backgroundMerge: true });
   cpSync(join(a, 'sync/devices/laptop'), join(b, 'sync/devices/laptop'), { recursive: true });
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 5);
+  const watch = watchEventLoop(5);
   const started = performance.now();
   const reload = await desktop.reloadForeignSegments();
   const reloadMs = performance.now() - started;
-  clearInterval(timer);
-  process.stdout.write(`${JSON.stringify({ papers: size, loaded: desktop.size, changed: reload.changed, reloadMs: Math.round(reloadMs), longestTickGapMs: Math.round(longest) })}\n`);
+  watch.stop();
+  process.stdout.write(`${JSON.stringify({ papers: size, loaded: desktop.size, changed: reload.changed, reloadMs: Math.round(reloadMs), longestTickGapMs: Math.round(watch.maxGapMs()) })}\n`);
   await desktop.close();
 } finally {
   rmSync(root, { recursive: true, force: true });
