@@ -52,7 +52,8 @@ export function PdfPages({ doc, pageCount, firstPage, scale, scrollRef, onFitSca
     if (!container) return;
     const measure = () => {
       const width = container.clientWidth - 2 * SIDE_PADDING;
-      if (width > 0) onFitScale(Math.round((width / firstPage.width) * 100) / 100);
+      // Rounded down: a page a pixel wider than the view would scroll sideways.
+      if (width > 0) onFitScale(Math.floor((width / firstPage.width) * 100) / 100);
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../pdfs/make-pdf.ts';
 import { details, openPaper, waitForRows } from './app-page.ts';
+import { seriousViolations } from './axe.ts';
 import { openPage } from './chromium.ts';
 import { api } from './e2e-library.ts';
 import { useServedApp } from './served-app.ts';
@@ -184,6 +185,24 @@ describe('PDF reader in Chromium', { timeout: 120_000 }, () => {
     await reader(page).waitFor();
     await expect.poll(() => pageField(page).inputValue()).toBe('7');
     await expect.poll(() => reader(page).locator('.pdf-page[data-page="7"] canvas').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('narrow windows: the reader covers the window, passes axe, and Close reader returns to the paper', async () => {
+    const { page, errors } = await openPage(app.browser, app.serve.url, { viewport: { width: 600, height: 800 } });
+    await waitForRows(page);
+    const first = papers[0];
+    if (!first) throw new Error('no paper keeps a PDF');
+    await openPaper(page, first.title);
+    await details(page).getByRole('button', { name: 'Read PDF' }).click();
+    await page.locator('.pdf-reader[data-first-page-ms]').waitFor();
+    expect(await reader(page).boundingBox()).toEqual({ x: 0, y: 0, width: 600, height: 800 });
+    // The first page fits the width: no sideways scrolling.
+    await expect.poll(() => page.evaluate(`(() => { const s = document.querySelector('.pdf-scroll'); return s.scrollWidth <= s.clientWidth; })()`)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await reader(page).getByRole('button', { name: 'Close reader' }).click();
+    await reader(page).waitFor({ state: 'detached' });
+    await details(page).getByRole('button', { name: 'Read PDF' }).waitFor();
     expect(errors).toEqual([]);
   });
 
