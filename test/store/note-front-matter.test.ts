@@ -7,7 +7,7 @@ describe('note front matter', () => {
     const text = formatNote('hep-th/9901001', { title: 'A "quoted": title\nwith a newline', tags: ['RL', 'a, b'] }, body);
     expect(text.startsWith('---\nid: "hep-th/9901001"\n')).toBe(true);
     expect(parseNote(text)).toEqual({
-      meta: { id: 'hep-th/9901001', title: 'A "quoted": title\nwith a newline', tags: ['RL', 'a, b'] },
+      meta: { id: 'hep-th/9901001', title: 'A "quoted": title\nwith a newline', tags: ['RL', 'a, b'], synced: null, device: null },
       body,
     });
   });
@@ -19,13 +19,18 @@ describe('note front matter', () => {
   });
 
   it('treats a file without front matter as all body', () => {
-    expect(parseNote('Just text\n---\nmore')).toEqual({ meta: { id: null, title: null, tags: [] }, body: 'Just text\n---\nmore' });
+    expect(parseNote('Just text\n---\nmore')).toEqual({ meta: { id: null, title: null, tags: [], synced: null, device: null }, body: 'Just text\n---\nmore' });
     expect(parseNote('---\nNot a field line\n---\nbody').body).toBe('---\nNot a field line\n---\nbody');
     expect(parseNote('---\nid: "x"\nno closing line').meta.id).toBeNull();
   });
 
   it('reads front matter an editor rewrote: CRLF, plain YAML scalars and lists, unquoted numeric ids', () => {
     const text = "---\r\nid: 2508.07660\r\ntitle: Plain title\r\ntags: [RL, 'deep learning']\r\n---\r\nBody\r\n";
-    expect(parseNote(text)).toEqual({ meta: { id: '2508.07660', title: 'Plain title', tags: ['RL', 'deep learning'] }, body: 'Body\r\n' });
+    expect(parseNote(text)).toEqual({ meta: { id: '2508.07660', title: 'Plain title', tags: ['RL', 'deep learning'], synced: null, device: null }, body: 'Body\r\n' });
+  });
+  it('carries a synced note\'s text hash and device, and a file without them reads as null', () => {
+    const text = formatNote('2508.07660', { title: 'T', tags: [], synced: 'abc123', device: 'laptop' }, 'Body');
+    expect(parseNote(text)).toEqual({ meta: { id: '2508.07660', title: 'T', tags: [], synced: 'abc123', device: 'laptop' }, body: 'Body' });
+    expect(parseNote(formatNote('x', { title: 'T', tags: [] }, 'Body')).meta).toMatchObject({ synced: null, device: null });
   });
 });
