@@ -55,6 +55,7 @@ export async function recommend(library: Library, input: RecommendInput): Promis
   const answer = await recommendInWorker(library.dataDir, {
     positives: [...signals.positives.keys()],
     exclude: [...signals.own, ...signals.dismissed],
+    dismissed: [...signals.dismissed],
     signalKey: signalKey(signals, input.tag),
     tag: input.tag,
     since: input.since,

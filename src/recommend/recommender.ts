@@ -19,6 +19,8 @@ export interface EngineRequest {
   positives: string[];
   /** Papers never recommended: the user's own and the dismissed. */
   exclude: string[];
+  /** Papers the user marked Not interested: always among the negatives trained on. */
+  dismissed: string[];
   /** Identifies the signal set and the tag, so a model trained on the same set is reused. */
   signalKey: string;
   tag?: string | undefined;
@@ -96,7 +98,12 @@ export class Recommender {
     const key = hashKey(request.signalKey);
     const modelName = request.tag ?? '';
     const t2 = performance.now();
-    const { model, passes } = await this.model(modelName, request.tag, key, matrix, labels);
+    const dismissed = new Set<number>();
+    for (const id of request.dismissed) {
+      const row = matrix.row.get(id);
+      if (row !== undefined) dismissed.add(row);
+    }
+    const { model, passes } = await this.model(modelName, request.tag, key, matrix, labels, dismissed);
     const t3 = performance.now();
     const excluded = new Set<number>();
     for (const id of request.exclude) {
@@ -130,7 +137,7 @@ export class Recommender {
   }
 
   /** The model for these signals: kept, rebuilt from stored α, or trained from the previous α. */
-  private async model(name: string, tag: string | undefined, key: string, matrix: FeatureMatrix, labels: Int8Array): Promise<{ model: LiveModel; passes: number }> {
+  private async model(name: string, tag: string | undefined, key: string, matrix: FeatureMatrix, labels: Int8Array, dismissed: ReadonlySet<number>): Promise<{ model: LiveModel; passes: number }> {
     const path = modelPath(this.dataDir, tag);
     const previous: StoredModel | null = this.models.get(name) ?? (await readModel(path));
     if (previous && previous.key === key) {
@@ -140,7 +147,7 @@ export class Recommender {
       this.models.set(name, model);
       return { model, passes: 0 };
     }
-    const trained = trainSvm(matrix, labels, { warm: previous?.alphas });
+    const trained = trainSvm(matrix, labels, { warm: previous?.alphas, keep: (row) => dismissed.has(row) });
     const model: LiveModel = { key, trainedAt: new Date().toISOString(), alphas: trained.alphas, weights: trained.weights, matrix };
     this.models.set(name, model);
     await writeModel(path, model);

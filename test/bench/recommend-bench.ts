@@ -123,7 +123,7 @@ async function scale(size: number): Promise<string[]> {
   }
   rmSync(join(dir, 'recommend'), { recursive: true, force: true });
   const ids = syntheticPapers(buildVocabulary(), 0, 40).map((paper) => paper.id);
-  const request = (positives: string[]): EngineRequest => ({ positives, exclude: positives, signalKey: positives.join(','), limit: 20, offset: 0 });
+  const request = (positives: string[]): EngineRequest => ({ positives, exclude: positives, dismissed: [], signalKey: positives.join(','), limit: 20, offset: 0 });
   const lines = ['| step | total ms | features ms | matrix ms | train ms (passes) | rank ms | segments built | heap used | rss |', '|---|---|---|---|---|---|---|---|---|'];
   const step = async (name: string, recommender: Recommender, positives: string[]) => {
     const started = performance.now();

@@ -35,4 +35,16 @@ describe('linear SVM (dual coordinate descent)', () => {
     expect(order(warm.weights)).toEqual(order(cold.weights));
     expect(warm.passes).toBeLessThanOrEqual(cold.passes);
   });
+
+  it('trained on a sample of the negatives (beyond its cap), still ranks the papers like the positives first, and keeps the negatives it must', () => {
+    const labels = new Int8Array(matrix.ids.length).fill(-1);
+    for (let r = 0; r < 4; r++) labels[r] = 1;
+    const kept = 5;
+    const model = trainSvm(matrix, labels, { maxNegatives: 30, keep: (row) => row === kept });
+    const scores = matrix.ids.map((_, r) => score(matrix, r, model.weights));
+    expect(Math.min(...scores.slice(204))).toBeGreaterThan(Math.max(...scores.slice(4, 204)));
+    const trainedOn = [...model.alphas.keys()].filter((id) => Number(id.slice(1)) >= 4);
+    expect(trainedOn.length).toBeLessThan(60);
+    expect(model.alphas.has(`p${kept}`)).toBe(true);
+  });
 });
