@@ -9,7 +9,7 @@ import './e2e-setup.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../pdfs/make-pdf.ts';
-import { details, openPaper, waitForRows } from './app-page.ts';
+import { details, noteField, openPaper, waitForRows } from './app-page.ts';
 import { seriousViolations } from './axe.ts';
 import { openPage } from './chromium.ts';
 import { api } from './e2e-library.ts';
@@ -86,6 +86,12 @@ describe('PDF reader in Chromium', { timeout: 120_000 }, () => {
     console.log(`window time to first page: ${clickToFirstPage} ms from the click (reader: ${drawnAfter} ms from opening)`);
 
     expect(await page.evaluate(INK_ON_FIRST_CANVAS)).toBeGreaterThan(50);
+    // Wide window: the reader beside the detail pane, whose note stays at hand.
+    const [readerBox, detailBox] = [await reader(page).boundingBox(), await details(page).boundingBox()];
+    if (!readerBox || !detailBox) throw new Error('the reader or the detail pane is not shown');
+    expect(detailBox.x).toBeGreaterThanOrEqual(readerBox.x + readerBox.width);
+    expect(readerBox.width).toBeGreaterThan(600);
+    expect(await noteField(page).isVisible()).toBe(true);
     await expect.poll(() => pageField(page).inputValue()).toBe('1');
     expect(await reader(page).locator('.pdf-page-count').textContent()).toContain(`of ${PAGES}`);
     expect(await reader(page).locator('.pdf-page').count()).toBe(PAGES);
