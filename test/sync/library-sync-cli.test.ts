@@ -134,3 +134,30 @@ describe('two devices sharing a synced library through a copier (real CLI)', { t
     expect(a.run('devices', '--json').json<{ devices: Array<{ deviceId: string }> }>().devices.map((d) => d.deviceId)).toEqual(['laptop']);
   });
 });
+
+describe('a device that changed the library before it was migrated elsewhere', { timeout: 180_000 }, () => {
+  it('adds only its own changes, taken from the copy of annotations.json the sync tool kept', () => {
+    const a = new Device(tempDir('papershelf-sync-a-'), 'laptop');
+    const b = new Device(tempDir('papershelf-sync-b-'), 'desktop');
+    a.run('import', fixturePath('hf-daily-papers-2026-06-12.json'));
+    const [first, second] = a.run('list', '--json', '--limit', '2').json<{ results: Array<{ id: string }> }>().results.map((paper) => paper.id);
+    if (!first || !second) throw new Error('the import gave too few papers');
+    a.run('tag', first, 'shared');
+    const copier = new FolderCopier(a.dir, b.dir);
+    copier.sync(); // one library in the old layout on both machines
+    b.run('tag', first, 'only-on-desktop');
+    b.run('star', second);
+    a.run('sync', 'enable');
+    const report = copier.sync();
+    expect(report.conflicts).toContain('annotations.json');
+    for (const device of [b, a]) {
+      device.show(first);
+      copier.sync();
+    }
+    for (const device of [a, b]) {
+      expect(device.show(first).tags.sort()).toEqual(['only-on-desktop', 'shared']);
+      expect(device.show(second).starred).toBe(true);
+    }
+    expect(readdirSync(a.dir).filter((name) => name.startsWith('annotations'))).toEqual(['annotations.json']);
+  });
+});
