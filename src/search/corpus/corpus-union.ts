@@ -179,8 +179,8 @@ export async function loadUnion(dataDir: string, deviceId: string, previous: Loa
           waiting++;
           continue;
         }
-        // An open library reading what another device sent keeps answering meanwhile.
-        const loaded = withPapers && previous ? await loadSegmentSliced(source.dir, asSegmentEntry(entry)) : await loadSegment(source.dir, asSegmentEntry(entry), withPapers);
+        // A library opening, or reading what another device sent, keeps answering meanwhile.
+        const loaded = withPapers ? await loadSegmentSliced(source.dir, asSegmentEntry(entry)) : await loadSegment(source.dir, asSegmentEntry(entry), withPapers);
         if (isDamage(loaded)) {
           // A sync tool may still be writing it: read again next time, never repaired from here.
           notices.push(`${source.source === BASE_SOURCE ? 'papers' : `sync/devices/${source.source}/papers`}/${entry.name} was skipped: ${loaded.detail}`);
