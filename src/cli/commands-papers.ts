@@ -142,7 +142,7 @@ export function registerPaperCommands(program: Command, ctx: CliContext): void {
           `tagged:   ${stats.tagged} (${stats.tags} tags)`,
           `notes:    ${stats.notes}`,
           `pdfs:     ${pdfs.count} (${(pdfs.bytes / 1024 / 1024).toFixed(1)} MB)`,
-          `status:   ${stats.status['to-read']} to read, ${stats.status.reading} reading, ${stats.status.read} read`,
+          `status:   ${stats.status['to-read']} to read, ${stats.status.reading} reading, ${stats.status.read} read, ${stats.status.dismissed} not interested`,
           `sources:  ${stats.sources.map((s) => `${s.name} ${s.count}`).join(', ') || 'none'}`,
           `data dir: ${stats.dataDir}`,
         ].join('\n'),
