@@ -74,7 +74,7 @@ describe('bundled main process (build.mjs main)', () => {
     };
     runInNewContext(readFileSync(join(outdir, 'preload.cjs'), 'utf8'), { require: sandboxRequire, module: { exports: {} }, exports: {} });
     expect(Object.keys(exposed)).toEqual(['papershelf']);
-    expect(Object.keys(exposed.papershelf ?? {}).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'onQuitRequest', 'openExternal', 'saveFile'].sort());
+    expect(Object.keys(exposed.papershelf ?? {}).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'onQuitRequest', 'openExternal', 'pdfUrl', 'saveFile'].sort());
   });
 
   it('quitting asks the page to flush its unsaved note, then waits for the writes still running', { timeout: 60_000 }, () => {

@@ -30,9 +30,9 @@ function fakeIpcRenderer(answer: unknown = { ok: true, value: true }) {
 }
 
 describe('preload bridge (window.papershelf)', () => {
-  it('is named functions only: one per operation plus onChange, onMenu, openExternal, saveFile, onQuitRequest', () => {
+  it('is named functions only: one per operation plus onChange, onMenu, openExternal, pdfUrl, saveFile, onQuitRequest', () => {
     const bridge = createPreloadBridge(fakeIpcRenderer().ipc, OPERATION_NAMES);
-    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'onQuitRequest', 'openExternal', 'saveFile'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onChange', 'onMenu', 'onQuitRequest', 'openExternal', 'pdfUrl', 'saveFile'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
