@@ -120,6 +120,12 @@ export class SearchService {
    */
   async changed(event: Pick<ChangeEvent, 'kind' | 'ids'>): Promise<void> {
     if (event.kind === 'fetch' || event.kind === 'follows') return;
+    if (event.kind === 'pdfs') {
+      // A PDF kept, removed or pruned: read its text now rather than at the next PDF search.
+      this.fulltextCheckedAt = -Infinity;
+      this.catchUpFulltext();
+      return;
+    }
     if (event.kind === 'papers' || event.ids.length === 0) {
       for (const [id] of this.noteCache) this.noteCache.delete(id);
       for (const [id, note] of this.notes.readAll()) this.noteCache.set(id, note);

@@ -28,7 +28,7 @@ export const QUERY_FIELD_NAMES: Readonly<Record<string, SearchField>> = {
   notes: 'note',
 };
 
-export const QUERY_FIELD_HELP = 'title:, abstract:, author:, tag: or note:';
+export const QUERY_FIELD_HELP = 'title:, abstract:, author:, tag:, note: or fulltext: (inside kept PDFs)';
 
 /** The exact text a field is indexed from; match positions are offsets into it. */
 export function paperFieldText(paper: Pick<StoredPaper, PaperField>, field: PaperField): string {
