@@ -3,6 +3,9 @@
  * the live papers' matrix (rebuilt when the manifest changes), one model per signal set (reused while
  * the signals stay the same, warm-started when they change), and the ranking of one page.
  */
+import { deviceLayoutOf } from '../search/corpus/corpus-layout.ts';
+import type { UnionSource } from '../search/corpus/corpus-union.ts';
+import { unionSegments } from '../search/corpus/union-segments.ts';
 import { readManifest, type SegmentEntry } from '../store/segment-manifest.ts';
 import { papersDir } from '../store/segment-paths.ts';
 import { buildMatrix, type FeatureMatrix } from './feature-matrix.ts';
@@ -10,6 +13,7 @@ import { trainSvm, weightsFromAlphas } from './linear-svm.ts';
 import { hashKey, modelPath, readModel, writeModel, type StoredModel } from './model-store.ts';
 import { rankRows } from './rank.ts';
 import { dropStaleFeatures, loadSegmentFeatures, type SegmentFeatures } from './segment-features.ts';
+import { syncedFeatures } from './synced-features.ts';
 
 /** Papers added within this time of the newest paper count as "new since the refresh". */
 export const NEW_WINDOW_MS = 60 * 60 * 1000;
@@ -48,11 +52,15 @@ export class Recommender {
   private readonly segments = new Map<string, SegmentFeatures>();
   private matrix: { raw: string; matrix: FeatureMatrix } | null = null;
   private readonly models = new Map<string, LiveModel>();
+  /** A synced folder's manifests as last read well (one half-copied by a sync tool falls back to it). */
+  private sources: ReadonlyMap<string, UnionSource> = new Map();
 
   constructor(private readonly dataDir: string) {}
 
   /** The live papers' matrix for the manifest on disk now; segments that appeared get features. */
   private async currentMatrix(): Promise<{ matrix: FeatureMatrix; built: number }> {
+    const layout = deviceLayoutOf(this.dataDir);
+    if (layout) return this.syncedMatrix(layout.deviceId);
     for (let attempt = 0; ; attempt++) {
       const read = await readManifest(papersDir(this.dataDir));
       const raw = read.kind === 'missing' ? '' : read.raw;
@@ -78,6 +86,26 @@ export class Recommender {
         return { matrix: this.matrix.matrix, built };
       } catch (error) {
         // A background merge replaced a segment between reading the manifest and its file: read again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** The same in a synced folder: the papers the corpus's union shows, every device's and the base's. */
+  private async syncedMatrix(deviceId: string): Promise<{ matrix: FeatureMatrix; built: number }> {
+    for (let attempt = 0; ; attempt++) {
+      const union = await unionSegments(this.dataDir, deviceId, this.sources);
+      this.sources = union.sources;
+      if (this.matrix?.raw === union.raw) return { matrix: this.matrix.matrix, built: 0 };
+      try {
+        const { loaded, live, built } = await syncedFeatures(this.dataDir, union, this.segments);
+        for (const name of this.segments.keys()) if (!live.has(name)) this.segments.delete(name);
+        // A manifest not read well hides segments that are still there: keep their caches.
+        if (union.notices.length === 0) await dropStaleFeatures(this.dataDir, live, true);
+        this.matrix = { raw: union.raw, matrix: buildMatrix(loaded) };
+        return { matrix: this.matrix.matrix, built };
+      } catch (error) {
+        // A merge on some device replaced a segment between reading its manifest and its file: read again.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw error;
       }
     }

@@ -49,16 +49,29 @@ export interface PaperLine {
   upvotes?: unknown;
 }
 
+/**
+ * Where a segment's files are and the name its features are cached under: `papers/` and the segment's
+ * name in a single-folder library; in a synced one, the folder of the device (or base) holding it.
+ */
+export interface SegmentPlace {
+  dir: string;
+  cacheName: string;
+}
+
+function legacyPlace(dataDir: string, entry: SegmentEntry): SegmentPlace {
+  return { dir: papersDir(dataDir), cacheName: entry.name };
+}
+
 /** Features of the papers in one segment's `.jsonl` (every line, masked or not: masks change, files do not). */
-export async function computeSegmentFeatures(dataDir: string, entry: SegmentEntry): Promise<SegmentFeatures> {
-  const text = await readFile(segmentPaths(papersDir(dataDir), entry.name).papers, 'utf8');
+export async function computeSegmentFeatures(dataDir: string, entry: SegmentEntry, place: SegmentPlace = legacyPlace(dataDir, entry)): Promise<SegmentFeatures> {
+  const text = await readFile(segmentPaths(place.dir, entry.name).papers, 'utf8');
   const papers: PaperLine[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     const paper = JSON.parse(line) as PaperLine;
     if (typeof paper.id === 'string') papers.push(paper);
   }
-  return featuresOfPapers(entry.name, sourceOf(entry), papers);
+  return featuresOfPapers(place.cacheName, sourceOf(entry), papers);
 }
 
 /** Features of papers held in memory (a segment's lines, or papers made by a benchmark). */
@@ -128,7 +141,7 @@ function align(n: number): number {
 }
 
 /** The cached features, or null when the file is absent, damaged, of another version or of another paper file. */
-export function decodeSegmentFeatures(bytes: Uint8Array, entry: SegmentEntry): SegmentFeatures | null {
+export function decodeSegmentFeatures(bytes: Uint8Array, entry: SegmentEntry, cacheName: string = entry.name): SegmentFeatures | null {
   if (bytes.length < 12) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== FEATURES_VERSION) return null;
@@ -141,7 +154,7 @@ export function decodeSegmentFeatures(bytes: Uint8Array, entry: SegmentEntry): S
     return null;
   }
   const source = sourceOf(entry);
-  if (header.segment !== entry.name || header.source?.bytes !== source.bytes || header.source.crc !== source.crc) return null;
+  if (header.segment !== cacheName || header.source?.bytes !== source.bytes || header.source.crc !== source.crc) return null;
   const papers = header.ids.length;
   const offsetsAt = align(12 + jsonLength);
   const bucketsAt = offsetsAt + (papers + 1) * 4;
@@ -165,14 +178,14 @@ export function decodeSegmentFeatures(bytes: Uint8Array, entry: SegmentEntry): S
 }
 
 /** The segment's features from the cache file, computing and writing it when absent or stale. */
-export async function loadSegmentFeatures(dataDir: string, entry: SegmentEntry): Promise<{ features: SegmentFeatures; built: boolean }> {
-  const path = featuresPath(dataDir, entry.name);
+export async function loadSegmentFeatures(dataDir: string, entry: SegmentEntry, place: SegmentPlace = legacyPlace(dataDir, entry)): Promise<{ features: SegmentFeatures; built: boolean }> {
+  const path = featuresPath(dataDir, place.cacheName);
   const cached = await readFile(path).then(
-    (bytes) => decodeSegmentFeatures(bytes, entry),
+    (bytes) => decodeSegmentFeatures(bytes, entry, place.cacheName),
     () => null,
   );
   if (cached) return { features: cached, built: false };
-  const features = await computeSegmentFeatures(dataDir, entry);
+  const features = await computeSegmentFeatures(dataDir, entry, place);
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, encodeSegmentFeatures(features));
@@ -182,12 +195,16 @@ export async function loadSegmentFeatures(dataDir: string, entry: SegmentEntry):
   return { features, built: true };
 }
 
-/** Deletes cached features of segments no longer in the manifest (merged away or removed). */
-export async function dropStaleFeatures(dataDir: string, live: ReadonlySet<string>): Promise<void> {
+/**
+ * Deletes cached features of segments no longer in the manifest (merged away or removed). `live`
+ * holds cache names; with `anyName` (a synced folder, whose cache names are not `seg-N`) every
+ * `.bin` not live goes.
+ */
+export async function dropStaleFeatures(dataDir: string, live: ReadonlySet<string>, anyName = false): Promise<void> {
   const dir = join(dataDir, FEATURES_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const match = /^(seg-\d+)\.bin$/.exec(name);
+    const match = (anyName ? /^(.+)\.bin$/ : /^(seg-\d+)\.bin$/).exec(name);
     if (match?.[1] && !live.has(match[1])) await unlink(join(dir, name)).catch(() => undefined);
   }
 }
