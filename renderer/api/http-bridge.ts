@@ -30,6 +30,8 @@ const OPERATIONS: Record<OperationName, true> = {
   appendNote: true,
   noteHistory: true,
   restoreNote: true,
+  listDevices: true,
+  forgetDevice: true,
   exportPapers: true,
   stats: true,
   getUiState: true,

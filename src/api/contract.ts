@@ -175,6 +175,13 @@ export const contract = {
   noteHistory: op(z.strictObject({ id: paperId }), z.object({ versions: z.array(noteVersionSchema) }), false),
   /** Brings a version back; the text it replaces becomes a version in turn. */
   restoreNote: op(z.strictObject({ id: paperId, version: int().check(z.gte(1, 'a note version is a whole number from 1')) }), paperViewSchema, true),
+  /** A synced library's devices (`papershelf devices`); refused with bad-input when the library is not synced. */
+  listDevices: op(
+    z.strictObject({}),
+    z.object({ thisDevice: z.string(), devices: z.array(z.object({ deviceId: z.string(), lastChangeAt: z.string(), thisDevice: z.boolean() })), problems: z.array(z.string()) }),
+    false,
+  ),
+  forgetDevice: op(z.strictObject({ deviceId: z.string().check(z.minLength(1), z.maxLength(64)) }), z.object({ forgotten: z.string(), removedFiles: int(), snapshot: z.nullable(z.string()) }), true),
   exportPapers: op(
     z.extend(listFilterSchema, {
       format: exportFormat,

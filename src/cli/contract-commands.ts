@@ -27,6 +27,8 @@ export const CLI_FORMS: Record<OperationName, CliForm> = {
   appendNote: { commands: ['note'] },
   noteHistory: { commands: ['note'] },
   restoreNote: { commands: ['note'] },
+  listDevices: { commands: ['devices'] },
+  forgetDevice: { commands: ['devices'] },
   exportPapers: { commands: ['export'] },
   stats: { commands: ['stats'] },
   getUiState: { notInCli: 'the window remembers its own layout and view; a terminal has none' },
