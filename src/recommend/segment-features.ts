@@ -1,5 +1,6 @@
 /**
- * One segment's features, cached in `recommend/features/<segment>.bin` of the data folder. Segments
+ * One segment's features, cached in `recommend/features/<segment>.bin` of the data folder (in a
+ * synced folder, under a name of the segment file's content, see synced-features.ts). Segments
  * never change once written, so a segment's features are computed once (from its `.jsonl`) and read
  * back afterwards; a file whose segment left the manifest is deleted. The header records the paper
  * file's size and checksum, so a cache from another copy of the folder is never trusted.

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../src/api/dispatch.ts';
@@ -6,6 +6,9 @@ import type { OperationName, OperationOutput } from '../../src/api/contract.ts';
 import { Library } from '../../src/library/library.ts';
 import type { StoredPaper } from '../../src/model/paper.ts';
 import { closeRecommender } from '../../src/recommend/recommend-client.ts';
+import { Recommender } from '../../src/recommend/recommender.ts';
+import { FEATURES_DIR } from '../../src/recommend/segment-features.ts';
+import { Corpus } from '../../src/search/corpus/corpus.ts';
 import { DEVICE_ID_ENV } from '../../src/sync/device-identity.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { FolderCopier } from '../sync/folder-copier.ts';
@@ -84,5 +87,44 @@ describe('recommend in a synced data folder', () => {
     const desktopOnly = new Set(onDesktop.map((paper) => paper.id));
     const top = ids.slice(0, 10);
     expect(top.filter((id) => topicOf.get(id) === 1 && desktopOnly.has(id)).length).toBeGreaterThan(0);
+  });
+
+  it('leaves out a paper another device removed, and caches features per segment file under plain names', async () => {
+    const { papers, topicOf } = topicCorpus({ topics: 3, perTopic: 12, seed: 11 });
+    const laptopDir = syncedFolder('laptop');
+    const desktopDir = syncedFolder('desktop');
+    await importOn(laptopDir, 'laptop', papers.slice(0, 18));
+    await importOn(desktopDir, 'desktop', papers.slice(18));
+    const copier = new FolderCopier(laptopDir, desktopDir);
+    copier.sync();
+    const liked = papers.filter((paper) => topicOf.get(paper.id) === 0).slice(0, 3).map((paper) => paper.id);
+    const removed = papers.find((paper, i) => i < 18 && !liked.includes(paper.id))!.id;
+    process.env[DEVICE_ID_ENV] = 'desktop';
+    const desktop = await Corpus.open(desktopDir, { worker: false });
+    await desktop.commit({ upsert: [], remove: [removed] });
+    expect(desktop.get(removed)).toBeUndefined();
+    await desktop.close();
+    copier.sync();
+
+    process.env[DEVICE_ID_ENV] = 'laptop';
+    const engine = new Recommender(laptopDir);
+    const request = { positives: liked, exclude: [], dismissed: [], signalKey: 'liked', limit: 500, offset: 0 };
+    const answer = await engine.recommend(request);
+    const ids = answer.results.map((result) => result.id);
+    expect(ids).not.toContain(removed);
+    expect([...ids].sort()).toEqual(
+      papers
+        .map((paper) => paper.id)
+        .filter((id) => id !== removed && !liked.includes(id))
+        .sort(),
+    );
+    expect(answer.timings.segmentsBuilt).toBeGreaterThanOrEqual(2);
+    const cached = readdirSync(join(laptopDir, FEATURES_DIR));
+    expect(cached.length).toBe(answer.timings.segmentsBuilt);
+    for (const name of cached) expect(name).toMatch(/^[a-z0-9~-]+\.bin$/);
+    // A fresh engine (another run) reads the cached features instead of computing them again.
+    const again = await new Recommender(laptopDir).recommend(request);
+    expect(again.timings.segmentsBuilt).toBe(0);
+    expect(again.results.map((result) => result.id)).toEqual(ids);
   });
 });
