@@ -49,18 +49,15 @@ function recommendInput(spec: ListSpec, offset: number, limit: number): Operatio
   return { ...(spec.filter.tag ? { tag: spec.filter.tag } : {}), offset, limit };
 }
 
-/** A page of recommendations as a page of the list; the total is known once a short page comes back. */
+/** A page of recommendations as a page of the list (the list shows the top FOR_YOU_TOP). */
 async function fetchPage(bridge: PapershelfBridge, spec: ListSpec, offset: number, limit: number, onInfo: (info: ForYouInfo) => void): Promise<PageAnswer> {
   const want = Math.min(limit, FOR_YOU_TOP - offset);
   if (want <= 0) return { ok: true, value: { total: FOR_YOU_TOP, results: [] } };
-  // One more than wanted tells whether the list goes on.
-  const ask = Math.min(want + 1, FOR_YOU_TOP - offset);
-  const answer = await bridge.recommend(recommendInput(spec, offset, ask));
+  const answer = await bridge.recommend(recommendInput(spec, offset, want));
   if (!answer.ok) return answer;
-  const { results, model } = answer.value;
+  const { results, model, total } = answer.value;
   onInfo({ tag: spec.filter.tag ?? null, model });
-  const more = results.length > want || (results.length === want && ask === want && offset + want < FOR_YOU_TOP);
-  return { ok: true, value: { total: more ? FOR_YOU_TOP : offset + Math.min(results.length, want), results: results.slice(0, want) } };
+  return { ok: true, value: { total: Math.min(total, FOR_YOU_TOP), results } };
 }
 
 function idsBridge(bridge: PapershelfBridge, spec: () => ListSpec): PapershelfBridge {
@@ -71,7 +68,7 @@ function idsBridge(bridge: PapershelfBridge, spec: () => ListSpec): PapershelfBr
     const answer = await bridge.recommend(recommendInput(spec(), offset, limit));
     if (!answer.ok) return answer;
     const ids = answer.value.results.map((row) => row.id);
-    return { ok: true, value: { total: offset + ids.length, ids } };
+    return { ok: true, value: { total: Math.min(answer.value.total, FOR_YOU_TOP), ids } };
   };
   return new Proxy(bridge, {
     get(target, key) {

@@ -106,6 +106,8 @@ export const recommendationSchema = z.extend(paperViewSchema, {
 /** `coldStart`: fewer than 3 positives, so results follow upvotes; `newSinceRefresh`: recommended papers added by the latest refresh or import. */
 export const recommendOutputSchema = z.object({
   results: z.array(recommendationSchema),
+  /** Papers ranked in all (the pages of this ranking together). */
+  total: int(),
   model: z.object({ positives: int(), negatives: int(), trainedAt: z.nullable(z.string()), coldStart: z.boolean() }),
   newSinceRefresh: int(),
 });

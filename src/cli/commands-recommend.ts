@@ -70,13 +70,14 @@ export function registerRecommendCommands(program: Command, ctx: CliContext): vo
     .option('--tag <tag>', 'learn from this tag\'s papers only ("more like TAG")')
     .option('--since <date>', 'only papers published on or after this day (YYYY-MM-DD)', isoDay)
     .option('--limit <n>', `show at most N papers (at most ${MAX_LIMIT})`, limitOption, 20)
-    .option('--json', 'print {"results":[PAPER + {"score","because":[ids],"words"}],"model":{"positives","negatives","trainedAt","coldStart"}}')
+    .option('--json', 'print {"results":[PAPER + {"score","because":[ids],"words"}],"model":{"positives","negatives","trainedAt","coldStart"},"total"}')
     .action(async (opts: { tag?: string; since?: string; limit: number; json?: boolean }) => {
       const answer = await ctx.call('recommend', { tag: opts.tag, since: opts.since, limit: opts.limit });
       if (!opts.json) return printRecommended(ctx, answer);
       ctx.printJson({
         results: answer.results.map((paper) => ({ ...paperJson(paper), score: paper.score, because: paper.because.map((entry) => entry.id), words: paper.words })),
         model: answer.model,
+        total: answer.total,
       });
     });
 

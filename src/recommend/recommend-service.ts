@@ -38,6 +38,7 @@ function coldStart(items: readonly ExportItem[], signals: Signals, input: Recomm
   const candidates = items.filter(({ paper }) => !signals.own.has(paper.id) && (input.since === undefined || (paper.published ?? '') >= input.since));
   candidates.sort((a, b) => (b.paper.upvotes ?? -1) - (a.paper.upvotes ?? -1) || (b.paper.published ?? '').localeCompare(a.paper.published ?? ''));
   return {
+    total: candidates.length,
     results: candidates.slice(offset, offset + limit).map((item) => ({ ...toView(item), score: item.paper.upvotes ?? 0, because: [], words: [] })),
     model: { positives: signals.positives.size, negatives: items.length - signals.positives.size, trainedAt: null, coldStart: true },
     newSinceRefresh: 0,
@@ -80,6 +81,8 @@ export async function recommend(library: Library, input: RecommendInput): Promis
     });
   }
   return {
+    // Papers committed after this library was read are ranked but not shown until the next call.
+    total: Math.max(0, answer.total - (answer.results.length - results.length)),
     results,
     model: { positives: answer.positives, negatives: answer.negatives, trainedAt: answer.trainedAt, coldStart: false },
     newSinceRefresh: answer.newSinceRefresh,

@@ -39,6 +39,8 @@ export interface EngineAnswer {
   negatives: number;
   trainedAt: string;
   newSinceRefresh: number;
+  /** How many papers were ranked (every page of this answer together). */
+  total: number;
   /** Where the time went, for benchmarks and logs. */
   timings: { featuresMs: number; matrixMs: number; trainMs: number; rankMs: number; segmentsBuilt: number; passes: number };
 }
@@ -160,6 +162,7 @@ export class Recommender {
       negatives: matrix.ids.length - positiveRows.length,
       trainedAt: model.trainedAt,
       newSinceRefresh: ranking.newSince,
+      total: ranking.candidates,
       timings: { featuresMs: t1 - t0, matrixMs: t2 - t1, trainMs: t3 - t2, rankMs: t4 - t3, segmentsBuilt: built, passes },
     };
   }

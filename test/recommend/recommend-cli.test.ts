@@ -39,8 +39,9 @@ describe('papershelf recommend and digest (the bundled command)', () => {
     expect(cold.code).toBe(0);
     expect(cold.stdout).toContain('it has 0 of the 3 it needs');
     expect(cold.stdout).toContain('papershelf star ID');
-    const coldJson = cliProcess(data, ['recommend', '--json', '--limit', '3']).json<{ results: Array<{ upvotes: number }>; model: { coldStart: boolean; trainedAt: null } }>();
+    const coldJson = cliProcess(data, ['recommend', '--json', '--limit', '3']).json<{ results: Array<{ upvotes: number }>; model: { coldStart: boolean; trainedAt: null }; total: number }>();
     expect(coldJson.model).toMatchObject({ coldStart: true, trainedAt: null });
+    expect(coldJson.total).toBe(30);
     expect(coldJson.results.map((paper) => paper.upvotes)).toEqual([...coldJson.results.map((paper) => paper.upvotes)].sort((a, b) => b - a));
 
     const shelf = join(dir, 'shelf');
@@ -48,8 +49,10 @@ describe('papershelf recommend and digest (the bundled command)', () => {
     expect(cliProcess(shelf, ['import', file, '--format', 'json']).code).toBe(0);
     const run = cliProcess(shelf, ['recommend', '--json', '--limit', '20']);
     expect(run.code).toBe(0);
-    const answer = run.json<{ results: Array<Record<string, unknown> & { id: string; score: number; because: string[] }>; model: { positives: number; trainedAt: string } }>();
+    const answer = run.json<{ results: Array<Record<string, unknown> & { id: string; score: number; because: string[] }>; model: { positives: number; trainedAt: string }; total: number }>();
     expect(answer.model.positives).toBe(8);
+    // Every paper of the library without a signal of the user's is ranked; a page shows 20 of them.
+    expect(answer.total).toBe(cliProcess(shelf, ['stats', '--json']).json<{ papers: number }>().papers - own.size);
     expect(Date.parse(answer.model.trainedAt)).toBeGreaterThan(0);
     expect(answer.results).toHaveLength(20);
     expect(Object.keys(answer.results[0] ?? {})).toEqual(expect.arrayContaining(['id', 'title', 'abstract', 'authors', 'starred', 'tags', 'status', 'note', 'score', 'because']));
