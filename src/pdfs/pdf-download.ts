@@ -59,6 +59,30 @@ async function onDisk<T>(operation: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The body's chunks. A reader loop rather than `for await` over the stream: the DOM typings (this file
+ * is also type-checked with the window's tests) lack async iteration of streams. Leaving early cancels
+ * the body, as the stream's own iterator would.
+ */
+async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!body) return;
+  const reader = body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
 class Download {
   private readonly host: string;
 
@@ -162,7 +186,7 @@ class Download {
     try {
       if (!appending) await onDisk(this.store.startPart(this.id, { url: this.url.href, validator: validatorOf(response) }));
       handle = await onDisk(open(this.store.partPath(this.id), appending ? 'a' : 'w', PRIVATE_FILE_MODE));
-      for await (const chunk of response.body ?? []) {
+      for await (const chunk of chunksOf(response.body)) {
         touch();
         let piece: Uint8Array = chunk;
         if (head !== null) {
