@@ -41,13 +41,14 @@ describe('PDFs in the window', { timeout: 180_000 }, () => {
     expect(read.parentElement?.textContent).toContain('kept offline');
     expect(bridge.callsOf('pdfInfo')).toContainEqual({ id: idOf(KEPT) });
 
+    // The window saves its selection a moment after it changes: wait for it, so only `j` could move it.
+    await waitFor(async () => expect((await bridge.ui()).selectedId).toBe(idOf(KEPT)), { timeout: 10_000 });
     await user.keyboard('p');
     const reader = await screen.findByRole('region', { name: 'PDF reader' });
     expect(within(reader).getByRole('heading', { level: 2 }).textContent).toBe(KEPT.title);
-    const selected = (await bridge.ui()).selectedId;
     await user.keyboard('j');
     await bridge.quiet();
-    expect((await bridge.ui()).selectedId).toBe(selected);
+    expect((await bridge.ui()).selectedId).toBe(idOf(KEPT));
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'PDF reader' })).toBeNull();
