@@ -9,6 +9,7 @@
 import type { ChangeEvent } from '../api/contract.ts';
 import type { Page, SearchResultView } from '../library/library.ts';
 import { comparePapers, matchesFilter, toPaperView, type ListFilter, type SortKey } from '../library/paper-view.ts';
+import type { LibrarySearchInput } from '../search/fulltext/fulltext-library.ts';
 import { PapershelfError } from '../model/errors.ts';
 import type { Annotation, PaperView, StoredPaper } from '../model/paper.ts';
 import type { AnnotationText } from '../search/analysis/fields.ts';
@@ -25,15 +26,8 @@ import { NoteStore } from '../store/note-store.ts';
 /** A filter as it crosses to the worker (a Set does not need to: ids travel as an array). */
 export type FilterInput = Omit<ListFilter, 'ids'> & { ids?: string[] | undefined };
 
-export interface ServiceSearchRequest extends FilterInput {
-  query: string;
-  sort?: SortKey | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-  prefixLast?: boolean | undefined;
-  /** Search inside the kept PDFs too (`fulltext:` words always do). */
-  fulltext?: boolean | undefined;
-}
+/** `fulltext`: search inside the kept PDFs too (`fulltext:` words always do). */
+export interface ServiceSearchRequest extends FilterInput, LibrarySearchInput {}
 
 /** How much of the library an answer covers while it is still loading, newest segments first. */
 export interface Partial {

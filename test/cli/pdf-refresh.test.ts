@@ -7,7 +7,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
 import { fetchJobsFor } from '../../src/library/fetch-jobs.ts';
 import { readFixture, tempDir } from '../helpers/fixtures.ts';
 import { atomEntries, closedPort, startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
@@ -15,7 +14,7 @@ import { makePdf } from '../pdfs/make-pdf.ts';
 import { backupFile } from '../pdfs/pdf-library.ts';
 import { startPdfServer, type PdfServer } from '../pdfs/pdf-server.ts';
 import { TestClock } from '../sources/test-clock.ts';
-import type { CliRun } from './run-cli.ts';
+import { cliWithEnv } from './run-cli.ts';
 
 let api: ReplayServer | null = null;
 let pdfs: PdfServer | null = null;
@@ -26,18 +25,7 @@ afterEach(async () => {
   pdfs = null;
 });
 
-/** The CLI in this process with the sources pointed at the local servers. */
-async function cli(dataDir: string, args: string[], env: Record<string, string>): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--data-dir', dataDir], {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => new Uint8Array(),
-    env: { ...process.env, PAPERSHELF_DATA_DIR: undefined, ...env },
-  });
-  return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
-}
+const cli = cliWithEnv;
 
 /** The recorded cs.LG feed's first entries as `<id>v<N>`, the name arXiv serves their PDFs under. */
 const versioned = (count: number): string[] =>

@@ -30,6 +30,19 @@ export async function cli(dataDir: string, args: string[], stdin = ''): Promise<
   return result(code, stdout, stderr);
 }
 
+/** The CLI in this process with extra environment (sources pointed at local servers, a device id). */
+export async function cliWithEnv(dataDir: string, args: string[], env: Record<string, string>): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--data-dir', dataDir, ...args], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => new Uint8Array(),
+    env: { ...process.env, PAPERSHELF_DATA_DIR: undefined, ...env },
+  });
+  return result(code, stdout, stderr);
+}
+
 /** Runs the real `papershelf` executable (the bundle) in a child process. */
 export function cliProcess(dataDir: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliRun {
   const child = spawnSync(process.execPath, [CLI_BIN, '--data-dir', dataDir, ...args], {
